@@ -1,0 +1,56 @@
+# The README's two commands: `make run` and `make test`. Everything else supports them.
+BUILD_DIR ?= build
+BIN := $(BUILD_DIR)/server/shangliang
+JOBS ?= $(shell nproc)
+
+.PHONY: run test bootstrap build server web test-unit test-api test-api-sqlite test-api-postgres test-web test-browser format lint clean
+
+run: build
+	mkdir -p data
+	$(BIN) serve --demo
+
+test: build
+	$(MAKE) test-unit
+	$(MAKE) test-api
+	$(MAKE) test-web
+	$(MAKE) test-browser
+
+bootstrap:
+	bash scripts/bootstrap
+
+build: bootstrap server web
+
+server:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+web:
+	@if [ -f web/package.json ]; then cd web && npm run build; fi
+
+test-unit:
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+test-api: test-api-sqlite test-api-postgres
+
+test-api-sqlite:
+	SL_BIN=$(abspath $(BIN)) node --test --test-concurrency=1 tests/api/
+
+test-api-postgres:
+	SL_BIN=$(abspath $(BIN)) bash scripts/with-postgres node --test --test-concurrency=1 tests/api/
+
+test-web:
+	@if [ -f web/package.json ]; then cd web && npm run lint && npm run typecheck && npm run test:unit; fi
+
+test-browser:
+	@if [ -d tests/browser ]; then SL_BIN=$(abspath $(BIN)) node --test --test-concurrency=1 tests/browser/; fi
+
+format:
+	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	@if [ -f web/package.json ]; then cd web && npx prettier --write src >/dev/null 2>&1 || true; fi
+
+lint:
+	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
+	@if [ -f web/package.json ]; then cd web && npm run lint; fi
+
+clean:
+	rm -rf $(BUILD_DIR)

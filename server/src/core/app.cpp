@@ -1,0 +1,76 @@
+#include "core/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/auth/session_store.hpp"
+#include "core/auth/sms.hpp"
+
+namespace sl {
+
+App::App(Config cfg, std::unique_ptr<db::Database> db)
+    : config(std::move(cfg)),
+      passwords(config.auth.max_concurrent_hashes),
+      auth_limiter(config.auth.rate_limit_per_minute),
+      db_(std::move(db)),
+      sms_(make_sms_gateway(config.sms)) {}
+
+App::~App() = default;
+
+namespace {
+bool is_write(http::Method m) {
+  return m == http::Method::POST || m == http::Method::PUT || m == http::Method::PATCH || m == http::Method::DELETE;
+}
+}  // namespace
+
+http::Response App::dispatch(http::Request& req) {
+  try {
+    return run(req);
+  } catch (const ApiError& e) {
+    return http::Response::error(e);
+  } catch (const db::ConstraintError& e) {
+    // A constraint the command did not check first (a race, or a missing check): still a 409.
+    spdlog::warn("constraint violation on {} {}: {}", http::method_name(req.method), req.path, e.what());
+    const char* msg = e.kind == db::ConstraintError::Kind::unique ? "记录重复：已存在相同的记录"
+                      : e.kind == db::ConstraintError::Kind::foreign_key ? "关联的记录不存在或仍被引用"
+                                                                          : "数据不满足约束条件";
+    return http::Response::error(ApiError(ErrorCode::conflict, msg));
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} failed: {}", http::method_name(req.method), req.path, e.what());
+    return http::Response::error(ApiError(ErrorCode::internal, "服务器内部错误，请稍后再试"));
+  }
+}
+
+http::Response App::run(http::Request& req) {
+  auto m = router.match(req.method, req.path);
+  if (!m.route) {
+    req.route_pattern = "unmatched";
+    if (m.path_known) throw ApiError(ErrorCode::method_not_allowed, "不支持该请求方法");
+    throw ApiError(ErrorCode::not_found, "接口不存在");
+  }
+  const auto& route = *m.route;
+  req.route_pattern = route.pattern;
+  req.params = std::move(m.params);
+  if (req.body.size() > route.meta.max_body) throw ApiError(ErrorCode::payload_too_large, "请求体过大");
+
+  if (route.meta.rate_limited && !auth_limiter.allow(req.remote_addr))
+    throw ApiError(ErrorCode::rate_limited, "操作过于频繁，请稍后再试");
+
+  std::string token = req.cookie(auth::kSessionCookie);
+  if (!token.empty()) {
+    auto lease = db_->acquire();
+    req.principal = auth::load_session(*lease, token, config.session.idle_timeout_seconds);
+  }
+  if (route.meta.access == http::Access::session) {
+    if (!req.principal) throw ApiError(ErrorCode::unauthorized, "登录已失效，请重新登录");
+    if (req.principal->must_change_password && !route.meta.allow_password_change_pending)
+      throw ApiError(ErrorCode::password_change_required, "首次登录请先修改密码");
+  }
+  // Every write that acts through a session must carry its CSRF token. Open routes (login,
+  // captcha, SMS) act on no session; SameSite=Lax covers them.
+  if (is_write(req.method) && route.meta.access == http::Access::session &&
+      req.header("x-csrf-token") != req.principal->csrf_token)
+    throw ApiError(ErrorCode::csrf_failed, "安全校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试");
+  return route.handler(req);
+}
+
+}  // namespace sl

@@ -1,0 +1,51 @@
+#pragma once
+// Settings: defaults, then a TOML file (`--config shangliang.toml`), then environment variables
+// named SHANGLIANG_<SECTION>_<KEY> (e.g. SHANGLIANG_DATABASE_URL, SHANGLIANG_HTTP_LISTEN; the
+// short SHANGLIANG_LISTEN is accepted too).
+
+#include <cstdint>
+#include <string>
+
+namespace sl {
+
+struct Config {
+  struct Database {
+    std::string url = "sqlite:./data/shangliang.db";
+    int pool_size = 8;
+  } database;
+  struct Http {
+    std::string listen = "127.0.0.1:8080";
+    int io_threads = 0;  // 0: one per core
+    int workers = 8;     // threads that run handlers and database calls
+    int max_connections = 10000;
+    int64_t head_limit = 16 * 1024;
+    int64_t body_limit = 1024 * 1024;
+    int64_t upload_limit = 20 * 1024 * 1024;
+    int read_timeout_seconds = 30;
+    int idle_timeout_seconds = 75;
+    int shutdown_grace_seconds = 10;
+    std::string web_root = "web/dist";
+  } http;
+  struct Session {
+    int idle_timeout_seconds = 7200;
+    bool secure_cookie = false;
+  } session;
+  struct Auth {
+    int captcha_after_failures = 3;
+    int lock_after_failures = 5;
+    int lock_minutes = 15;
+    int rate_limit_per_minute = 60;  // auth endpoints, per address
+    int max_concurrent_hashes = 2;
+  } auth;
+  struct Sms {
+    std::string gateway = "log";  // "log" or "http"
+    std::string url;
+  } sms;
+
+  /// Loads defaults, then `path` (when not empty), then the environment. Throws on a bad file.
+  static Config load(const std::string& path);
+  /// Applies SHANGLIANG_* environment overrides.
+  void apply_env();
+};
+
+}  // namespace sl

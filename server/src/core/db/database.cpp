@@ -1,0 +1,148 @@
+#include "core/db/database.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <ctime>
+#include <mutex>
+#include <stdexcept>
+
+namespace sl::db {
+
+const std::string& Row::text(size_t i) const {
+  const auto& c = cells_.at(i);
+  if (!c) throw std::runtime_error("column " + std::to_string(i) + " is null");
+  return *c;
+}
+
+std::string Row::text(std::string_view name) const {
+  const auto& c = cells_.at(index(name));
+  return c ? *c : std::string();
+}
+
+int64_t Row::integer(size_t i) const {
+  const auto& c = cells_.at(i);
+  if (!c || c->empty()) return 0;
+  return std::stoll(*c);
+}
+
+double Row::real(size_t i) const {
+  const auto& c = cells_.at(i);
+  if (!c || c->empty()) return 0;
+  return std::stod(*c);
+}
+
+std::optional<int64_t> Row::opt_int(std::string_view name) const {
+  const auto& c = cells_.at(index(name));
+  if (!c || c->empty()) return std::nullopt;
+  return std::stoll(*c);
+}
+
+size_t Row::index(std::string_view name) const {
+  for (size_t i = 0; i < names_->size(); ++i)
+    if ((*names_)[i] == name) return i;
+  throw std::runtime_error("no column named " + std::string(name));
+}
+
+const Row& Result::one() const {
+  if (rows.empty()) throw std::runtime_error("expected one row, got none");
+  return rows.front();
+}
+
+struct Database::Pool {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::unique_ptr<Connection>> idle;
+  int open = 0;
+  int in_use = 0;
+  int max = 1;
+  int64_t waits = 0;
+};
+
+Database::Database(Dialect dialect, std::string url, int max_connections)
+    : dialect_(dialect), url_(std::move(url)), pool_(std::make_unique<Pool>()) {
+  pool_->max = std::max(1, max_connections);
+}
+
+Database::~Database() = default;
+
+Lease Database::acquire() {
+  std::unique_lock lk(pool_->mu);
+  for (;;) {
+    if (!pool_->idle.empty()) {
+      auto c = std::move(pool_->idle.back());
+      pool_->idle.pop_back();
+      pool_->in_use++;
+      lk.unlock();
+      if (!c->healthy()) {
+        // Reconnect: the server went away or the connection broke.
+        c.reset();
+        try {
+          c = connect();
+        } catch (...) {
+          std::lock_guard g(pool_->mu);
+          pool_->in_use--;
+          pool_->open--;
+          pool_->cv.notify_one();
+          throw;
+        }
+      }
+      return Lease(this, std::move(c));
+    }
+    if (pool_->open < pool_->max) {
+      pool_->open++;
+      pool_->in_use++;
+      lk.unlock();
+      try {
+        return Lease(this, connect());
+      } catch (...) {
+        std::lock_guard g(pool_->mu);
+        pool_->open--;
+        pool_->in_use--;
+        pool_->cv.notify_one();
+        throw;
+      }
+    }
+    pool_->waits++;
+    pool_->cv.wait(lk);
+  }
+}
+
+void Database::release(std::unique_ptr<Connection> conn) {
+  std::lock_guard lk(pool_->mu);
+  pool_->in_use--;
+  if (conn) {
+    pool_->idle.push_back(std::move(conn));
+  } else {
+    pool_->open--;
+  }
+  pool_->cv.notify_one();
+}
+
+Database::Stats Database::stats() const {
+  std::lock_guard lk(pool_->mu);
+  return Stats{pool_->open, pool_->in_use, pool_->max, pool_->waits};
+}
+
+Lease::~Lease() {
+  if (db_ && conn_) db_->release(std::move(conn_));
+}
+
+std::unique_ptr<Database> Database::open(const std::string& url, int max_connections) {
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url, url.substr(7), max_connections);
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+    return open_postgres(url, max_connections);
+  throw std::invalid_argument("database.url must start with sqlite: or postgresql://, got: " + url);
+}
+
+static std::string format_time(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string now_iso() { return format_time(std::time(nullptr)); }
+std::string iso_after(int64_t seconds) { return format_time(std::time(nullptr) + seconds); }
+
+}  // namespace sl::db

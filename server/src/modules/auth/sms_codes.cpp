@@ -1,0 +1,56 @@
+#include "modules/auth/sms_codes.hpp"
+
+#include <sodium.h>
+
+#include <ctime>
+
+#include "core/auth/password.hpp"
+#include "core/auth/sms.hpp"
+
+namespace sl::auth_module {
+
+namespace {
+constexpr int kCodeLifeSeconds = 300;
+constexpr int kMaxTries = 5;
+
+std::string code_hash(const std::string& phone, const std::string& purpose, const std::string& code) {
+  return auth::sha256_hex(phone + "|" + purpose + "|" + code);
+}
+
+const char* purpose_label(const std::string& purpose) {
+  if (purpose == "login") return "登录";
+  if (purpose == "reset") return "重置密码";
+  return "更换手机号";
+}
+}  // namespace
+
+void send_sms_code(App& app, db::Connection& c, const std::string& phone, const std::string& purpose) {
+  auto recent = c.exec("SELECT COUNT(*) FROM sms_codes WHERE phone = $1 AND created_at > $2",
+                       {phone, db::iso_after(-kSmsResendSeconds)});
+  if (recent.one().integer(0) > 0)
+    throw ApiError(ErrorCode::rate_limited, "验证码发送过于频繁，请 60 秒后再试").with("retry_after", kSmsResendSeconds);
+  char code[8];
+  std::snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
+  c.exec("INSERT INTO sms_codes (phone, purpose, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+         {phone, purpose, code_hash(phone, purpose, code), db::now_iso(), db::iso_after(kCodeLifeSeconds)});
+  app.sms().send(phone, std::string("【商量】您的") + purpose_label(purpose) + "验证码是 " + code + "，5 分钟内有效。");
+}
+
+void verify_sms_code(db::Connection& c, const std::string& phone, const std::string& purpose, const std::string& code) {
+  auto r = c.exec(
+      "SELECT id, code_hash, tries, expires_at FROM sms_codes WHERE phone = $1 AND purpose = $2 AND used = 0 "
+      "ORDER BY id DESC LIMIT 1",
+      {phone, purpose});
+  if (r.empty()) throw ApiError::validation("code", "验证码错误或已失效，请重新获取");
+  const auto& row = r.one();
+  int64_t id = row.integer("id");
+  if (row.integer("tries") >= kMaxTries) throw ApiError::validation("code", "验证码错误次数过多，请重新获取");
+  if (row.text("expires_at") < db::now_iso()) throw ApiError::validation("code", "验证码已过期，请重新获取");
+  if (row.text("code_hash") != code_hash(phone, purpose, code)) {
+    c.exec("UPDATE sms_codes SET tries = tries + 1 WHERE id = $1", {id});
+    throw ApiError::validation("code", "验证码错误");
+  }
+  c.exec("UPDATE sms_codes SET used = 1 WHERE id = $1", {id});
+}
+
+}  // namespace sl::auth_module

@@ -1,0 +1,45 @@
+#include "modules/org/permissions.hpp"
+
+namespace sl::org {
+
+namespace {
+bool is_write(api::Operation op) {
+  return op == api::Operation::create || op == api::Operation::update || op == api::Operation::remove;
+}
+bool has_any_role_here(const Principal& p) {
+  for (const auto& g : p.grants)
+    if (g.committee_id == p.committee_id) return true;
+  return false;
+}
+}  // namespace
+
+bool can_administer(const Principal& p) { return p.has_any({Role::admin, Role::proposal_staff}); }
+
+bool can_read_directory(const Principal& p) {
+  return p.has_any({Role::admin, Role::proposal_staff, Role::committee_staff, Role::leader, Role::supervisor});
+}
+
+void authorize_reference_data(const http::Request& req, api::Operation op) {
+  const auto& p = req.user();
+  if (is_write(op) ? can_administer(p) : has_any_role_here(p)) return;
+  throw ApiError::forbidden();
+}
+
+void authorize_members(const http::Request& req, api::Operation op) {
+  const auto& p = req.user();
+  if (is_write(op) ? can_administer(p) : (can_read_directory(p) || p.has(Role::group_contact))) return;
+  throw ApiError::forbidden("没有权限查看或修改委员信息");
+}
+
+void authorize_units(const http::Request& req, api::Operation op) {
+  const auto& p = req.user();
+  if (is_write(op) ? can_administer(p) : has_any_role_here(p)) return;
+  throw ApiError::forbidden("没有权限查看或修改承办单位");
+}
+
+void authorize_users(const http::Request& req, api::Operation op) {
+  if (req.user().has(Role::admin)) return;
+  throw ApiError::forbidden("只有系统管理员可以管理用户和角色");
+}
+
+}  // namespace sl::org

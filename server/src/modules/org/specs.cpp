@@ -1,0 +1,335 @@
+#include "modules/org/specs.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "modules/org/member_accounts.hpp"
+#include "modules/org/permissions.hpp"
+
+namespace sl::org {
+
+using api::Field;
+using api::FieldKind;
+using api::Presence;
+
+namespace {
+Field text(std::string name, Presence p, size_t max, bool search = false) {
+  Field f{std::move(name), FieldKind::text, p, max};
+  f.search = search;
+  return f;
+}
+Field integer(std::string name, Presence p) { return Field{std::move(name), FieldKind::integer, p}; }
+Field date(std::string name, Presence p) { return Field{std::move(name), FieldKind::date, p}; }
+Field boolean(std::string name) {
+  Field f{std::move(name), FieldKind::boolean, Presence::optional};
+  f.filter = true;
+  return f;
+}
+Field choice(std::string name, std::vector<std::string> choices, std::string def) {
+  Field f{std::move(name), FieldKind::choice, Presence::optional};
+  f.choices = std::move(choices);
+  f.default_value = std::move(def);
+  f.filter = true;
+  return f;
+}
+Field ref(std::string name, std::string table, Presence p, bool nullable = false) {
+  Field f{std::move(name), FieldKind::ref, p};
+  f.ref_table = std::move(table);
+  f.nullable = nullable;
+  f.filter = true;
+  return f;
+}
+Field unique_name(size_t max) {
+  Field f = text("name", Presence::required, max, true);
+  f.unique = true;
+  return f;
+}
+
+/// Replaces the rows of link table `table` (owner_col = id) by `ids`.
+void replace_links(db::Connection& c, const std::string& table, const std::string& owner_col,
+                   const std::string& other_col, int64_t id, const std::vector<int64_t>& ids) {
+  c.exec("DELETE FROM " + table + " WHERE " + owner_col + " = $1", {id});
+  for (int64_t other : ids)
+    c.exec("INSERT INTO " + table + " (" + owner_col + ", " + other_col + ") VALUES ($1, $2)", {id, other});
+}
+
+std::vector<int64_t> linked_ids(db::Connection& c, const std::string& sql, int64_t id) {
+  std::vector<int64_t> out;
+  for (const auto& r : c.exec(sql, {id}).rows) out.push_back(r.integer(0));
+  return out;
+}
+
+/// Validates `field` as a list of ids of committee-scoped `table`.
+void validate_id_list(api::Validator& v, const std::string& field, const std::string& table, db::Connection& c,
+                      const http::Request& req) {
+  auto ids = v.id_list(field, Presence::optional);
+  if (!ids) return;
+  for (int64_t id : *ids)
+    if (!api::exists_in_committee(c, table, id, req.user().committee_id)) {
+      v.fail(field, "所选记录不存在或不属于本委员会");
+      return;
+    }
+}
+}  // namespace
+
+api::ResourceSpec committee_spec() {
+  api::ResourceSpec s;
+  s.subject = "committee";
+  s.table = "committees";
+  s.path = "/api/v1/committees";
+  s.label = "委员会";
+  s.tag = "org";
+  s.committee_scoped = false;
+  s.order_by = "id";
+  Field parent = integer("parent_id", Presence::optional);
+  s.fields = {parent, unique_name(60), text("short_name", Presence::optional, 30),
+              choice("level", {"province", "city", "district"}, "district"), text("region", Presence::optional, 60)};
+  s.fields[1].unique = true;
+  s.referenced_by = {{"committees", "parent_id", "下级委员会"}, {"members", "committee_id", "委员"},
+                     {"units", "committee_id", "承办单位"}, {"terms", "committee_id", "届次"}};
+  s.authorize = [](const http::Request& req, api::Operation op) {
+    bool write = op != api::Operation::list && op != api::Operation::read;
+    if (write ? req.user().has(Role::admin) : req.user().committee_id != 0) return;
+    throw ApiError::forbidden("只有系统管理员可以管理委员会");
+  };
+  // A committee's people see it and the committees directly under it (上下联动).
+  s.scope = [](const http::Request& req, std::vector<db::Value>& params) {
+    std::string cur = api::add_param(params, req.user().committee_id);
+    return "id = " + cur + " OR parent_id = " + cur;
+  };
+  s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req, bool creating) {
+    if (creating && !body.contains("parent_id")) v.fail("parent_id", "必填：新委员会须挂在本委员会之下");
+    if (body.contains("parent_id") && body["parent_id"].is_number_integer() &&
+        body["parent_id"].get<int64_t>() != req.user().committee_id)
+      v.fail("parent_id", "上级委员会只能是当前委员会");
+  };
+  s.after_write = [](db::Connection& c, const http::Request& req, int64_t id, const Json&, bool creating, Json&) {
+    // The admin who creates a committee administers it until they grant others.
+    if (creating)
+      c.exec("INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, 'admin')", {req.user().user_id, id});
+  };
+  return s;
+}
+
+api::ResourceSpec term_spec() {
+  api::ResourceSpec s;
+  s.subject = "term";
+  s.table = "terms";
+  s.path = "/api/v1/terms";
+  s.label = "届次";
+  s.tag = "org";
+  s.order_by = "number DESC";
+  Field number = integer("number", Presence::required);
+  number.unique = true;
+  s.fields = {number, text("name", Presence::required, 30, true), date("start_date", Presence::required),
+              date("end_date", Presence::required)};
+  s.referenced_by = {{"sessions", "term_id", "会议"}};
+  s.authorize = authorize_reference_data;
+  return s;
+}
+
+api::ResourceSpec session_spec() {
+  api::ResourceSpec s;
+  s.subject = "session";
+  s.table = "sessions";
+  s.path = "/api/v1/sessions";
+  s.label = "会议";
+  s.tag = "org";
+  s.order_by = "start_date DESC, id DESC";
+  s.fields = {ref("term_id", "terms", Presence::required), integer("number", Presence::required),
+              text("name", Presence::required, 40, true), date("start_date", Presence::required),
+              date("end_date", Presence::required), boolean("is_current")};
+  s.authorize = authorize_reference_data;
+  s.after_write = [](db::Connection& c, const http::Request& req, int64_t id, const Json& body, bool, Json&) {
+    // Exactly one current session per committee.
+    if (body.value("is_current", false))
+      c.exec("UPDATE sessions SET is_current = 0 WHERE committee_id = $1 AND id <> $2", {req.user().committee_id, id});
+  };
+  return s;
+}
+
+api::ResourceSpec sector_spec() {
+  api::ResourceSpec s;
+  s.subject = "sector";
+  s.table = "sectors";
+  s.path = "/api/v1/sectors";
+  s.label = "界别";
+  s.tag = "org";
+  s.fields = {unique_name(30), text("description", Presence::optional, 200), integer("sort", Presence::optional)};
+  s.referenced_by = {{"members", "sector_id", "委员"}, {"role_grants", "sector_id", "角色授权"}};
+  s.authorize = authorize_reference_data;
+  return s;
+}
+
+api::ResourceSpec party_spec() {
+  api::ResourceSpec s;
+  s.subject = "party";
+  s.table = "parties";
+  s.path = "/api/v1/parties";
+  s.label = "党派";
+  s.tag = "org";
+  s.fields = {unique_name(30), text("short_name", Presence::optional, 10), integer("sort", Presence::optional)};
+  s.referenced_by = {{"members", "party_id", "委员"}, {"role_grants", "party_id", "角色授权"}};
+  s.authorize = authorize_reference_data;
+  return s;
+}
+
+api::ResourceSpec special_committee_spec() {
+  api::ResourceSpec s;
+  s.subject = "special_committee";
+  s.table = "special_committees";
+  s.path = "/api/v1/special-committees";
+  s.label = "专委会";
+  s.tag = "org";
+  s.fields = {unique_name(30), choice("kind", {"proposal", "other"}, "other"),
+              text("description", Presence::optional, 500), integer("sort", Presence::optional)};
+  s.referenced_by = {{"member_special_committees", "special_committee_id", "委员"},
+                     {"role_grants", "special_committee_id", "角色授权"}};
+  s.authorize = authorize_reference_data;
+  s.validate_extra = [](api::Validator& v, const Json&, db::Connection& c, const http::Request& req, bool) {
+    validate_id_list(v, "unit_ids", "units", c, req);
+  };
+  s.after_write = [](db::Connection& c, const http::Request&, int64_t id, const Json& body, bool, Json&) {
+    if (body.contains("unit_ids"))
+      replace_links(c, "special_committee_units", "special_committee_id", "unit_id", id,
+                    body["unit_ids"].get<std::vector<int64_t>>());
+  };
+  s.decorate = [](db::Connection& c, const http::Request&, Json& item) {
+    Json units = Json::array();
+    Json ids = Json::array();
+    for (const auto& r : c.exec("SELECT u.id, u.name FROM special_committee_units l JOIN units u ON u.id = l.unit_id "
+                                "WHERE l.special_committee_id = $1 ORDER BY u.sort, u.id",
+                                {item["id"].get<int64_t>()})
+                             .rows) {
+      units.push_back({{"id", r.integer(0)}, {"name", r.text(1)}});
+      ids.push_back(r.integer(0));
+    }
+    item["unit_ids"] = ids;
+    item["units"] = units;
+  };
+  return s;
+}
+
+api::ResourceSpec unit_spec() {
+  api::ResourceSpec s;
+  s.subject = "unit";
+  s.table = "units";
+  s.path = "/api/v1/units";
+  s.label = "承办单位";
+  s.tag = "org";
+  Field contact_phone = text("contact_phone", Presence::optional, 20);
+  Field contacts{"contacts", FieldKind::json, Presence::optional};
+  s.fields = {unique_name(50),
+              text("short_name", Presence::optional, 20, true),
+              choice("kind", {"government", "party", "court", "procuratorate", "enterprise", "other"}, "government"),
+              text("leader_name", Presence::optional, 20),
+              text("contact_name", Presence::optional, 20),
+              contact_phone,
+              text("address", Presence::optional, 100),
+              contacts,
+              integer("sort", Presence::optional)};
+  s.referenced_by = {{"special_committee_units", "unit_id", "专委会对口"}, {"role_grants", "unit_id", "角色授权"}};
+  s.authorize = authorize_units;
+  // A unit's own staff see their unit only, never another unit's records (not even by id).
+  s.scope = [](const http::Request& req, std::vector<db::Value>& params) -> std::string {
+    const auto& p = req.user();
+    auto units = p.unit_scope();
+    if (units.empty() || can_read_directory(p) || p.has_any({Role::member, Role::group_contact})) return "";
+    std::string in;
+    for (int64_t id : units) in += (in.empty() ? "" : ", ") + api::add_param(params, id);
+    return "id IN (" + in + ")";
+  };
+  s.decorate = [](db::Connection&, const http::Request& req, Json& item) {
+    // Contact details are for staff and the unit itself; members see the unit's name and kind.
+    const auto& p = req.user();
+    auto own = p.unit_scope();
+    bool is_own = std::find(own.begin(), own.end(), item["id"].get<int64_t>()) != own.end();
+    if (can_read_directory(p) || is_own) return;
+    for (const char* k : {"leader_name", "contact_name", "contact_phone", "address", "contacts"}) item.erase(k);
+  };
+  s.validate_extra = [](api::Validator& v, const Json& body, db::Connection&, const http::Request&, bool) {
+    if (body.contains("contact_phone") && body["contact_phone"].is_string()) {
+      std::string phone = api::trim(body["contact_phone"].get<std::string>());
+      static const std::regex kPhone("^[0-9+\\- ]{7,20}$");
+      if (!phone.empty() && !std::regex_match(phone, kPhone)) v.fail("contact_phone", "联系电话格式不正确");
+    }
+    if (body.contains("contacts") && body["contacts"].is_array()) {
+      for (const auto& ct : body["contacts"])
+        if (!ct.is_object() || !ct.contains("name") || !ct["name"].is_string() ||
+            api::trim(ct["name"].get<std::string>()).empty())
+          v.fail("contacts", "每位联系人须有姓名");
+    }
+  };
+  return s;
+}
+
+api::ResourceSpec member_spec(App& app) {
+  api::ResourceSpec s;
+  s.subject = "member";
+  s.table = "members";
+  s.path = "/api/v1/members";
+  s.label = "委员";
+  s.tag = "org";
+  s.order_by = "id";
+  Field mobile{"mobile", FieldKind::mobile, Presence::required};
+  mobile.unique = true;
+  mobile.search = true;
+  s.fields = {text("name", Presence::required, 20, true),
+              choice("gender", {"male", "female"}, "male"),
+              mobile,
+              ref("sector_id", "sectors", Presence::required),
+              ref("party_id", "parties", Presence::optional, true),
+              boolean("is_standing"),
+              text("employer", Presence::optional, 60, true),
+              text("title", Presence::optional, 40),
+              choice("status", {"active", "suspended", "left"}, "active")};
+  s.authorize = authorize_members;
+  // A party's or sector's contact sees that group's members only.
+  s.scope = [](const http::Request& req, std::vector<db::Value>& params) -> std::string {
+    const auto& p = req.user();
+    if (can_read_directory(p)) return "";
+    std::string ors;
+    for (const auto* g : p.grants_of(Role::group_contact)) {
+      if (g->party_id) ors += (ors.empty() ? "" : " OR ") + std::string("party_id = ") + api::add_param(params, *g->party_id);
+      if (g->sector_id)
+        ors += (ors.empty() ? "" : " OR ") + std::string("sector_id = ") + api::add_param(params, *g->sector_id);
+    }
+    return ors.empty() ? "1=0" : ors;
+  };
+  s.filters = [](const http::Request& req, std::vector<db::Value>& params) -> std::string {
+    auto sc = api::query_int(req, "special_committee_id");
+    if (!sc) return "";
+    return "id IN (SELECT member_id FROM member_special_committees WHERE special_committee_id = " +
+           api::add_param(params, *sc) + ")";
+  };
+  s.decorate = [](db::Connection& c, const http::Request&, Json& item) {
+    int64_t id = item["id"].get<int64_t>();
+    auto names = c.exec(
+        "SELECT s.name, p.name FROM members m JOIN sectors s ON s.id = m.sector_id LEFT JOIN parties p ON p.id = "
+        "m.party_id WHERE m.id = $1",
+        {id});
+    item["sector_name"] = names.empty() ? "" : names.one().text(0);
+    item["party_name"] = names.empty() || names.one().is_null(1) ? "" : names.one().text(1);
+    item["special_committee_ids"] =
+        linked_ids(c, "SELECT special_committee_id FROM member_special_committees WHERE member_id = $1 ORDER BY 1", id);
+  };
+  s.validate_extra = [](api::Validator& v, const Json&, db::Connection& c, const http::Request& req, bool) {
+    validate_id_list(v, "special_committee_ids", "special_committees", c, req);
+  };
+  s.after_write = [&app](db::Connection& c, const http::Request& req, int64_t id, const Json& body, bool creating,
+                         Json& answer) {
+    if (body.contains("special_committee_ids"))
+      replace_links(c, "member_special_committees", "member_id", "special_committee_id", id,
+                    body["special_committee_ids"].get<std::vector<int64_t>>());
+    if (creating) {
+      auto account = ensure_member_account(app, c, req.user().committee_id, id, req.dry_run);
+      answer = Json::object();
+      if (account.initial_password) answer["initial_password"] = *account.initial_password;
+    } else {
+      sync_member_account(c, id);
+    }
+  };
+  return s;
+}
+
+}  // namespace sl::org

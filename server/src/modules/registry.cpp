@@ -1,0 +1,17 @@
+#include "modules/registry.hpp"
+
+#include "modules/audit/audit_module.hpp"
+#include "modules/auth/auth_module.hpp"
+#include "modules/org/org_module.hpp"
+#include "modules/system/system_module.hpp"
+
+namespace sl {
+
+void register_modules(App& app) {
+  register_system(app);
+  register_auth(app);
+  register_org(app);
+  register_audit(app);
+}
+
+}  // namespace sl

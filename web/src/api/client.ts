@@ -1,0 +1,183 @@
+// The one request client: fetch with the session cookie, the CSRF header on writes, the
+// list/error envelopes unwrapped, errors shown in one place and 401/403 redirects.
+// UI concerns (messages, navigation, the token) are injected by `configureClient`, so this
+// module knows no component, store or router.
+import type { ListQuery, Page } from './types'
+
+export const API_BASE = '/api/v1'
+
+/** An error answer of the server, `{"error":{code,message,fields?,rows?}}`, or a network failure. */
+export class ApiError extends Error {
+  readonly code: string
+  readonly status: number
+  readonly fields: Record<string, string>
+  /** Extra members of the error object (e.g. import rows). */
+  readonly details: Record<string, unknown>
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, details: Record<string, unknown> = {}) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.fields = fields
+    this.details = details
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  query?: ListQuery | Record<string, string | number | boolean | null | undefined>
+  /** JSON body. */
+  body?: unknown
+  /** Multipart body (file uploads); sent as is. */
+  form?: FormData
+  /** Do not show the error message globally: the caller shows it (login form, delete refusal). */
+  silent?: boolean
+  /** Do not redirect on 401 / password change required (the auth calls themselves). */
+  noRedirect?: boolean
+}
+
+export interface ClientHooks {
+  /** The CSRF token of the current session, sent as X-CSRF-Token on writes. */
+  csrfToken: () => string | null
+  /** Shows an error message to the person (one place for every request). */
+  notifyError: (message: string) => void
+  /** Called on 401: the session is gone. */
+  onUnauthorized: () => void
+  /** Called on 403 password_change_required. */
+  onPasswordChangeRequired: () => void
+  /** Translates the generic network/server failure messages. */
+  fallbackMessage: (kind: 'network' | 'server') => string
+}
+
+const hooks: ClientHooks = {
+  csrfToken: () => null,
+  notifyError: () => {},
+  onUnauthorized: () => {},
+  onPasswordChangeRequired: () => {},
+  fallbackMessage: (kind) => (kind === 'network' ? 'network error' : 'server error'),
+}
+
+/** Installs the UI hooks; called once from main.ts (and by tests). */
+export function configureClient(partial: Partial<ClientHooks>): void {
+  Object.assign(hooks, partial)
+}
+
+/** Builds `?a=1&b=2` from a query, leaving out empty values. */
+export function buildQuery(query?: RequestOptions['query']): string {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.append(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+/** Reads an error answer into an ApiError; tolerates non-JSON bodies. */
+export async function parseError(res: Response): Promise<ApiError> {
+  let body: unknown = null
+  try {
+    body = await res.json()
+  } catch {
+    body = null
+  }
+  const err = (body as { error?: Record<string, unknown> } | null)?.error
+  if (err && typeof err === 'object') {
+    const { code, message, fields, ...rest } = err as { code?: string; message?: string; fields?: Record<string, string> }
+    return new ApiError(res.status, code ?? 'internal', message || hooks.fallbackMessage('server'), fields ?? {}, rest)
+  }
+  return new ApiError(res.status, res.status >= 500 ? 'internal' : 'bad_request', hooks.fallbackMessage('server'))
+}
+
+/** Sends one request to `/api/v1{path}` and answers the parsed JSON (undefined for 204). */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET'
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  let body: BodyInit | undefined
+  if (opts.form) {
+    body = opts.form
+  } else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.body)
+  }
+  if (method !== 'GET') {
+    const token = hooks.csrfToken()
+    if (token) headers['X-CSRF-Token'] = token
+  }
+  let res: Response
+  try {
+    res = await fetch(API_BASE + path + buildQuery(opts.query), { method, headers, body, credentials: 'same-origin' })
+  } catch {
+    const err = new ApiError(0, 'network', hooks.fallbackMessage('network'))
+    if (!opts.silent) hooks.notifyError(err.message)
+    throw err
+  }
+  if (!res.ok) {
+    const err = await parseError(res)
+    if (!opts.noRedirect && err.status === 401) {
+      hooks.onUnauthorized()
+      throw err
+    }
+    if (!opts.noRedirect && err.code === 'password_change_required') {
+      hooks.onPasswordChangeRequired()
+      throw err
+    }
+    if (!opts.silent) hooks.notifyError(err.message)
+    throw err
+  }
+  if (res.status === 204) return undefined as T
+  const text = await res.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** Fetches one page of a collection: the list envelope, with defaults for missing members. */
+export async function requestPage<T>(path: string, query: ListQuery = {}): Promise<Page<T>> {
+  const page = await request<Partial<Page<T>>>(path, { query })
+  return {
+    items: page.items ?? [],
+    total: page.total ?? 0,
+    page: page.page ?? Number(query.page ?? 1),
+    page_size: page.page_size ?? Number(query.page_size ?? 20),
+  }
+}
+
+/** Fetches every item of a small collection (option lists: sectors, parties, units…). */
+export async function requestAll<T>(path: string, query: ListQuery = {}): Promise<T[]> {
+  const all: T[] = []
+  for (let page = 1; page <= 50; page++) {
+    const res = await requestPage<T>(path, { ...query, page, page_size: 100 })
+    all.push(...res.items)
+    if (all.length >= res.total || res.items.length === 0) break
+  }
+  return all
+}
+
+/** Downloads a file answer (templates) and hands it to the browser as a download. */
+export async function download(path: string, query: RequestOptions['query'], fallbackName: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(API_BASE + path + buildQuery(query), { credentials: 'same-origin' })
+  } catch {
+    hooks.notifyError(hooks.fallbackMessage('network'))
+    throw new ApiError(0, 'network', hooks.fallbackMessage('network'))
+  }
+  if (!res.ok) {
+    const err = await parseError(res)
+    hooks.notifyError(err.message)
+    throw err
+  }
+  const blob = await res.blob()
+  const disposition = res.headers.get('Content-Disposition') ?? ''
+  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition)
+  const name = match ? decodeURIComponent(match[1] ?? match[2]) : fallbackName
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

@@ -1,0 +1,23 @@
+// What a route says about itself: menu title and icon, roles allowed, public or bare pages.
+import type { Component } from 'vue'
+import type { RoleName } from '@/api/auth'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (menu, breadcrumb, document title). */
+    title?: string
+    icon?: Component
+    /** Roles allowed (any of); absent means every logged-in user. */
+    roles?: readonly RoleName[]
+    /** Reachable without logging in. */
+    public?: boolean
+    /** Not shown in the side menu (sub-pages such as import wizards). */
+    hidden?: boolean
+    /** i18n key of the menu section, for breadcrumbs. */
+    section?: string
+    /** The page the menu highlights for a hidden sub-page. */
+    activeMenu?: string
+  }
+}
+
+export {}
