@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  if (const char* lvl = std::getenv("SHANGLIANG_LOG_LEVEL")) spdlog::set_level(spdlog::level::from_str(lvl));
 
   try {
     if (restore->parsed()) {

@@ -100,9 +100,17 @@ export async function startServer({ env = {}, demo = true } = {}) {
     process: child,
     exited,
     log: () => output,
+    /** Stops the process but keeps its database (for restore tests). */
+    async halt() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
+      // Server-side errors are the first thing to read when a test fails.
+      const errors = output.split('\n').filter((l) => / (error|critical) /.test(l));
+      if (errors.length) console.error(`server errors:\n${errors.slice(0, 20).join('\n')}`);
       await db.drop().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },

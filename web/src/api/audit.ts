@@ -11,7 +11,7 @@ export interface AuditEntry {
   address: string | null
   action: string
   subject_type: string
-  subject_id: Id | null
+  subject_id: Id | string | null
   before: Record<string, unknown> | null
   after: Record<string, unknown> | null
 }

@@ -47,6 +47,8 @@ const en: typeof zhCN = {
     endDate: 'End date',
     dateRange: 'Dates',
     to: 'to',
+    pageSize: 'Rows per page',
+    perPage: '{n} / page',
   },
   validation: {
     required: 'Please enter {field}',
@@ -287,6 +289,18 @@ const en: typeof zhCN = {
     removed: 'Deleted',
     changed: 'Changed',
     noChanges: 'No field changed',
+    subjects: {
+      committee: 'Committee',
+      term: 'Term',
+      session: 'Session',
+      sector: 'Sector',
+      party: 'Party',
+      special_committee: 'Special committee',
+      unit: 'Unit',
+      member: 'Member',
+      user: 'User',
+      grant: 'Role grant',
+    },
   },
   import: {
     stepUpload: 'Upload',

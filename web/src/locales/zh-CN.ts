@@ -45,6 +45,8 @@ export default {
     endDate: '结束日期',
     dateRange: '日期范围',
     to: '至',
+    pageSize: '每页条数',
+    perPage: '{n} 条/页',
   },
   validation: {
     required: '请填写{field}',
@@ -285,6 +287,18 @@ export default {
     removed: '删除',
     changed: '修改',
     noChanges: '无字段变化',
+    subjects: {
+      committee: '政协组织',
+      term: '届次',
+      session: '会议',
+      sector: '界别',
+      party: '党派',
+      special_committee: '专委会',
+      unit: '承办单位',
+      member: '委员',
+      user: '用户',
+      grant: '角色授权',
+    },
   },
   import: {
     stepUpload: '上传文件',

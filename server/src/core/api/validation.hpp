@@ -17,7 +17,7 @@ enum class Presence { required, optional };
 
 class Validator {
  public:
-  explicit Validator(const Json& body) : body_(body) {}
+  explicit Validator(Json body) : body_(std::move(body)) {}
 
   /// A string of 1…`max_chars` characters (trimmed). Missing and optional: nullopt.
   std::optional<std::string> text(const std::string& field, Presence p, size_t max_chars = 200,
@@ -43,7 +43,7 @@ class Validator {
 
  private:
   const Json* get(const std::string& field, Presence p);
-  const Json& body_;
+  Json body_;  // a copy: callers often pass a temporary
   std::set<std::string> seen_;
   Json problems_ = Json::object();
 };

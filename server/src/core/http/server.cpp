@@ -16,6 +16,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
+#include <limits>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -111,7 +113,14 @@ struct Server::Impl {
         sock.close(ignored);  // over the connection cap: refuse rather than queue
         continue;
       }
-      asio::co_spawn(ioc, session(beast::tcp_stream(std::move(sock))), asio::detached);
+      asio::co_spawn(ioc, session(beast::tcp_stream(std::move(sock))), [](std::exception_ptr e) {
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          spdlog::error("connection ended by an exception: {}", ex.what());
+        }
+      });
     }
   }
 
@@ -146,9 +155,11 @@ struct Server::Impl {
       first = false;
       bhttp::request_parser<bhttp::empty_body> head;
       head.header_limit(static_cast<uint32_t>(app.config.http.head_limit));
+      head.body_limit(std::numeric_limits<std::uint64_t>::max());  // the route's own limit is applied once the target is known
       beast::error_code ec;
       co_await bhttp::async_read_header(stream, buffer, head, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
+        spdlog::debug("read header ended: {}", ec.message());
         if (ec == bhttp::error::header_limit) co_await write_error(stream, 431, ErrorCode::payload_too_large, "请求头过大");
         break;
       }
@@ -166,12 +177,17 @@ struct Server::Impl {
       parser.body_limit(limit);
       if (parser.content_length() && *parser.content_length() > limit) {
         co_await write_error(stream, 413, ErrorCode::payload_too_large, "请求体过大");
+        co_await drain(stream);
         break;
       }
       beast::error_code ec2;
       co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec2));
       if (ec2) {
-        if (ec2 == bhttp::error::body_limit) co_await write_error(stream, 413, ErrorCode::payload_too_large, "请求体过大");
+        spdlog::debug("read body failed: {}", ec2.message());
+        if (ec2 == bhttp::error::body_limit) {
+          co_await write_error(stream, 413, ErrorCode::payload_too_large, "请求体过大");
+          co_await drain(stream);
+        }
         break;
       }
       auto breq = parser.release();
@@ -266,6 +282,20 @@ struct Server::Impl {
     res.prepare_payload();
     beast::error_code ec;
     co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  /// After refusing a request whose body was not read: stop sending, then read and discard
+  /// what the client still sends (bounded), so closing does not reset the connection before
+  /// the client has read the answer.
+  asio::awaitable<void> drain(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(std::chrono::seconds(5));
+    std::array<char, 16384> scratch;
+    size_t total = 0;
+    while (!ec && total < 64 * 1024 * 1024) {
+      total += co_await stream.async_read_some(asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, ec));
+    }
   }
 
   void log_access(const Request& req, int status, size_t bytes, double seconds) {

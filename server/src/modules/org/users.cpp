@@ -102,7 +102,7 @@ api::ResourceSpec user_spec(App& app) {
   };
   s.decorate = [](db::Connection& c, const http::Request& req, Json& item) {
     for (const char* k : {"password_hash", "failed_logins"}) item.erase(k);
-    item["must_change_password"] = item["must_change_password"].get<int64_t>() != 0;
+    item["must_change_password"] = item["must_change_password"] == "1";
     item["grants"] = grants_json(c, item["id"].get<int64_t>(), req.user().committee_id);
   };
   s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req, bool creating) {
