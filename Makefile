@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BIN := $(BUILD_DIR)/server/shangliang
 JOBS ?= $(shell nproc)
 
-.PHONY: run test bootstrap build server web test-unit test-api test-api-sqlite test-api-postgres test-web test-browser format lint clean
+.PHONY: run test bootstrap build server web test-unit test-api test-api-sqlite test-api-postgres test-web test-browser format lint tidy clean
 
 run: build
 	mkdir -p data
@@ -46,7 +46,7 @@ test-browser:
 
 format:
 	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
-	@if [ -f web/package.json ]; then cd web && npx prettier --write src >/dev/null 2>&1 || true; fi
+	@if [ -f web/package.json ]; then cd web && npm run --if-present format; fi
 
 lint:
 	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
@@ -54,3 +54,6 @@ lint:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+tidy: server
+	clang-tidy -p $(BUILD_DIR) --quiet $(shell find server/src -name '*.cpp') 2>/dev/null | grep -E "warning|error" || true

@@ -1,8 +1,8 @@
 // shangliang: the server and its administration commands.
 //   shangliang [--config FILE] serve [--demo] | migrate | seed-demo | user create | user reset-password
 //              | backup FILE | restore FILE | audit verify
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
     if (restore->parsed()) {
       // Restore before opening the pool: the database file is replaced whole.
       auto cfg = sl::Config::load(config_path);
-      if (cfg.database.url.rfind("sqlite:", 0) != 0) throw std::runtime_error("restore works on SQLite; use pg_restore for PostgreSQL");
+      if (cfg.database.url.rfind("sqlite:", 0) != 0)
+        throw std::runtime_error("restore works on SQLite; use pg_restore for PostgreSQL");
       std::string path = cfg.database.url.substr(7);
       if (!std::filesystem::exists(file)) throw std::runtime_error("no such backup file: " + file);
       sl::db::sqlite_backup(file, path);
@@ -104,7 +105,9 @@ int main(int argc, char** argv) {
       std::string hash = app->passwords.hash(u_password);
       app->db().transaction([&](sl::db::Connection& c) {
         auto id = c.exec("INSERT INTO users (username, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
-                         {u_login, u_name, hash}).one().integer(0);
+                         {u_login, u_name, hash})
+                      .one()
+                      .integer(0);
         c.exec("INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, $3)", {id, u_committee, u_role});
         std::printf("created user %lld\n", static_cast<long long>(id));
       });
@@ -114,8 +117,10 @@ int main(int argc, char** argv) {
       if (auto problem = sl::auth::password_problem(u_password)) throw std::runtime_error(*problem);
       std::string hash = app->passwords.hash(u_password);
       auto c = app->db().acquire();
-      auto r = c->exec("UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL, must_change_password = 1 "
-                       "WHERE username = $2 OR mobile = $2", {hash, u_login});
+      auto r = c->exec(
+          "UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL, must_change_password = 1 "
+          "WHERE username = $2 OR mobile = $2",
+          {hash, u_login});
       if (r.affected == 0) throw std::runtime_error("no user with login " + u_login);
       std::printf("password reset for %s (must be changed at next login)\n", u_login.c_str());
       return 0;

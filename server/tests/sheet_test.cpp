@@ -404,3 +404,21 @@ TEST(Sheet, ColumnLimit) {
 }
 
 }  // namespace
+
+namespace {
+TEST(SheetRowNumbers, CsvRowNumbersCountBlankLinesAndQuotedBreaks) {
+  std::string csv = "name,note\n\nA,\"two\nlines\"\nB,x\n";
+  sl::Sheet s = sl::read_sheet(csv, "x.csv");
+  ASSERT_EQ(s.rows.size(), 2u);
+  EXPECT_EQ(s.row_numbers[0], 3u);
+  EXPECT_EQ(s.row_numbers[1], 5u);
+}
+
+TEST(SheetRowNumbers, XlsxRowNumbersFollowTheSheet) {
+  std::string x = sl::write_xlsx({"name"}, {{"A"}, {""}, {"B"}}, "s");
+  sl::Sheet s = sl::read_sheet(x, "x.xlsx");
+  ASSERT_EQ(s.rows.size(), 2u);
+  EXPECT_EQ(s.row_numbers[0], 2u);
+  EXPECT_EQ(s.row_numbers[1], 4u);
+}
+}  // namespace

@@ -55,8 +55,9 @@ test('a file with one bad row: the preview names each problem, the commit import
 });
 
 test('a bad mobile is reported with the column title', async () => {
-  const csv = [header, '钱多,男,1234,教育界,,否,,'].join('\n');
+  const csv = [header, '', '钱多,男,1234,教育界,,否,,'].join('\n');
   const p = await admin.post('/api/v1/members/import/preview', upload(csv, 'm.csv'));
+  assert.equal(p.body.rows[0].row, 3, 'row numbers are the file\'s own, blank lines included');
   assert.equal(p.body.rows[0].errors[0].column, '手机号');
   assert.match(p.body.rows[0].errors[0].reason, /手机号码格式不正确/);
 });

@@ -30,9 +30,9 @@ http::Response App::dispatch(http::Request& req) {
   } catch (const db::ConstraintError& e) {
     // A constraint the command did not check first (a race, or a missing check): still a 409.
     spdlog::warn("constraint violation on {} {}: {}", http::method_name(req.method), req.path, e.what());
-    const char* msg = e.kind == db::ConstraintError::Kind::unique ? "记录重复：已存在相同的记录"
+    const char* msg = e.kind == db::ConstraintError::Kind::unique        ? "记录重复：已存在相同的记录"
                       : e.kind == db::ConstraintError::Kind::foreign_key ? "关联的记录不存在或仍被引用"
-                                                                          : "数据不满足约束条件";
+                                                                         : "数据不满足约束条件";
     return http::Response::error(ApiError(ErrorCode::conflict, msg));
   } catch (const std::exception& e) {
     spdlog::error("request {} {} failed: {}", http::method_name(req.method), req.path, e.what());

@@ -1,9 +1,9 @@
 #include "core/config.hpp"
 
+#include <toml++/toml.h>
 #include <cstdlib>
 #include <functional>
 #include <stdexcept>
-#include <toml++/toml.h>
 #include <vector>
 
 namespace sl {
@@ -25,7 +25,9 @@ int to_int(const std::string& v, const char* key) {
   }
 }
 
-bool to_bool(const std::string& v) { return v == "1" || v == "true" || v == "yes"; }
+bool to_bool(const std::string& v) {
+  return v == "1" || v == "true" || v == "yes";
+}
 
 const std::vector<Setting>& settings() {
   static const std::vector<Setting> kSettings = {
@@ -37,7 +39,8 @@ const std::vector<Setting>& settings() {
       {"http", "max_connections",
        [](Config& c, const std::string& v) { c.http.max_connections = to_int(v, "max_connections"); }},
       {"http", "body_limit", [](Config& c, const std::string& v) { c.http.body_limit = to_int(v, "body_limit"); }},
-      {"http", "upload_limit", [](Config& c, const std::string& v) { c.http.upload_limit = to_int(v, "upload_limit"); }},
+      {"http", "upload_limit",
+       [](Config& c, const std::string& v) { c.http.upload_limit = to_int(v, "upload_limit"); }},
       {"http", "read_timeout_seconds",
        [](Config& c, const std::string& v) { c.http.read_timeout_seconds = to_int(v, "read_timeout_seconds"); }},
       {"http", "idle_timeout_seconds",
@@ -52,7 +55,8 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v) { c.auth.captcha_after_failures = to_int(v, "captcha_after_failures"); }},
       {"auth", "lock_after_failures",
        [](Config& c, const std::string& v) { c.auth.lock_after_failures = to_int(v, "lock_after_failures"); }},
-      {"auth", "lock_minutes", [](Config& c, const std::string& v) { c.auth.lock_minutes = to_int(v, "lock_minutes"); }},
+      {"auth", "lock_minutes",
+       [](Config& c, const std::string& v) { c.auth.lock_minutes = to_int(v, "lock_minutes"); }},
       {"auth", "rate_limit_per_minute",
        [](Config& c, const std::string& v) { c.auth.rate_limit_per_minute = to_int(v, "rate_limit_per_minute"); }},
       {"sms", "gateway", [](Config& c, const std::string& v) { c.sms.gateway = v; }},
@@ -81,9 +85,12 @@ Config Config::load(const std::string& path) {
     for (const auto& s : settings()) {
       auto node = tbl[s.section][s.key];
       if (!node) continue;
-      if (auto str = node.value<std::string>()) s.set(c, *str);
-      else if (auto n = node.value<int64_t>()) s.set(c, std::to_string(*n));
-      else if (auto b = node.value<bool>()) s.set(c, *b ? "true" : "false");
+      if (auto str = node.value<std::string>())
+        s.set(c, *str);
+      else if (auto n = node.value<int64_t>())
+        s.set(c, std::to_string(*n));
+      else if (auto b = node.value<bool>())
+        s.set(c, *b ? "true" : "false");
     }
   }
   c.apply_env();

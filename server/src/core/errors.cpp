@@ -34,8 +34,12 @@ constexpr ErrorInfo kErrorTable[] = {
 static_assert(std::size(kErrorTable) == static_cast<size_t>(ErrorCode::internal) + 1);
 }  // namespace
 
-const char* error_code_name(ErrorCode code) { return kErrorTable[static_cast<size_t>(code)].name; }
-int error_code_status(ErrorCode code) { return kErrorTable[static_cast<size_t>(code)].status; }
+const char* error_code_name(ErrorCode code) {
+  return kErrorTable[static_cast<size_t>(code)].name;
+}
+int error_code_status(ErrorCode code) {
+  return kErrorTable[static_cast<size_t>(code)].status;
+}
 
 Json ApiError::to_json() const {
   Json err = {{"code", error_code_name(code_)}, {"message", message_}};
@@ -50,10 +54,16 @@ ApiError ApiError::validation(std::string field, std::string problem) {
   return ApiError(ErrorCode::validation_failed, "输入有误：" + problem, std::move(fields));
 }
 
-ApiError ApiError::not_found(std::string what) { return ApiError(ErrorCode::not_found, what + "不存在"); }
+ApiError ApiError::not_found(std::string what) {
+  return ApiError(ErrorCode::not_found, what + "不存在");
+}
 
-ApiError ApiError::forbidden(std::string message) { return ApiError(ErrorCode::forbidden, std::move(message)); }
+ApiError ApiError::forbidden(std::string message) {
+  return ApiError(ErrorCode::forbidden, std::move(message));
+}
 
-ApiError ApiError::conflict(std::string message) { return ApiError(ErrorCode::conflict, std::move(message)); }
+ApiError ApiError::conflict(std::string message) {
+  return ApiError(ErrorCode::conflict, std::move(message));
+}
 
 }  // namespace sl

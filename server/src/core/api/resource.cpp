@@ -64,7 +64,8 @@ std::vector<std::pair<std::string, db::Value>> read_fields(const ResourceSpec& s
       case FieldKind::text:
         if (auto s = v.text(f.name, p, f.max_chars, p == Presence::optional))
           out.emplace_back(f.name, (s->empty() && f.unique) ? db::Value(nullptr) : db::Value(*s));
-        else if (creating && !f.default_value.empty()) out.emplace_back(f.name, f.default_value);
+        else if (creating && !f.default_value.empty())
+          out.emplace_back(f.name, f.default_value);
         break;
       case FieldKind::integer:
         if (auto n = v.integer(f.name, p, -1000000, 1000000000)) out.emplace_back(f.name, *n);
@@ -79,8 +80,10 @@ std::vector<std::pair<std::string, db::Value>> read_fields(const ResourceSpec& s
         if (auto m = v.mobile(f.name, p)) out.emplace_back(f.name, m->empty() ? db::Value(nullptr) : db::Value(*m));
         break;
       case FieldKind::choice:
-        if (auto s = v.one_of(f.name, p, f.choices)) out.emplace_back(f.name, *s);
-        else if (creating && !f.default_value.empty()) out.emplace_back(f.name, f.default_value);
+        if (auto s = v.one_of(f.name, p, f.choices))
+          out.emplace_back(f.name, *s);
+        else if (creating && !f.default_value.empty())
+          out.emplace_back(f.name, f.default_value);
         break;
       case FieldKind::ref:
         if (auto id = v.id(f.name, p, f.nullable)) {
@@ -95,8 +98,10 @@ std::vector<std::pair<std::string, db::Value>> read_fields(const ResourceSpec& s
         break;
       case FieldKind::json:
         if (auto j = v.raw(f.name, p)) {
-          if (!j->is_array()) v.fail(f.name, "应为列表");
-          else out.emplace_back(f.name, j->dump());
+          if (!j->is_array())
+            v.fail(f.name, "应为列表");
+          else
+            out.emplace_back(f.name, j->dump());
         }
         break;
     }
@@ -174,52 +179,57 @@ void register_resource(App& app, ResourceSpec spec_in) {
   const std::string& base = spec->path;
   const std::string item_path = base + "/{id:int}";
 
-  app.route(http::Method::GET, base, [&app, spec](http::Request& req) {
-    spec->authorize(req, Operation::list);
-    auto q = parse_list_query(req);
-    std::vector<db::Value> params;
-    std::string where = visible_where(*spec, req, params);
-    for (const auto& f : spec->fields) {
-      if (!f.filter) continue;
-      auto v = req.query_param(f.name);
-      if (!v || v->empty()) continue;
-      if (f.kind == FieldKind::ref || f.kind == FieldKind::integer) {
-        where += " AND " + f.name + " = " + add_param(params, *query_int(req, f.name));
-      } else if (f.kind == FieldKind::boolean) {
-        where += " AND " + f.name + " = " + add_param(params, int64_t{(*v == "true" || *v == "1") ? 1 : 0});
-      } else {
-        where += " AND " + f.name + " = " + add_param(params, *v);
-      }
-    }
-    if (spec->filters) {
-      std::string extra = spec->filters(req, params);
-      if (!extra.empty()) where += " AND (" + extra + ")";
-    }
-    if (!q.q.empty()) {
-      std::string like = "%" + q.q + "%";
-      std::string ors;
-      for (const auto& f : spec->fields)
-        if (f.search) ors += (ors.empty() ? "" : " OR ") + f.name + " LIKE " + add_param(params, like);
-      if (!ors.empty()) where += " AND (" + ors + ")";
-    }
-    auto c = app.db().acquire();
-    int64_t total = c->exec("SELECT COUNT(*) FROM " + spec->table + " WHERE " + where, params).one().integer(0);
-    std::string sql = "SELECT * FROM " + spec->table + " WHERE " + where + " ORDER BY " + spec->order_by +
-                      " LIMIT " + add_param(params, q.page_size) + " OFFSET " + add_param(params, q.offset());
-    Json items = Json::array();
-    for (const auto& row : c->exec(sql, params).rows) {
-      Json item = row_to_json(row, *spec);
-      if (spec->decorate) spec->decorate(*c, req, item);
-      items.push_back(std::move(item));
-    }
-    return http::Response::json(list_envelope(std::move(items), total, q));
-  }, {"列出" + spec->label, spec->tag});
+  app.route(http::Method::GET, base,
+            [&app, spec](http::Request& req) {
+              spec->authorize(req, Operation::list);
+              auto q = parse_list_query(req);
+              std::vector<db::Value> params;
+              std::string where = visible_where(*spec, req, params);
+              for (const auto& f : spec->fields) {
+                if (!f.filter) continue;
+                auto v = req.query_param(f.name);
+                if (!v || v->empty()) continue;
+                if (f.kind == FieldKind::ref || f.kind == FieldKind::integer) {
+                  where += " AND " + f.name + " = " + add_param(params, *query_int(req, f.name));
+                } else if (f.kind == FieldKind::boolean) {
+                  where += " AND " + f.name + " = " + add_param(params, int64_t{(*v == "true" || *v == "1") ? 1 : 0});
+                } else {
+                  where += " AND " + f.name + " = " + add_param(params, *v);
+                }
+              }
+              if (spec->filters) {
+                std::string extra = spec->filters(req, params);
+                if (!extra.empty()) where += " AND (" + extra + ")";
+              }
+              if (!q.q.empty()) {
+                std::string like = "%" + q.q + "%";
+                std::string ors;
+                for (const auto& f : spec->fields)
+                  if (f.search) ors += (ors.empty() ? "" : " OR ") + f.name + " LIKE " + add_param(params, like);
+                if (!ors.empty()) where += " AND (" + ors + ")";
+              }
+              auto c = app.db().acquire();
+              int64_t total =
+                  c->exec("SELECT COUNT(*) FROM " + spec->table + " WHERE " + where, params).one().integer(0);
+              std::string sql = "SELECT * FROM " + spec->table + " WHERE " + where + " ORDER BY " + spec->order_by +
+                                " LIMIT " + add_param(params, q.page_size) + " OFFSET " + add_param(params, q.offset());
+              Json items = Json::array();
+              for (const auto& row : c->exec(sql, params).rows) {
+                Json item = row_to_json(row, *spec);
+                if (spec->decorate) spec->decorate(*c, req, item);
+                items.push_back(std::move(item));
+              }
+              return http::Response::json(list_envelope(std::move(items), total, q));
+            },
+            {"列出" + spec->label, spec->tag});
 
-  app.route(http::Method::GET, item_path, [&app, spec](http::Request& req) {
-    spec->authorize(req, Operation::read);
-    auto c = app.db().acquire();
-    return http::Response::json(load_item(*c, *spec, req, req.param_int("id")));
-  }, {"查看" + spec->label, spec->tag});
+  app.route(http::Method::GET, item_path,
+            [&app, spec](http::Request& req) {
+              spec->authorize(req, Operation::read);
+              auto c = app.db().acquire();
+              return http::Response::json(load_item(*c, *spec, req, req.param_int("id")));
+            },
+            {"查看" + spec->label, spec->tag});
 
   auto write = [&app, spec](http::Request& req, bool creating) {
     spec->authorize(req, creating ? Operation::create : Operation::update);
@@ -235,25 +245,30 @@ void register_resource(App& app, ResourceSpec spec_in) {
   app.route(http::Method::PATCH, item_path, [write](http::Request& req) { return write(req, false); },
             {"修改" + spec->label, spec->tag});
 
-  app.route(http::Method::DELETE, item_path, [&app, spec](http::Request& req) {
-    spec->authorize(req, Operation::remove);
-    int64_t id = req.param_int("id");
-    app.db().transaction([&](db::Connection& c) {
-      Json before = load_item(c, *spec, req, id);
-      for (const auto& ref : spec->referenced_by) {
-        auto n = c.exec("SELECT COUNT(*) FROM " + ref.table + " WHERE " + ref.column + " = $1", {id}).one().integer(0);
-        if (n > 0)
-          throw ApiError(ErrorCode::referenced,
-                         "该" + spec->label + "仍被 " + std::to_string(n) + " 条" + ref.label + "记录引用，不能删除");
-      }
-      c.exec("DELETE FROM " + spec->table + " WHERE id = $1", {id});
-      auto e = audit::entry_for(req, spec->subject + ".delete", spec->subject, std::to_string(id));
-      e.before = before;
-      audit::record(c, e);
-    });
-    app.events.publish({spec->subject + ".deleted", req.user().committee_id, req.user().user_id, std::to_string(id), {}});
-    return http::Response::no_content();
-  }, {"删除" + spec->label, spec->tag});
+  app.route(
+      http::Method::DELETE, item_path,
+      [&app, spec](http::Request& req) {
+        spec->authorize(req, Operation::remove);
+        int64_t id = req.param_int("id");
+        app.db().transaction([&](db::Connection& c) {
+          Json before = load_item(c, *spec, req, id);
+          for (const auto& ref : spec->referenced_by) {
+            auto n =
+                c.exec("SELECT COUNT(*) FROM " + ref.table + " WHERE " + ref.column + " = $1", {id}).one().integer(0);
+            if (n > 0)
+              throw ApiError(ErrorCode::referenced, "该" + spec->label + "仍被 " + std::to_string(n) + " 条" +
+                                                        ref.label + "记录引用，不能删除");
+          }
+          c.exec("DELETE FROM " + spec->table + " WHERE id = $1", {id});
+          auto e = audit::entry_for(req, spec->subject + ".delete", spec->subject, std::to_string(id));
+          e.before = before;
+          audit::record(c, e);
+        });
+        app.events.publish(
+            {spec->subject + ".deleted", req.user().committee_id, req.user().user_id, std::to_string(id), {}});
+        return http::Response::no_content();
+      },
+      {"删除" + spec->label, spec->tag});
 }
 
 }  // namespace sl::api

@@ -58,7 +58,8 @@ struct ResourceSpec {
   /// Adds derived fields to an item (names of references, related ids) or hides fields.
   std::function<void(db::Connection&, const http::Request&, Json&)> decorate;
   /// Validates fields this spec does not list (related ids) from the body.
-  std::function<void(Validator&, const Json& body, db::Connection&, const http::Request&, bool creating)> validate_extra;
+  std::function<void(Validator&, const Json& body, db::Connection&, const http::Request&, bool creating)>
+      validate_extra;
   /// Writes related rows after the main row, inside the same transaction; may add to `answer`.
   std::function<void(db::Connection&, const http::Request&, int64_t id, const Json& body, bool creating, Json& answer)>
       after_write;

@@ -15,14 +15,20 @@ std::string trim(const std::string& s) {
   static const std::string kIdeoSpace = "\xE3\x80\x80";
   size_t b = 0, e = s.size();
   for (;;) {
-    if (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    else if (e - b >= 3 && s.compare(b, 3, kIdeoSpace) == 0) b += 3;
-    else break;
+    if (b < e && std::isspace(static_cast<unsigned char>(s[b])))
+      ++b;
+    else if (e - b >= 3 && s.compare(b, 3, kIdeoSpace) == 0)
+      b += 3;
+    else
+      break;
   }
   for (;;) {
-    if (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    else if (e - b >= 3 && s.compare(e - 3, 3, kIdeoSpace) == 0) e -= 3;
-    else break;
+    if (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
+      --e;
+    else if (e - b >= 3 && s.compare(e - 3, 3, kIdeoSpace) == 0)
+      e -= 3;
+    else
+      break;
   }
   return s.substr(b, e - b);
 }
@@ -183,7 +189,8 @@ void Validator::finish() {
     if (!seen_.count(it.key())) fail(it.key(), "未知字段");
   if (problems_.empty()) return;
   std::string first = problems_.begin().key() + "：" + problems_.begin().value().get<std::string>();
-  std::string msg = "输入有误（" + first + (problems_.size() > 1 ? " 等 " + std::to_string(problems_.size()) + " 项" : "") + "）";
+  std::string msg =
+      "输入有误（" + first + (problems_.size() > 1 ? " 等 " + std::to_string(problems_.size()) + " 项" : "") + "）";
   throw ApiError(ErrorCode::validation_failed, msg, problems_);
 }
 

@@ -22,7 +22,8 @@ class Validator {
   /// A string of 1…`max_chars` characters (trimmed). Missing and optional: nullopt.
   std::optional<std::string> text(const std::string& field, Presence p, size_t max_chars = 200,
                                   bool allow_empty = false);
-  std::optional<int64_t> integer(const std::string& field, Presence p, int64_t min = INT64_MIN, int64_t max = INT64_MAX);
+  std::optional<int64_t> integer(const std::string& field, Presence p, int64_t min = INT64_MIN,
+                                 int64_t max = INT64_MAX);
   /// An integer id, or JSON null (returned as 0) when `nullable`.
   std::optional<int64_t> id(const std::string& field, Presence p, bool nullable = false);
   std::optional<bool> boolean(const std::string& field, Presence p);

@@ -9,15 +9,17 @@ namespace {
 constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 constexpr int64_t kAuditLockKey = 0x41554449;  // "AUDI"
 
-std::string json_or_empty(const Json& j) { return j.is_null() ? std::string() : j.dump(); }
+std::string json_or_empty(const Json& j) {
+  return j.is_null() ? std::string() : j.dump();
+}
 
 /// The text a row's hash covers: every stored field, in a fixed order, then the previous hash.
 std::string canonical(const std::string& prev, int64_t committee, int64_t actor, const std::string& actor_name,
                       const std::string& role, const std::string& address, const std::string& at,
                       const std::string& action, const std::string& subject_type, const std::string& subject_id,
                       const std::string& before, const std::string& after) {
-  Json j = Json::array({prev, committee, actor, actor_name, role, address, at, action, subject_type, subject_id, before,
-                        after});
+  Json j = Json::array(
+      {prev, committee, actor, actor_name, role, address, at, action, subject_type, subject_id, before, after});
   return j.dump();
 }
 }  // namespace
@@ -69,10 +71,10 @@ VerifyResult verify(db::Connection& c) {
     if (rows.empty()) break;
     for (const auto& r : rows.rows) {
       out.checked++;
-      std::string expect = auth::sha256_hex(canonical(
-          prev, r.opt_int("committee_id").value_or(0), r.opt_int("actor_user_id").value_or(0), r.text("actor_name"),
-          r.text("role"), r.text("address"), r.text("at"), r.text("action"), r.text("subject_type"),
-          r.text("subject_id"), r.text("before_json"), r.text("after_json")));
+      std::string expect = auth::sha256_hex(
+          canonical(prev, r.opt_int("committee_id").value_or(0), r.opt_int("actor_user_id").value_or(0),
+                    r.text("actor_name"), r.text("role"), r.text("address"), r.text("at"), r.text("action"),
+                    r.text("subject_type"), r.text("subject_id"), r.text("before_json"), r.text("after_json")));
       if (r.text("prev_hash") != prev || r.text("hash") != expect) {
         out.first_broken_id = r.integer("id");
         return out;

@@ -7,12 +7,14 @@ namespace sl {
 
 namespace {
 constexpr std::array<const char*, 9> kRoleNames = {
-    "admin", "proposal_staff", "committee_staff", "member", "group_contact",
-    "unit_staff", "unit_leader", "leader", "supervisor",
+    "admin",      "proposal_staff", "committee_staff", "member",     "group_contact",
+    "unit_staff", "unit_leader",    "leader",          "supervisor",
 };
 }  // namespace
 
-const char* role_name(Role role) { return kRoleNames.at(static_cast<size_t>(role)); }
+const char* role_name(Role role) {
+  return kRoleNames.at(static_cast<size_t>(role));
+}
 
 std::optional<Role> parse_role(std::string_view name) {
   for (size_t i = 0; i < kRoleNames.size(); ++i)

@@ -2,12 +2,12 @@
 
 #include <utility>
 // <utility> before Asio: g++ 12 otherwise misses std::exchange.
+#include <spdlog/spdlog.h>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <regex>
 #include <stdexcept>

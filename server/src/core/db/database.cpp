@@ -142,7 +142,11 @@ static std::string format_time(std::time_t t) {
   return buf;
 }
 
-std::string now_iso() { return format_time(std::time(nullptr)); }
-std::string iso_after(int64_t seconds) { return format_time(std::time(nullptr) + seconds); }
+std::string now_iso() {
+  return format_time(std::time(nullptr));
+}
+std::string iso_after(int64_t seconds) {
+  return format_time(std::time(nullptr) + seconds);
+}
 
 }  // namespace sl::db

@@ -34,8 +34,7 @@ int migrate(Database& db, const std::vector<Migration>& migrations) {
   int applied = 0;
   c->begin();
   try {
-    if (db.dialect() == Dialect::postgres)
-      c->exec("SELECT pg_advisory_xact_lock($1)", {kMigrationLockKey});
+    if (db.dialect() == Dialect::postgres) c->exec("SELECT pg_advisory_xact_lock($1)", {kMigrationLockKey});
     std::set<int64_t> done;
     for (const auto& row : c->exec("SELECT version FROM schema_migrations").rows) done.insert(row.integer(0));
     for (const auto& m : migrations) {

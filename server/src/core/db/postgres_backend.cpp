@@ -59,8 +59,8 @@ class PgConnection final : public Connection {
       values[i] = storage[i].c_str();
     }
     std::string q(sql);
-    PgResult r(PQexecParams(c_, q.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
-                            nullptr, 0));
+    PgResult r(
+        PQexecParams(c_, q.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr, nullptr, 0));
     auto status = PQresultStatus(r.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(c_, r.get(), sql);
     Result res;
@@ -89,8 +89,7 @@ class PgConnection final : public Connection {
     std::string q(sql);
     PgResult r(PQexec(c_, q.c_str()));
     auto status = PQresultStatus(r.get());
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY)
-      fail(c_, r.get(), sql);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY) fail(c_, r.get(), sql);
   }
 
   void begin() override { exec_script("BEGIN"); }

@@ -6,7 +6,8 @@
 namespace sl::http {
 
 namespace {
-constexpr std::array<const char*, 8> kMethodNames = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "OTHER"};
+constexpr std::array<const char*, 8> kMethodNames = {"GET",    "POST", "PUT",     "PATCH",
+                                                     "DELETE", "HEAD", "OPTIONS", "OTHER"};
 
 int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -16,7 +17,9 @@ int hexval(char c) {
 }
 }  // namespace
 
-const char* method_name(Method m) { return kMethodNames.at(static_cast<size_t>(m)); }
+const char* method_name(Method m) {
+  return kMethodNames.at(static_cast<size_t>(m));
+}
 
 Method parse_method(std::string_view s) {
   for (size_t i = 0; i + 1 < kMethodNames.size(); ++i)
@@ -35,7 +38,9 @@ std::optional<std::string> Request::query_param(const std::string& name) const {
   return it->second;
 }
 
-int64_t Request::param_int(const std::string& name) const { return std::stoll(params.at(name)); }
+int64_t Request::param_int(const std::string& name) const {
+  return std::stoll(params.at(name));
+}
 
 std::string Request::cookie(const std::string& name) const {
   std::string all = header("cookie");
@@ -72,7 +77,9 @@ Response Response::json(const Json& j, int status) {
   return r;
 }
 
-Response Response::error(const ApiError& e) { return json(e.to_json(), e.status()); }
+Response Response::error(const ApiError& e) {
+  return json(e.to_json(), e.status());
+}
 
 Response Response::no_content() {
   Response r;

@@ -49,8 +49,7 @@ void Router::add(Method method, std::string pattern, Handler handler, RouteMeta 
     r.segments.push_back(std::move(s));
   }
   for (const auto& existing : routes_)
-    if (existing.method == method && existing.pattern == pattern)
-      throw std::logic_error("duplicate route " + pattern);
+    if (existing.method == method && existing.pattern == pattern) throw std::logic_error("duplicate route " + pattern);
   routes_.push_back(std::move(r));
 }
 
@@ -69,8 +68,10 @@ Router::Match Router::match(Method method, std::string_view path) const {
     for (size_t i = 0; i < parts.size() && ok; ++i) {
       const auto& s = r.segments[i];
       if (!s.param.empty()) {
-        if (s.is_int && !is_int_segment(parts[i])) ok = false;
-        else params[s.param] = url_decode(parts[i]);
+        if (s.is_int && !is_int_segment(parts[i]))
+          ok = false;
+        else
+          params[s.param] = url_decode(parts[i]);
       } else if (s.literal != parts[i]) {
         ok = false;
       } else {
@@ -128,27 +129,29 @@ Json Router::openapi() const {
     if (r.meta.access == Access::open) op["security"] = Json::array();
     paths[oa_path][lower] = op;
   }
-  return Json{
-      {"openapi", "3.1.0"},
-      {"info", {{"title", "Shangliang API"}, {"version", "1.0.0"}, {"description", "商量：政协履职平台接口"}}},
-      {"paths", paths},
-      {"components",
-       {{"securitySchemes", {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "sl_session"}}}}},
-        {"responses",
-         {{"Error",
-           {{"description", "错误",},
-            {"content",
-             {{"application/json",
-               {{"schema",
-                 {{"type", "object"},
-                  {"properties",
-                   {{"error",
-                     {{"type", "object"},
-                      {"properties",
-                       {{"code", {{"type", "string"}}},
-                        {"message", {{"type", "string"}}},
-                        {"fields", {{"type", "object"}}}}}}}}}}}}}}}}}}}}},
-      {"security", Json::array({{{"session", Json::array()}}})}};
+  return Json{{"openapi", "3.1.0"},
+              {"info", {{"title", "Shangliang API"}, {"version", "1.0.0"}, {"description", "商量：政协履职平台接口"}}},
+              {"paths", paths},
+              {"components",
+               {{"securitySchemes", {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "sl_session"}}}}},
+                {"responses",
+                 {{"Error",
+                   {{
+                        "description",
+                        "错误",
+                    },
+                    {"content",
+                     {{"application/json",
+                       {{"schema",
+                         {{"type", "object"},
+                          {"properties",
+                           {{"error",
+                             {{"type", "object"},
+                              {"properties",
+                               {{"code", {{"type", "string"}}},
+                                {"message", {{"type", "string"}}},
+                                {"fields", {{"type", "object"}}}}}}}}}}}}}}}}}}}}},
+              {"security", Json::array({{{"session", Json::array()}}})}};
 }
 
 }  // namespace sl::http

@@ -22,8 +22,8 @@ struct RouteMeta {
   std::string summary;  // one line, shown in OpenAPI
   std::string tag;      // the module
   Access access = Access::session;
-  bool rate_limited = false;         // auth endpoints: limited per address
-  size_t max_body = 1024 * 1024;     // request body limit in bytes
+  bool rate_limited = false;                   // auth endpoints: limited per address
+  size_t max_body = 1024 * 1024;               // request body limit in bytes
   bool allow_password_change_pending = false;  // reachable before a forced password change
 };
 

@@ -2,24 +2,24 @@
 
 #include <utility>
 // <utility> must precede Asio with g++ 12 (std::exchange).
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include <array>
-#include <limits>
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "core/app.hpp"
@@ -55,15 +55,21 @@ asio::awaitable<Response> on_pool(asio::thread_pool& pool, F fn) {
       asio::use_awaitable);
 }
 
-std::string error_body(ErrorCode code, const std::string& message) { return ApiError(code, message).to_json().dump(); }
+std::string error_body(ErrorCode code, const std::string& message) {
+  return ApiError(code, message).to_json().dump();
+}
 
-bool accepts_gzip(const std::string& accept_encoding) { return accept_encoding.find("gzip") != std::string::npos; }
+bool accepts_gzip(const std::string& accept_encoding) {
+  return accept_encoding.find("gzip") != std::string::npos;
+}
 
 bool is_api_path(std::string_view p) {
   return p.rfind("/api/", 0) == 0 || p == "/healthz" || p == "/metrics";
 }
 
-std::string json_escape(const std::string& s) { return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string json_escape(const std::string& s) {
+  return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 }  // namespace
 
@@ -150,17 +156,19 @@ struct Server::Impl {
     bool first = true;
     for (;;) {
       if (stopping) break;
-      stream.expires_after(std::chrono::seconds(first ? app.config.http.read_timeout_seconds
-                                                      : app.config.http.idle_timeout_seconds));
+      stream.expires_after(
+          std::chrono::seconds(first ? app.config.http.read_timeout_seconds : app.config.http.idle_timeout_seconds));
       first = false;
       bhttp::request_parser<bhttp::empty_body> head;
       head.header_limit(static_cast<uint32_t>(app.config.http.head_limit));
-      head.body_limit(std::numeric_limits<std::uint64_t>::max());  // the route's own limit is applied once the target is known
+      head.body_limit(
+          std::numeric_limits<std::uint64_t>::max());  // the route's own limit is applied once the target is known
       beast::error_code ec;
       co_await bhttp::async_read_header(stream, buffer, head, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         spdlog::debug("read header ended: {}", ec.message());
-        if (ec == bhttp::error::header_limit) co_await write_error(stream, 431, ErrorCode::payload_too_large, "请求头过大");
+        if (ec == bhttp::error::header_limit)
+          co_await write_error(stream, 431, ErrorCode::payload_too_large, "请求头过大");
         break;
       }
       auto started = Clock::now();
@@ -195,7 +203,8 @@ struct Server::Impl {
       req.method = method;
       req.target = target;
       req.path = url_decode(path);
-      if (auto q = target.find('?'); q != std::string::npos) req.query = parse_query(std::string_view(target).substr(q + 1));
+      if (auto q = target.find('?'); q != std::string::npos)
+        req.query = parse_query(std::string_view(target).substr(q + 1));
       for (const auto& f : breq) {
         std::string name(f.name_string());
         for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -343,8 +352,14 @@ struct Server::Impl {
 
 Server::Server(App& app, const StaticFiles& files) : impl_(std::make_unique<Impl>(app, files)) {}
 Server::~Server() = default;
-void Server::bind() { impl_->bind(); }
-unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
-void Server::run() { impl_->run(); }
+void Server::bind() {
+  impl_->bind();
+}
+unsigned short Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+void Server::run() {
+  impl_->run();
+}
 
 }  // namespace sl::http

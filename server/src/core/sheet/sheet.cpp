@@ -227,8 +227,9 @@ bool ends_with_nocase(std::string_view s, std::string_view suffix) {
 
 class SheetBuilder {
  public:
-  /// Adds `cells` (already trimmed) as the next row; skips it when every cell is empty.
-  void add_row(std::vector<std::string> cells) {
+  /// Adds `cells` (already trimmed), found at row `number` of the file, as the next row; skips
+  /// it when every cell is empty.
+  void add_row(std::vector<std::string> cells, size_t number) {
     auto last = std::find_if(cells.rbegin(), cells.rend(), [](const std::string& c) { return !c.empty(); });
     if (last == cells.rend()) return;
     size_t width = static_cast<size_t>(cells.rend() - last);
@@ -241,6 +242,7 @@ class SheetBuilder {
     }
     if (sheet_.rows.size() >= kMaxSheetRows) throw SheetError(too_many_rows_message());
     sheet_.rows.push_back(std::move(cells));
+    sheet_.row_numbers.push_back(number);
   }
 
   /// The sheet with every row padded to the same width; throws SheetError when it has no data.
@@ -318,10 +320,12 @@ Sheet parse_csv(std::string_view text) {
     field.clear();
     at_field_start = true;
   };
+  size_t record_line = 1;
   const auto end_record = [&] {
     end_field();
-    builder.add_row(std::move(record));
+    builder.add_row(std::move(record), record_line);
     record.clear();
+    record_line = line + 1;
   };
 
   size_t i = 0;
@@ -837,7 +841,10 @@ Sheet parse_xlsx(std::string_view bytes) {
   if (!load_part(zip, sheet_name, worksheet)) throw SheetError(kMsgCorrupt);
   pugi::xml_node sheet_data = child(child(worksheet.doc, "worksheet"), "sheetData");
   SheetBuilder builder;
+  size_t row_counter = 0;
   each_child(sheet_data, "row", [&](pugi::xml_node row) {
+    size_t number = row.attribute("r").as_ullong(row_counter + 1);
+    row_counter = number;
     std::vector<std::string> cells;
     size_t next_col = 0;
     each_child(row, "c", [&](pugi::xml_node c) {
@@ -849,7 +856,7 @@ Sheet parse_xlsx(std::string_view bytes) {
       if (col >= cells.size()) cells.resize(col + 1);
       cells[col] = std::move(text);
     });
-    builder.add_row(std::move(cells));
+    builder.add_row(std::move(cells), number);
   });
   return builder.finish();
 }

@@ -18,6 +18,9 @@ namespace sl {
 struct Sheet {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  /// For each of `rows`, its 1-based row number in the file (xlsx row, or CSV line where the
+  /// record starts), so problems can be reported where a person will look.
+  std::vector<size_t> row_numbers;
 };
 
 enum class SheetFormat { csv, xlsx };

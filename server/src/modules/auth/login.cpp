@@ -16,7 +16,8 @@ int64_t address_failures(db::Connection& c, const std::string& address) {
 void count_address_failure(db::Connection& c, const std::string& address) {
   auto r = c.exec("SELECT failures, last_failed_at FROM login_failures WHERE address = $1", {address});
   if (r.empty()) {
-    c.exec("INSERT INTO login_failures (address, failures, last_failed_at) VALUES ($1, 1, $2)", {address, db::now_iso()});
+    c.exec("INSERT INTO login_failures (address, failures, last_failed_at) VALUES ($1, 1, $2)",
+           {address, db::now_iso()});
     return;
   }
   bool stale = r.one().text("last_failed_at") <= db::iso_after(-kAddressWindowSeconds);
@@ -48,7 +49,8 @@ int64_t check_password_login(App& app, db::Connection& c, const std::string& add
     if (captcha_id.empty() || captcha_answer.empty())
       throw ApiError(ErrorCode::captcha_required, "请输入图形验证码").with("captcha_required", true);
     if (!consume_captcha(c, captcha_id, captcha_answer))
-      throw ApiError(ErrorCode::captcha_invalid, "图形验证码错误或已过期，请换一张再试", {{"captcha_answer", "图形验证码错误"}})
+      throw ApiError(ErrorCode::captcha_invalid, "图形验证码错误或已过期，请换一张再试",
+                     {{"captcha_answer", "图形验证码错误"}})
           .with("captcha_required", true);
   }
 

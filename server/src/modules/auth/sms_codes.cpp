@@ -28,7 +28,8 @@ void send_sms_code(App& app, db::Connection& c, const std::string& phone, const 
   auto recent = c.exec("SELECT COUNT(*) FROM sms_codes WHERE phone = $1 AND created_at > $2",
                        {phone, db::iso_after(-kSmsResendSeconds)});
   if (recent.one().integer(0) > 0)
-    throw ApiError(ErrorCode::rate_limited, "验证码发送过于频繁，请 60 秒后再试").with("retry_after", kSmsResendSeconds);
+    throw ApiError(ErrorCode::rate_limited, "验证码发送过于频繁，请 60 秒后再试")
+        .with("retry_after", kSmsResendSeconds);
   char code[8];
   std::snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
   c.exec("INSERT INTO sms_codes (phone, purpose, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",

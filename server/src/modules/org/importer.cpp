@@ -7,14 +7,18 @@
 
 namespace sl::org {
 
-Json cell_text(const std::string& cell, db::Connection&, const http::Request&, std::string&) { return cell; }
+Json cell_text(const std::string& cell, db::Connection&, const http::Request&, std::string&) {
+  return cell;
+}
 
-std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_ref(
-    std::string table, std::string label, bool optional) {
+std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_ref(std::string table,
+                                                                                                      std::string label,
+                                                                                                      bool optional) {
   return [table, label, optional](const std::string& cell, db::Connection& c, const http::Request& req,
                                   std::string& problem) -> Json {
     if (cell.empty()) return optional ? Json(nullptr) : Json();
-    auto r = c.exec("SELECT id FROM " + table + " WHERE committee_id = $1 AND name = $2", {req.user().committee_id, cell});
+    auto r =
+        c.exec("SELECT id FROM " + table + " WHERE committee_id = $1 AND name = $2", {req.user().committee_id, cell});
     if (r.empty()) {
       problem = label + "“" + cell + "”不存在";
       return Json();
@@ -69,13 +73,14 @@ std::vector<RowResult> run_rows(const ImportSpec& spec, const api::ResourceSpec&
       if (sheet.header[h] == spec.columns[i].header) col_index[i] = static_cast<int>(h);
     if (col_index[i] < 0 && spec.columns[i].required) missing += (missing.empty() ? "" : "、") + spec.columns[i].header;
   }
-  if (!missing.empty()) throw ApiError(ErrorCode::validation_failed, "文件缺少必需的列：" + missing + "。请使用导入模板");
+  if (!missing.empty())
+    throw ApiError(ErrorCode::validation_failed, "文件缺少必需的列：" + missing + "。请使用导入模板");
   if (sheet.rows.empty()) throw ApiError(ErrorCode::validation_failed, "文件中没有数据行");
 
   std::vector<RowResult> results;
   for (size_t r = 0; r < sheet.rows.size(); ++r) {
     RowResult res;
-    res.row = static_cast<int>(r) + 2;  // 1-based, after the header row
+    res.row = static_cast<int>(sheet.row_numbers[r]);  // as the file shows it
     Json body = Json::object();
     std::map<std::string, std::string> header_of;
     for (size_t i = 0; i < spec.columns.size(); ++i) {
@@ -87,9 +92,12 @@ std::vector<RowResult> run_rows(const ImportSpec& spec, const api::ResourceSpec&
       res.data[col.header] = cell;
       std::string problem;
       Json v = col.convert(cell, c, req, problem);
-      if (!problem.empty()) res.errors.push_back({{"column", col.header}, {"reason", problem}});
-      else if (!v.is_null()) body[col.field] = v;
-      else if (col.required) res.errors.push_back({{"column", col.header}, {"reason", "必填"}});
+      if (!problem.empty())
+        res.errors.push_back({{"column", col.header}, {"reason", problem}});
+      else if (!v.is_null())
+        body[col.field] = v;
+      else if (col.required)
+        res.errors.push_back({{"column", col.header}, {"reason", "必填"}});
     }
     if (res.errors.empty()) {
       c.exec("SAVEPOINT import_row");
@@ -138,68 +146,79 @@ void register_import(App& app, ImportSpec spec_in) {
   auto spec = std::make_shared<const ImportSpec>(std::move(spec_in));
   std::string base = "/api/v1/" + spec->name + "/import";
 
-  app.route(http::Method::POST, base + "/preview", [&app, spec](http::Request& req) {
-    auto resource = spec->resource();
-    resource.authorize(req, api::Operation::create);
-    req.dry_run = true;
-    auto c = app.db().acquire();
-    c->begin();
-    std::vector<RowResult> results;
-    try {
-      results = run_rows(*spec, resource, *c, req);
-    } catch (...) {
-      c->rollback();
-      throw;
-    }
-    c->rollback();  // a preview never writes
-    return http::Response::json(results_json(*spec, results));
-  }, upload_meta(app, "预览导入" + spec->label + "（逐行检查，不写入）"));
+  app.route(
+      http::Method::POST, base + "/preview",
+      [&app, spec](http::Request& req) {
+        auto resource = spec->resource();
+        resource.authorize(req, api::Operation::create);
+        req.dry_run = true;
+        auto c = app.db().acquire();
+        c->begin();
+        std::vector<RowResult> results;
+        try {
+          results = run_rows(*spec, resource, *c, req);
+        } catch (...) {
+          c->rollback();
+          throw;
+        }
+        c->rollback();  // a preview never writes
+        return http::Response::json(results_json(*spec, results));
+      },
+      upload_meta(app, "预览导入" + spec->label + "（逐行检查，不写入）"));
 
-  app.route(http::Method::POST, base, [&app, spec](http::Request& req) {
-    auto resource = spec->resource();
-    resource.authorize(req, api::Operation::create);
-    auto c = app.db().acquire();
-    c->begin();
-    std::vector<RowResult> results;
-    try {
-      results = run_rows(*spec, resource, *c, req);
-    } catch (...) {
-      c->rollback();
-      throw;
-    }
-    Json summary = results_json(*spec, results);
-    if (summary["invalid"].get<int>() > 0) {
-      c->rollback();
-      throw ApiError(ErrorCode::validation_failed,
-                     "有 " + std::to_string(summary["invalid"].get<int>()) + " 行数据有误，未导入任何记录")
-          .with("rows", summary["rows"]);
-    }
-    c->commit();
-    Json accounts = Json::array();
-    for (const auto& r : results)
-      if (r.saved.contains("initial_password"))
-        accounts.push_back({{"row", r.row}, {"name", r.saved.value("name", "")}, {"mobile", r.saved.value("mobile", "")},
-                            {"initial_password", r.saved["initial_password"]}});
-    for (const auto& r : results)
-      app.events.publish({resource.subject + ".created", req.user().committee_id, req.user().user_id,
-                          std::to_string(r.saved.value("id", int64_t{0})), r.saved});
-    return http::Response::json({{"imported", results.size()}, {"accounts", accounts}});
-  }, upload_meta(app, "导入" + spec->label + "（全部成功才写入）"));
+  app.route(
+      http::Method::POST, base,
+      [&app, spec](http::Request& req) {
+        auto resource = spec->resource();
+        resource.authorize(req, api::Operation::create);
+        auto c = app.db().acquire();
+        c->begin();
+        std::vector<RowResult> results;
+        try {
+          results = run_rows(*spec, resource, *c, req);
+        } catch (...) {
+          c->rollback();
+          throw;
+        }
+        Json summary = results_json(*spec, results);
+        if (summary["invalid"].get<int>() > 0) {
+          c->rollback();
+          throw ApiError(ErrorCode::validation_failed,
+                         "有 " + std::to_string(summary["invalid"].get<int>()) + " 行数据有误，未导入任何记录")
+              .with("rows", summary["rows"]);
+        }
+        c->commit();
+        Json accounts = Json::array();
+        for (const auto& r : results)
+          if (r.saved.contains("initial_password"))
+            accounts.push_back({{"row", r.row},
+                                {"name", r.saved.value("name", "")},
+                                {"mobile", r.saved.value("mobile", "")},
+                                {"initial_password", r.saved["initial_password"]}});
+        for (const auto& r : results)
+          app.events.publish({resource.subject + ".created", req.user().committee_id, req.user().user_id,
+                              std::to_string(r.saved.value("id", int64_t{0})), r.saved});
+        return http::Response::json({{"imported", results.size()}, {"accounts", accounts}});
+      },
+      upload_meta(app, "导入" + spec->label + "（全部成功才写入）"));
 
-  app.route(http::Method::GET, base + "/template", [spec](http::Request& req) {
-    std::vector<std::string> header;
-    std::vector<std::string> example;
-    for (const auto& c : spec->columns) {
-      header.push_back(c.header);
-      example.push_back(c.example);
-    }
-    std::string format = req.query_param("format").value_or("xlsx");
-    if (format == "csv")
-      return http::Response::file("text/csv; charset=utf-8", write_csv(header, {example}), spec->label + "导入模板.csv");
-    if (format != "xlsx") throw ApiError::validation("format", "格式应为 xlsx 或 csv");
-    return http::Response::file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                write_xlsx(header, {example}, spec->label), spec->label + "导入模板.xlsx");
-  }, {"下载" + spec->label + "导入模板", "org"});
+  app.route(http::Method::GET, base + "/template",
+            [spec](http::Request& req) {
+              std::vector<std::string> header;
+              std::vector<std::string> example;
+              for (const auto& c : spec->columns) {
+                header.push_back(c.header);
+                example.push_back(c.example);
+              }
+              std::string format = req.query_param("format").value_or("xlsx");
+              if (format == "csv")
+                return http::Response::file("text/csv; charset=utf-8", write_csv(header, {example}),
+                                            spec->label + "导入模板.csv");
+              if (format != "xlsx") throw ApiError::validation("format", "格式应为 xlsx 或 csv");
+              return http::Response::file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          write_xlsx(header, {example}, spec->label), spec->label + "导入模板.xlsx");
+            },
+            {"下载" + spec->label + "导入模板", "org"});
 }
 
 }  // namespace sl::org

@@ -18,7 +18,8 @@ struct ImportColumn {
   bool required = false;
   std::string example;
   /// Turns the cell into the field's JSON value; sets `problem` when it cannot.
-  std::function<Json(const std::string& cell, db::Connection& c, const http::Request& req, std::string& problem)> convert;
+  std::function<Json(const std::string& cell, db::Connection& c, const http::Request& req, std::string& problem)>
+      convert;
 };
 
 struct ImportSpec {
@@ -34,8 +35,9 @@ void register_import(App& app, ImportSpec spec);
 /// Converters shared by importers.
 Json cell_text(const std::string& cell, db::Connection&, const http::Request&, std::string&);
 /// Looks a name up in committee-scoped `table` ("" → null when `optional`).
-std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_ref(
-    std::string table, std::string label, bool optional);
+std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_ref(std::string table,
+                                                                                                      std::string label,
+                                                                                                      bool optional);
 /// Maps Chinese labels to values ({"男","male"}, …).
 std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_choice(
     std::vector<std::pair<std::string, std::string>> labels);

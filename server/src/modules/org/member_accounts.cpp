@@ -13,7 +13,8 @@ std::string random_initial_password() {
   return pw;
 }
 
-MemberAccount ensure_member_account(App& app, db::Connection& c, int64_t committee_id, int64_t member_id, bool dry_run) {
+MemberAccount ensure_member_account(App& app, db::Connection& c, int64_t committee_id, int64_t member_id,
+                                    bool dry_run) {
   auto m = c.exec("SELECT name, mobile, user_id FROM members WHERE id = $1", {member_id}).one();
   MemberAccount out;
   if (auto linked = m.opt_int("user_id")) {
@@ -39,7 +40,8 @@ MemberAccount ensure_member_account(App& app, db::Connection& c, int64_t committ
                          {out.user_id, committee_id})
                       .empty();
   if (!granted)
-    c.exec("INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, 'member')", {out.user_id, committee_id});
+    c.exec("INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, 'member')",
+           {out.user_id, committee_id});
   return out;
 }
 

@@ -13,7 +13,9 @@ bool has_any_role_here(const Principal& p) {
 }
 }  // namespace
 
-bool can_administer(const Principal& p) { return p.has_any({Role::admin, Role::proposal_staff}); }
+bool can_administer(const Principal& p) {
+  return p.has_any({Role::admin, Role::proposal_staff});
+}
 
 bool can_read_directory(const Principal& p) {
   return p.has_any({Role::admin, Role::proposal_staff, Role::committee_staff, Role::leader, Role::supervisor});

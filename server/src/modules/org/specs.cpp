@@ -18,8 +18,12 @@ Field text(std::string name, Presence p, size_t max, bool search = false) {
   f.search = search;
   return f;
 }
-Field integer(std::string name, Presence p) { return Field{std::move(name), FieldKind::integer, p}; }
-Field date(std::string name, Presence p) { return Field{std::move(name), FieldKind::date, p}; }
+Field integer(std::string name, Presence p) {
+  return Field{std::move(name), FieldKind::integer, p};
+}
+Field date(std::string name, Presence p) {
+  return Field{std::move(name), FieldKind::date, p};
+}
 Field boolean(std::string name) {
   Field f{std::move(name), FieldKind::boolean, Presence::optional};
   f.filter = true;
@@ -85,8 +89,10 @@ api::ResourceSpec committee_spec() {
   s.fields = {parent, unique_name(60), text("short_name", Presence::optional, 30),
               choice("level", {"province", "city", "district"}, "district"), text("region", Presence::optional, 60)};
   s.fields[1].unique = true;
-  s.referenced_by = {{"committees", "parent_id", "下级委员会"}, {"members", "committee_id", "委员"},
-                     {"units", "committee_id", "承办单位"}, {"terms", "committee_id", "届次"}};
+  s.referenced_by = {{"committees", "parent_id", "下级委员会"},
+                     {"members", "committee_id", "委员"},
+                     {"units", "committee_id", "承办单位"},
+                     {"terms", "committee_id", "届次"}};
   s.authorize = [](const http::Request& req, api::Operation op) {
     bool write = op != api::Operation::list && op != api::Operation::read;
     if (write ? req.user().has(Role::admin) : req.user().committee_id != 0) return;
@@ -97,7 +103,8 @@ api::ResourceSpec committee_spec() {
     std::string cur = api::add_param(params, req.user().committee_id);
     return "id = " + cur + " OR parent_id = " + cur;
   };
-  s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req, bool creating) {
+  s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req,
+                        bool creating) {
     if (creating && !body.contains("parent_id")) v.fail("parent_id", "必填：新委员会须挂在本委员会之下");
     if (body.contains("parent_id") && body["parent_id"].is_number_integer() &&
         body["parent_id"].get<int64_t>() != req.user().committee_id)
@@ -106,7 +113,8 @@ api::ResourceSpec committee_spec() {
   s.after_write = [](db::Connection& c, const http::Request& req, int64_t id, const Json&, bool creating, Json&) {
     // The admin who creates a committee administers it until they grant others.
     if (creating)
-      c.exec("INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, 'admin')", {req.user().user_id, id});
+      c.exec("INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, 'admin')",
+             {req.user().user_id, id});
   };
   return s;
 }
@@ -137,8 +145,8 @@ api::ResourceSpec session_spec() {
   s.tag = "org";
   s.order_by = "start_date DESC, id DESC";
   s.fields = {ref("term_id", "terms", Presence::required), integer("number", Presence::required),
-              text("name", Presence::required, 40, true), date("start_date", Presence::required),
-              date("end_date", Presence::required), boolean("is_current")};
+              text("name", Presence::required, 40, true),  date("start_date", Presence::required),
+              date("end_date", Presence::required),        boolean("is_current")};
   s.authorize = authorize_reference_data;
   s.after_write = [](db::Connection& c, const http::Request& req, int64_t id, const Json& body, bool, Json&) {
     // Exactly one current session per committee.
@@ -290,7 +298,8 @@ api::ResourceSpec member_spec(App& app) {
     if (can_read_directory(p)) return "";
     std::string ors;
     for (const auto* g : p.grants_of(Role::group_contact)) {
-      if (g->party_id) ors += (ors.empty() ? "" : " OR ") + std::string("party_id = ") + api::add_param(params, *g->party_id);
+      if (g->party_id)
+        ors += (ors.empty() ? "" : " OR ") + std::string("party_id = ") + api::add_param(params, *g->party_id);
       if (g->sector_id)
         ors += (ors.empty() ? "" : " OR ") + std::string("sector_id = ") + api::add_param(params, *g->sector_id);
     }

@@ -40,8 +40,10 @@ std::vector<std::pair<std::string, db::Value>> read_grant(api::Validator& v, db:
   for (const auto& s : kScopes) {
     auto id = v.id(s.field, api::Presence::optional, true);
     if (!id || *id == 0) continue;
-    if (!api::exists_in_committee(c, s.table, *id, req.user().committee_id)) v.fail(s.field, "所选记录不存在或不属于本委员会");
-    else out.emplace_back(s.field, *id);
+    if (!api::exists_in_committee(c, s.table, *id, req.user().committee_id))
+      v.fail(s.field, "所选记录不存在或不属于本委员会");
+    else
+      out.emplace_back(s.field, *id);
   }
   if (role_s) {
     auto has = [&](const char* f) {
@@ -50,7 +52,8 @@ std::vector<std::pair<std::string, db::Value>> read_grant(api::Validator& v, db:
       return false;
     };
     Role role = *parse_role(*role_s);
-    if ((role == Role::unit_staff || role == Role::unit_leader) && !has("unit_id")) v.fail("unit_id", "承办单位角色须指定单位");
+    if ((role == Role::unit_staff || role == Role::unit_leader) && !has("unit_id"))
+      v.fail("unit_id", "承办单位角色须指定单位");
     if (role == Role::committee_staff && !has("special_committee_id"))
       v.fail("special_committee_id", "专委会工作人员须指定专委会");
     if (role == Role::group_contact && !has("party_id") && !has("sector_id"))
@@ -97,15 +100,16 @@ api::ResourceSpec user_spec(App& app) {
   s.authorize = authorize_users;
   // An admin manages the accounts that hold a role in their committee.
   s.scope = [](const http::Request& req, std::vector<db::Value>& params) {
-    return "id IN (SELECT user_id FROM role_grants WHERE committee_id = " + api::add_param(params, req.user().committee_id) +
-           ")";
+    return "id IN (SELECT user_id FROM role_grants WHERE committee_id = " +
+           api::add_param(params, req.user().committee_id) + ")";
   };
   s.decorate = [](db::Connection& c, const http::Request& req, Json& item) {
     for (const char* k : {"password_hash", "failed_logins"}) item.erase(k);
     item["must_change_password"] = item["must_change_password"] == "1";
     item["grants"] = grants_json(c, item["id"].get<int64_t>(), req.user().committee_id);
   };
-  s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req, bool creating) {
+  s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req,
+                        bool creating) {
     auto pw = v.text("password", creating ? api::Presence::required : api::Presence::optional, 64, true);
     if (pw && !pw->empty())
       if (auto problem = auth::password_problem(*pw)) v.fail("password", *problem);
@@ -114,7 +118,8 @@ api::ResourceSpec user_spec(App& app) {
       v.fail("username", "用户名和手机号至少填写一项");
     if (creating) {
       auto grants = v.raw("grants", api::Presence::required);
-      if (grants && (!grants->is_array() || grants->empty())) v.fail("grants", "新用户至少需要一个角色");
+      if (grants && (!grants->is_array() || grants->empty()))
+        v.fail("grants", "新用户至少需要一个角色");
       else if (grants)
         for (const auto& g : *grants) {
           api::Validator gv(g.is_object() ? g : Json::object());
@@ -130,7 +135,8 @@ api::ResourceSpec user_spec(App& app) {
       c.exec("UPDATE users SET password_hash = $1, must_change_password = 1 WHERE id = $2",
              {req.dry_run ? std::string() : app.passwords.hash(body["password"].get<std::string>()), id});
     }
-    if (body.contains("status") && body["status"] == "disabled") c.exec("DELETE FROM auth_sessions WHERE user_id = $1", {id});
+    if (body.contains("status") && body["status"] == "disabled")
+      c.exec("DELETE FROM auth_sessions WHERE user_id = $1", {id});
     if (creating)
       for (const auto& g : body["grants"]) {
         api::Validator gv(g);
@@ -144,50 +150,54 @@ api::ResourceSpec user_spec(App& app) {
 void register_users(App& app) {
   api::register_resource(app, user_spec(app));
 
-  app.route(http::Method::POST, "/api/v1/users/{id:int}/grants", [&app](http::Request& req) {
-    authorize_users(req, api::Operation::update);
-    int64_t user_id = req.param_int("id");
-    Json body = req.json();
-    auto spec = user_spec(app);
-    Json answer = app.db().transaction([&](db::Connection& c) {
-      Json before = api::load_item(c, spec, req, user_id);
-      api::Validator v(body);
-      auto cols = read_grant(v, c, req);
-      v.finish();
-      insert_grant(c, user_id, req.user().committee_id, cols);
-      Json after = api::load_item(c, spec, req, user_id);
-      auto e = audit::entry_for(req, "user.grant", "user", std::to_string(user_id));
-      e.before = before["grants"];
-      e.after = after["grants"];
-      audit::record(c, e);
-      return after;
-    });
-    return http::Response::json(answer, 201);
-  }, {"授予角色", kTag});
+  app.route(http::Method::POST, "/api/v1/users/{id:int}/grants",
+            [&app](http::Request& req) {
+              authorize_users(req, api::Operation::update);
+              int64_t user_id = req.param_int("id");
+              Json body = req.json();
+              auto spec = user_spec(app);
+              Json answer = app.db().transaction([&](db::Connection& c) {
+                Json before = api::load_item(c, spec, req, user_id);
+                api::Validator v(body);
+                auto cols = read_grant(v, c, req);
+                v.finish();
+                insert_grant(c, user_id, req.user().committee_id, cols);
+                Json after = api::load_item(c, spec, req, user_id);
+                auto e = audit::entry_for(req, "user.grant", "user", std::to_string(user_id));
+                e.before = before["grants"];
+                e.after = after["grants"];
+                audit::record(c, e);
+                return after;
+              });
+              return http::Response::json(answer, 201);
+            },
+            {"授予角色", kTag});
 
-  app.route(http::Method::DELETE, "/api/v1/users/{id:int}/grants/{grant_id:int}", [&app](http::Request& req) {
-    authorize_users(req, api::Operation::update);
-    int64_t user_id = req.param_int("id");
-    int64_t grant_id = req.param_int("grant_id");
-    auto spec = user_spec(app);
-    app.db().transaction([&](db::Connection& c) {
-      Json before = api::load_item(c, spec, req, user_id);
-      auto g = c.exec("SELECT role FROM role_grants WHERE id = $1 AND user_id = $2 AND committee_id = $3",
-                      {grant_id, user_id, req.user().committee_id});
-      if (g.empty()) throw ApiError::not_found("角色授权");
-      if (g.one().text(0) == "admin") {
-        auto admins = c.exec("SELECT COUNT(*) FROM role_grants WHERE committee_id = $1 AND role = 'admin'",
-                             {req.user().committee_id});
-        if (admins.one().integer(0) <= 1) throw ApiError::conflict("这是本委员会最后一个管理员，不能撤销");
-      }
-      c.exec("DELETE FROM role_grants WHERE id = $1", {grant_id});
-      auto e = audit::entry_for(req, "user.revoke", "user", std::to_string(user_id));
-      e.before = before["grants"];
-      e.after = grants_json(c, user_id, req.user().committee_id);
-      audit::record(c, e);
-    });
-    return http::Response::no_content();
-  }, {"撤销角色", kTag});
+  app.route(http::Method::DELETE, "/api/v1/users/{id:int}/grants/{grant_id:int}",
+            [&app](http::Request& req) {
+              authorize_users(req, api::Operation::update);
+              int64_t user_id = req.param_int("id");
+              int64_t grant_id = req.param_int("grant_id");
+              auto spec = user_spec(app);
+              app.db().transaction([&](db::Connection& c) {
+                Json before = api::load_item(c, spec, req, user_id);
+                auto g = c.exec("SELECT role FROM role_grants WHERE id = $1 AND user_id = $2 AND committee_id = $3",
+                                {grant_id, user_id, req.user().committee_id});
+                if (g.empty()) throw ApiError::not_found("角色授权");
+                if (g.one().text(0) == "admin") {
+                  auto admins = c.exec("SELECT COUNT(*) FROM role_grants WHERE committee_id = $1 AND role = 'admin'",
+                                       {req.user().committee_id});
+                  if (admins.one().integer(0) <= 1) throw ApiError::conflict("这是本委员会最后一个管理员，不能撤销");
+                }
+                c.exec("DELETE FROM role_grants WHERE id = $1", {grant_id});
+                auto e = audit::entry_for(req, "user.revoke", "user", std::to_string(user_id));
+                e.before = before["grants"];
+                e.after = grants_json(c, user_id, req.user().committee_id);
+                audit::record(c, e);
+              });
+              return http::Response::no_content();
+            },
+            {"撤销角色", kTag});
 }
 
 }  // namespace sl::org
