@@ -66,6 +66,8 @@ export async function screenshots(page, name) {
 
 /** Runs axe-core (WCAG 2 A/AA) on the page; answers the serious and critical violations. */
 export async function seriousViolations(page, { include } = {}) {
+  // half-faded dialogs would fail the contrast check: let transitions finish first
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
   // evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly blocks inline scripts
   if (!hasAxe) await page.evaluate(`${AXE_SOURCE}\n;true`);

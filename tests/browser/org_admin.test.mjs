@@ -111,7 +111,7 @@ describe('organisation administration and the member workspace', () => {
 
     await page.click('[data-test="menu-item-/admin/sectors"]');
     await page.waitForSelector('.el-table__row');
-    await page.locator('.el-table__row', { hasText: '经济界' }).first().locator('text=删除').click();
+    await page.locator('.el-table__row', { hasText: '中共' }).first().locator('text=删除').click();
     await page.click('.el-message-box .el-button--primary');
     await page.waitForSelector('.el-message-box:has-text("无法删除")');
     assert.match(await page.textContent('.el-message-box:has-text("无法删除")'), /不能删除|引用/);

@@ -11,7 +11,8 @@ export interface Member {
   name: string
   gender: Gender
   mobile: string
-  sector_id: Id
+  /** Null only while a form has no sector chosen yet. */
+  sector_id: Id | null
   sector_name: string
   party_id: Id | null
   party_name: string | null

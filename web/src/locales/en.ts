@@ -48,6 +48,7 @@ const en: typeof zhCN = {
     dateRange: 'Dates',
     to: 'to',
     pageSize: 'Rows per page',
+    filters: 'Filters',
     perPage: '{n} / page',
   },
   validation: {

@@ -46,6 +46,7 @@ export default {
     dateRange: '日期范围',
     to: '至',
     pageSize: '每页条数',
+    filters: '筛选',
     perPage: '{n} 条/页',
   },
   validation: {

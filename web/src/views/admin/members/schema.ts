@@ -9,11 +9,11 @@ import { isMobile } from '@/utils/validators'
 
 export const columns: Column<Member>[] = [
   { prop: 'name', label: 'member.name', minWidth: 100 },
-  { prop: 'gender', label: 'member.gender', width: 70, formatter: (r) => t(enumKey('gender', r.gender)) },
+  { prop: 'gender', label: 'member.gender', minWidth: 80, formatter: (r) => t(enumKey('gender', r.gender)) },
   { prop: 'mobile', label: 'member.mobile', width: 130 },
   { prop: 'sector_name', label: 'member.sector', minWidth: 120 },
   { prop: 'party_name', label: 'member.party', minWidth: 100, formatter: (r) => r.party_name || t('member.noParty') },
-  { prop: 'is_standing', label: 'member.isStanding', width: 80, formatter: (r) => t(r.is_standing ? 'common.yes' : 'common.no') },
+  { prop: 'is_standing', label: 'member.isStanding', minWidth: 90, formatter: (r) => t(r.is_standing ? 'common.yes' : 'common.no') },
   { prop: 'employer', label: 'member.employer', minWidth: 160 },
   { prop: 'title', label: 'member.title', minWidth: 120 },
   { prop: 'status', label: 'member.status', width: 100, formatter: (r) => t(enumKey('memberStatus', r.status)) },
@@ -33,7 +33,7 @@ export const emptyMember = (): MemberInput => ({
   name: '',
   gender: 'male',
   mobile: '',
-  sector_id: 0,
+  sector_id: null,
   party_id: null,
   is_standing: false,
   employer: '',
@@ -67,6 +67,10 @@ export const rules: FormRules = {
     { validator: (_r, v: string, cb) => (isMobile(v) ? cb() : cb(new Error(t('validation.mobile')))), trigger: 'blur' },
   ],
   sector_id: [
-    { validator: (_r, v: number, cb) => (v ? cb() : cb(new Error(t('validation.required', { field: t('member.sector') })))), trigger: 'change' },
+    {
+      required: true,
+      validator: (_r, v: number | null, cb) => (v ? cb() : cb(new Error(t('validation.required', { field: t('member.sector') })))),
+      trigger: 'change',
+    },
   ],
 }
