@@ -2,7 +2,9 @@
 
 #include "modules/audit/audit_module.hpp"
 #include "modules/auth/auth_module.hpp"
+#include "modules/notifications/notifications_module.hpp"
 #include "modules/org/org_module.hpp"
+#include "modules/proposals/proposals_module.hpp"
 #include "modules/system/system_module.hpp"
 
 namespace sl {
@@ -12,6 +14,8 @@ void register_modules(App& app) {
   register_auth(app);
   register_org(app);
   register_audit(app);
+  register_proposals(app);
+  register_notifications(app);
 }
 
 }  // namespace sl

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/auth/password.hpp"
+#include "core/clock.hpp"
 
 namespace sl::auth {
 
@@ -61,7 +62,7 @@ std::optional<Principal> load_session(db::Connection& c, const std::string& toke
   auto res = c.exec(kSelectSession, {hash});
   if (res.empty()) return std::nullopt;
   const auto& r = res.one();
-  int64_t now = std::time(nullptr);
+  int64_t now = clock::now();
   int64_t last = parse_iso(r.text("last_seen_at"));
   if (now - last > idle_timeout_seconds || r.text("status") != "active") {
     c.exec("DELETE FROM auth_sessions WHERE token_hash = $1", {hash});

@@ -1,5 +1,7 @@
 #include "core/db/database.hpp"
 
+#include "core/clock.hpp"
+
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -142,11 +144,7 @@ static std::string format_time(std::time_t t) {
   return buf;
 }
 
-std::string now_iso() {
-  return format_time(std::time(nullptr));
-}
-std::string iso_after(int64_t seconds) {
-  return format_time(std::time(nullptr) + seconds);
-}
+std::string now_iso() { return format_time(static_cast<std::time_t>(clock::now())); }
+std::string iso_after(int64_t seconds) { return format_time(static_cast<std::time_t>(clock::now() + seconds)); }
 
 }  // namespace sl::db

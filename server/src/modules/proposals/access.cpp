@@ -1,0 +1,65 @@
+#include "modules/proposals/access.hpp"
+
+#include "core/api/resource.hpp"
+
+namespace sl::proposals {
+
+bool sees_all(const Principal& p) {
+  return p.has_any({Role::admin, Role::proposal_staff, Role::leader, Role::supervisor});
+}
+
+Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_id, int64_t proposer_user_id) {
+  Relations r;
+  if (proposer_user_id == p.user_id) r.actors.insert(Actor::proposer);
+  if (!c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2", {proposal_id, p.user_id}).empty())
+    r.actors.insert(Actor::cosigner);
+  if (p.has_any({Role::admin, Role::proposal_staff})) r.actors.insert(Actor::proposal_staff);
+  auto units = p.unit_scope();
+  if (!units.empty()) {
+    for (const auto& a : c.exec("SELECT unit_id, role FROM proposal_assignments WHERE proposal_id = $1 AND state <> "
+                                "'reassigned'",
+                                {proposal_id})
+                             .rows) {
+      int64_t unit = a.integer(0);
+      if (std::find(units.begin(), units.end(), unit) == units.end()) continue;
+      bool lead = a.text(1) == "lead";
+      (lead ? r.lead_units : r.co_units).push_back(unit);
+      r.actors.insert(lead ? Actor::lead_unit_staff : Actor::co_unit_staff);
+      if (lead)
+        for (const auto* g : p.grants_of(Role::unit_leader))
+          if (g->unit_id && *g->unit_id == unit) r.actors.insert(Actor::lead_unit_leader);
+    }
+  }
+  return r;
+}
+
+std::string visibility_condition(const Principal& user, std::vector<db::Value>& params) {
+  std::string uid = api::add_param(params, user.user_id);
+  std::string own = "p.proposer_user_id = " + uid +
+                    " OR p.id IN (SELECT proposal_id FROM proposal_cosigners WHERE user_id = " + uid + ")";
+  std::vector<std::string> ors = {own};
+  if (sees_all(user)) ors.push_back("p.state <> 'draft'");
+  auto units = user.unit_scope();
+  if (!units.empty()) {
+    std::string in;
+    for (int64_t u : units) in += (in.empty() ? "" : ", ") + api::add_param(params, u);
+    ors.push_back("p.id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id IN (" + in + "))");
+  }
+  for (const auto* g : user.grants_of(Role::committee_staff))
+    if (g->special_committee_id) {
+      std::string sc = api::add_param(params, *g->special_committee_id);
+      ors.push_back("(p.state <> 'draft' AND (p.key_special_committee_id = " + sc +
+                    " OR (p.group_type = 'special_committee' AND p.group_id = " + sc + ")))");
+    }
+  for (const auto* g : user.grants_of(Role::group_contact)) {
+    if (g->party_id)
+      ors.push_back("(p.group_type = 'party' AND p.group_id = " + api::add_param(params, *g->party_id) + ")");
+    if (g->sector_id)
+      ors.push_back("(p.group_type = 'sector' AND p.group_id = " + api::add_param(params, *g->sector_id) + ")");
+  }
+  std::string out;
+  for (const auto& o : ors) out += (out.empty() ? "" : " OR ") + std::string("(") + o + ")";
+  return out;
+}
+
+}  // namespace sl::proposals

@@ -1,0 +1,33 @@
+#pragma once
+// Who the caller is to one proposal (proposer, co-signer, staff, lead or co-unit, unit leader),
+// and which proposals a caller may see at all (the data scope applied in every query).
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/auth/principal.hpp"
+#include "core/db/database.hpp"
+#include "modules/proposals/workflow.hpp"
+
+namespace sl::proposals {
+
+/// The caller's relations to a proposal.
+struct Relations {
+  std::set<Actor> actors;
+  std::vector<int64_t> lead_units;  // the caller's units that lead it (not reassigned away)
+  std::vector<int64_t> co_units;    // the caller's units that co-handle it
+  bool has(Actor a) const { return actors.count(a) > 0; }
+};
+
+/// Works out `p`'s relations to proposal `proposal_id` (whose proposer is `proposer_user_id`).
+Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_id, int64_t proposer_user_id);
+
+/// True for staff who see every proposal of the committee (not others' drafts).
+bool sees_all(const Principal& p);
+
+/// A WHERE condition (on alias `p`) limiting proposals to those `user` may see; appends its
+/// parameters to `params`.
+std::string visibility_condition(const Principal& user, std::vector<db::Value>& params);
+
+}  // namespace sl::proposals

@@ -1,0 +1,244 @@
+#include "modules/proposals/store.hpp"
+
+#include <set>
+
+#include "core/api/resource.hpp"
+#include "core/clock.hpp"
+#include "modules/proposals/calendar.hpp"
+
+namespace sl::proposals {
+
+namespace {
+
+constexpr const char* kListColumns =
+    "p.id, p.session_id, p.number, p.number_label, p.kind, p.title, p.category, p.proposer_name, p.state, "
+    "p.is_key, p.due_at, p.submitted_at, p.result_category, p.satisfaction, p.round, p.published, p.updated_at, "
+    "p.version";
+
+Json json_or(const db::Row& r, const char* col, Json fallback) {
+  if (r.is_null(col)) return fallback;
+  Json j = Json::parse(r.text(col), nullptr, false);
+  return j.is_discarded() ? fallback : j;
+}
+
+Json nullable_text(const db::Row& r, const char* col) { return r.is_null(col) ? Json(nullptr) : Json(r.text(col)); }
+Json nullable_int(const db::Row& r, const char* col) {
+  auto v = r.opt_int(col);
+  return v ? Json(*v) : Json(nullptr);
+}
+
+/// Working days left until `due` (negative when overdue), from the committee's calendar.
+Json countdown(db::Connection& c, int64_t committee_id, const std::optional<std::string>& due) {
+  if (!due || due->empty()) return nullptr;
+  auto cal = WorkCalendar::load(c, committee_id);
+  std::string today = clock::today();
+  int left = cal.working_days_between(today, due->substr(0, 10));
+  return {{"due_date", due->substr(0, 10)}, {"working_days_left", left}, {"overdue", today > due->substr(0, 10)}};
+}
+
+}  // namespace
+
+db::Row load_visible(db::Connection& c, const Principal& user, int64_t id) {
+  std::vector<db::Value> params = {id, user.committee_id};
+  std::string cond = visibility_condition(user, params);
+  auto r = c.exec("SELECT p.* FROM proposals p WHERE p.id = $1 AND p.committee_id = $2 AND (" + cond + ")", params);
+  if (r.empty()) throw ApiError::not_found("提案");
+  return r.one();
+}
+
+Json allowed_actions(State state, const Relations& rel) {
+  Json out = Json::array();
+  std::set<std::string> seen;
+  for (const auto& t : transitions()) {
+    if (t.from != state || !rel.has(t.actor)) continue;
+    std::string name = action_name(t.action);
+    if (seen.insert(name).second) out.push_back({{"action", name}, {"label", action_label(t.action)}});
+  }
+  return out;
+}
+
+Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
+  db::Row r = load_visible(c, user, id);
+  State state = *parse_state(r.text("state"));
+  Relations rel = relations_of(c, user, id, r.integer("proposer_user_id"));
+  Json p = {{"id", id},
+            {"committee_id", r.integer("committee_id")},
+            {"session_id", r.integer("session_id")},
+            {"between_sessions", r.integer("between_sessions") != 0},
+            {"number", nullable_int(r, "number")},
+            {"number_label", nullable_text(r, "number_label")},
+            {"kind", r.text("kind")},
+            {"title", r.text("title")},
+            {"situation", r.text("situation")},
+            {"analysis", r.text("analysis")},
+            {"suggestions", r.text("suggestions")},
+            {"category", r.text("category")},
+            {"keywords", r.text("keywords")},
+            {"suggested_unit_ids", json_or(r, "suggested_unit_ids", Json::array())},
+            {"proposer_user_id", r.integer("proposer_user_id")},
+            {"proposer_member_id", nullable_int(r, "proposer_member_id")},
+            {"proposer_name", r.text("proposer_name")},
+            {"group_type", nullable_text(r, "group_type")},
+            {"group_id", nullable_int(r, "group_id")},
+            {"consent_publish", r.integer("consent_publish") != 0},
+            {"consent_reason", r.text("consent_reason")},
+            {"state", state_name(state)},
+            {"state_label", state_label(state)},
+            {"version", r.integer("version")},
+            {"merged_into_id", nullable_int(r, "merged_into_id")},
+            {"decline_reason", nullable_text(r, "decline_reason")},
+            {"decline_conversion", nullable_text(r, "decline_conversion")},
+            {"review_comment", nullable_text(r, "review_comment")},
+            {"handling_type", nullable_text(r, "handling_type")},
+            {"round", r.integer("round")},
+            {"result_category", nullable_text(r, "result_category")},
+            {"satisfaction", nullable_text(r, "satisfaction")},
+            {"is_key", r.integer("is_key") != 0},
+            {"key_leader_ids", json_or(r, "key_leader_ids", Json::array())},
+            {"key_special_committee_id", nullable_int(r, "key_special_committee_id")},
+            {"published", r.integer("published") != 0},
+            {"follow_up", r.integer("follow_up") != 0},
+            {"face_to_face", r.integer("face_to_face") != 0},
+            {"submitted_at", nullable_text(r, "submitted_at")},
+            {"filed_at", nullable_text(r, "filed_at")},
+            {"assigned_at", nullable_text(r, "assigned_at")},
+            {"replied_at", nullable_text(r, "replied_at")},
+            {"closed_at", nullable_text(r, "closed_at")},
+            {"created_at", r.text("created_at")},
+            {"updated_at", r.text("updated_at")}};
+  p["deadline"] = countdown(c, r.integer("committee_id"), r.opt_text("due_at"));
+  auto session = c.exec("SELECT name FROM sessions WHERE id = $1", {r.integer("session_id")});
+  p["session_name"] = session.empty() ? "" : session.one().text(0);
+
+  Json cosigners = Json::array();
+  for (const auto& x : c.exec("SELECT member_id, user_id, name, status, due_at, answered_at FROM proposal_cosigners "
+                              "WHERE proposal_id = $1 ORDER BY member_id",
+                              {id})
+                           .rows)
+    cosigners.push_back({{"member_id", x.integer(0)}, {"user_id", x.integer(1)}, {"name", x.text(2)},
+                         {"status", x.text(3)}, {"due_at", nullable_text(x, "due_at")},
+                         {"answered_at", nullable_text(x, "answered_at")}});
+  p["cosigners"] = cosigners;
+
+  Json assignments = Json::array();
+  for (const auto& a : c.exec("SELECT a.*, u.name AS unit_name FROM proposal_assignments a JOIN units u ON u.id = "
+                              "a.unit_id WHERE a.proposal_id = $1 ORDER BY a.id",
+                              {id})
+                           .rows)
+    assignments.push_back({{"id", a.integer("id")}, {"unit_id", a.integer("unit_id")}, {"unit_name", a.text("unit_name")},
+                           {"role", a.text("role")}, {"state", a.text("state")}, {"round", a.integer("round")},
+                           {"sign_due", nullable_text(a, "sign_due")}, {"opinion_due", nullable_text(a, "opinion_due")},
+                           {"reply_due", nullable_text(a, "reply_due")}, {"return_reason", nullable_text(a, "return_reason")},
+                           {"opinion", nullable_text(a, "opinion")}, {"signed_at", nullable_text(a, "signed_at")}});
+  p["assignments"] = assignments;
+
+  Json consultations = Json::array();
+  for (const auto& x : c.exec("SELECT c.*, u.name AS unit_name FROM proposal_consultations c JOIN units u ON u.id = "
+                              "c.unit_id WHERE c.proposal_id = $1 ORDER BY c.id",
+                              {id})
+                           .rows)
+    consultations.push_back({{"id", x.integer("id")}, {"unit_name", x.text("unit_name")}, {"method", x.text("method")},
+                             {"held_on", x.text("held_on")}, {"people", x.text("people")},
+                             {"content", x.text("content")}});
+  p["consultations"] = consultations;
+
+  // Replies: released ones are for everyone who sees the proposal; drafts under review only for
+  // the units and staff handling them.
+  bool handler = rel.has(Actor::proposal_staff) || !rel.lead_units.empty() || !rel.co_units.empty() || sees_all(user);
+  Json replies = Json::array();
+  for (const auto& x : c.exec("SELECT r.*, u.name AS unit_name FROM proposal_replies r JOIN units u ON u.id = r.unit_id "
+                              "WHERE r.proposal_id = $1 ORDER BY r.id",
+                              {id})
+                           .rows) {
+    if (x.text("state") != "released" && !handler) continue;
+    replies.push_back({{"id", x.integer("id")}, {"unit_name", x.text("unit_name")}, {"round", x.integer("round")},
+                       {"body", x.text("body")}, {"result_category", x.text("result_category")},
+                       {"state", x.text("state")}, {"comment", nullable_text(x, "comment")},
+                       {"created_at", x.text("created_at")}, {"released_at", nullable_text(x, "released_at")}});
+  }
+  p["replies"] = replies;
+
+  Json feedback = Json::array();
+  for (const auto& x : c.exec("SELECT f.*, u.name AS user_name FROM proposal_feedback f JOIN users u ON u.id = f.user_id "
+                              "WHERE f.proposal_id = $1 ORDER BY f.id",
+                              {id})
+                           .rows)
+    feedback.push_back({{"round", x.integer("round")}, {"user_name", x.text("user_name")}, {"rating", x.text("rating")},
+                        {"consulted", x.text("consulted")}, {"attitude", x.text("attitude")},
+                        {"answers_proposal", x.text("answers_proposal")}, {"comment", x.text("comment")},
+                        {"created_at", x.text("created_at")}});
+  p["feedback"] = feedback;
+
+  Json extensions = Json::array();
+  for (const auto& x : c.exec("SELECT * FROM proposal_extensions WHERE proposal_id = $1 ORDER BY id", {id}).rows)
+    extensions.push_back({{"id", x.integer("id")}, {"reason", x.text("reason")},
+                          {"requested_due", x.text("requested_due")}, {"state", x.text("state")}});
+  p["extensions"] = extensions;
+
+  Json actors = Json::array();
+  for (Actor a : rel.actors) actors.push_back(actor_name(a));
+  p["my_relations"] = actors;
+  p["allowed_actions"] = allowed_actions(state, rel);
+  return p;
+}
+
+Json proposal_list(db::Connection& c, const http::Request& req) {
+  const auto& user = req.user();
+  auto q = api::parse_list_query(req);
+  std::vector<db::Value> params;
+  std::string where = "p.committee_id = " + api::add_param(params, user.committee_id);
+  where += " AND (" + visibility_condition(user, params) + ")";
+  if (auto v = api::query_int(req, "session_id")) where += " AND p.session_id = " + api::add_param(params, *v);
+  if (auto v = req.query_param("state"); v && !v->empty()) {
+    std::string in;
+    size_t pos = 0;
+    while (pos <= v->size()) {
+      size_t end = v->find(',', pos);
+      std::string s = v->substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+      if (!parse_state(s)) throw ApiError::validation("state", "未知的状态：" + s);
+      in += (in.empty() ? "" : ", ") + api::add_param(params, s);
+      if (end == std::string::npos) break;
+      pos = end + 1;
+    }
+    where += " AND p.state IN (" + in + ")";
+  }
+  if (auto v = req.query_param("category"); v && !v->empty()) where += " AND p.category = " + api::add_param(params, *v);
+  if (auto v = api::query_int(req, "sector_id"))
+    where += " AND p.proposer_member_id IN (SELECT id FROM members WHERE sector_id = " + api::add_param(params, *v) + ")";
+  if (auto v = api::query_int(req, "unit_id"))
+    where += " AND p.id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
+             api::add_param(params, *v) + " AND state <> 'reassigned')";
+  if (auto v = req.query_param("key"); v && (*v == "true" || *v == "1")) where += " AND p.is_key = 1";
+  if (auto v = req.query_param("mine"); v && (*v == "true" || *v == "1"))
+    where += " AND p.proposer_user_id = " + api::add_param(params, user.user_id);
+  if (auto v = req.query_param("overdue"); v && (*v == "true" || *v == "1"))
+    where += " AND p.due_at IS NOT NULL AND p.due_at < " + api::add_param(params, clock::today()) +
+             " AND p.state IN ('assigned', 'in_handling', 'reply_unit_review', 'reply_cppcc_review', 'second_handling')";
+  if (!q.q.empty()) {
+    std::string like = "%" + q.q + "%";
+    where += " AND (p.title LIKE " + api::add_param(params, like) + " OR p.proposer_name LIKE " +
+             api::add_param(params, like) + " OR p.number_label LIKE " + api::add_param(params, like) + ")";
+  }
+  int64_t total = c.exec("SELECT COUNT(*) FROM proposals p WHERE " + where, params).one().integer(0);
+  std::string sql = std::string("SELECT ") + kListColumns + " FROM proposals p WHERE " + where +
+                    " ORDER BY p.id DESC LIMIT " + api::add_param(params, q.page_size) + " OFFSET " +
+                    api::add_param(params, q.offset());
+  Json items = Json::array();
+  for (const auto& r : c.exec(sql, params).rows) {
+    State s = *parse_state(r.text("state"));
+    items.push_back({{"id", r.integer("id")}, {"session_id", r.integer("session_id")},
+                     {"number", nullable_int(r, "number")}, {"number_label", nullable_text(r, "number_label")},
+                     {"kind", r.text("kind")}, {"title", r.text("title")}, {"category", r.text("category")},
+                     {"proposer_name", r.text("proposer_name")}, {"state", state_name(s)},
+                     {"state_label", state_label(s)}, {"is_key", r.integer("is_key") != 0},
+                     {"due_date", r.is_null("due_at") ? Json(nullptr) : Json(r.text("due_at").substr(0, 10))},
+                     {"submitted_at", nullable_text(r, "submitted_at")},
+                     {"result_category", nullable_text(r, "result_category")},
+                     {"satisfaction", nullable_text(r, "satisfaction")}, {"round", r.integer("round")},
+                     {"published", r.integer("published") != 0}, {"version", r.integer("version")},
+                     {"updated_at", r.text("updated_at")}});
+  }
+  return api::list_envelope(std::move(items), total, q);
+}
+
+}  // namespace sl::proposals
