@@ -15,6 +15,7 @@
 #include "core/db/migrations.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
+#include "modules/proposals/scheduler.hpp"
 #include "modules/registry.hpp"
 
 namespace sl::db {
@@ -145,6 +146,7 @@ int main(int argc, char** argv) {
     sl::register_modules(*app);
     if (demo && sl::cli::database_is_empty(*app)) sl::cli::print_demo_logins(sl::cli::seed_demo(*app));
     sl::http::StaticFiles files(app->config.http.web_root);
+    sl::proposals::DeadlineScheduler scheduler(*app);
     sl::http::Server server(*app, files);
     server.bind();
     spdlog::info("serving http://{} (database {}, {} static files)", app->config.http.listen,

@@ -59,6 +59,9 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v) { c.auth.lock_minutes = to_int(v, "lock_minutes"); }},
       {"auth", "rate_limit_per_minute",
        [](Config& c, const std::string& v) { c.auth.rate_limit_per_minute = to_int(v, "rate_limit_per_minute"); }},
+      {"proposals", "reminder_days", [](Config& c, const std::string& v) { c.proposals.reminder_days = v; }},
+      {"proposals", "scan_interval_seconds",
+       [](Config& c, const std::string& v) { c.proposals.scan_interval_seconds = to_int(v, "scan_interval_seconds"); }},
       {"sms", "gateway", [](Config& c, const std::string& v) { c.sms.gateway = v; }},
       {"sms", "url", [](Config& c, const std::string& v) { c.sms.url = v; }},
   };

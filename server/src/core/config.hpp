@@ -37,6 +37,10 @@ struct Config {
     int rate_limit_per_minute = 60;  // auth endpoints, per address
     int max_concurrent_hashes = 2;
   } auth;
+  struct Proposals {
+    std::string reminder_days = "3,1";  // working days before a deadline when reminders go out
+    int scan_interval_seconds = 3600;   // how often the deadline scan runs (it also runs at start)
+  } proposals;
   struct Sms {
     std::string gateway = "log";  // "log" or "http"
     std::string url;

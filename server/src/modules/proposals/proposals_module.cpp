@@ -3,6 +3,7 @@
 #include "core/api/resource.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/commands.hpp"
+#include "modules/proposals/documents.hpp"
 #include "modules/proposals/store.hpp"
 #include "modules/proposals/workflow.hpp"
 
@@ -137,6 +138,7 @@ void register_proposals(App& app) {
   }, {"提案办理全过程记录", kTag});
   register_public(app);
   register_calendar(app);
+  proposals::register_documents(app);
 }
 
 }  // namespace sl

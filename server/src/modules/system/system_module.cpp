@@ -9,6 +9,7 @@
 #include "core/api/validation.hpp"
 #include "core/app.hpp"
 #include "core/clock.hpp"
+#include "modules/proposals/scheduler.hpp"
 
 namespace sl {
 
@@ -42,6 +43,16 @@ void register_test_routes(App& app) {
         return http::Response::json({{"offset_seconds", *offset}, {"today", clock::today()}});
       },
       {"测试：拨动服务器时钟", kTag, http::Access::open});
+  app.route(
+      http::Method::POST, "/api/v1/test/scheduler/run",
+      [&app](http::Request&) {
+        auto r = proposals::run_deadline_scan(app);
+        return http::Response::json({{"ran", r.ran},
+                                     {"reminders", r.reminders},
+                                     {"escalations", r.escalations},
+                                     {"cosigners_expired", r.cosigners_expired}});
+      },
+      {"测试：立即运行期限扫描", kTag, http::Access::open});
 }
 }  // namespace
 

@@ -1,0 +1,164 @@
+#include "modules/proposals/scheduler.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/clock.hpp"
+#include "modules/notifications/notify.hpp"
+#include "modules/proposals/calendar.hpp"
+
+namespace sl::proposals {
+
+namespace {
+
+constexpr int64_t kSchedulerLockKey = 0x5343414e;  // "SCAN"
+
+std::set<int> reminder_points(const std::string& spec) {
+  std::set<int> out;
+  std::stringstream ss(spec);
+  std::string part;
+  while (std::getline(ss, part, ','))
+    try {
+      out.insert(std::stoi(part));
+    } catch (...) {
+    }
+  return out;
+}
+
+std::vector<int64_t> user_ids(db::Connection& c, const std::string& sql, const std::vector<db::Value>& params) {
+  std::vector<int64_t> out;
+  for (const auto& r : c.exec(sql, params).rows) out.push_back(r.integer(0));
+  return out;
+}
+
+std::vector<int64_t> unit_users(db::Connection& c, int64_t unit_id, const char* roles) {
+  return user_ids(c, std::string("SELECT DISTINCT user_id FROM role_grants WHERE unit_id = $1 AND role IN (") + roles + ")",
+                  {unit_id});
+}
+
+std::vector<int64_t> proposal_staff(db::Connection& c, int64_t committee_id) {
+  return user_ids(c, "SELECT DISTINCT user_id FROM role_grants WHERE committee_id = $1 AND role = 'proposal_staff'",
+                  {committee_id});
+}
+
+/// Reminders and escalations for one kind of deadline on every live assignment.
+void scan_deadlines(App& app, db::Connection& c, ScanReport& report, const std::set<int>& points, bool sign) {
+  std::string today = clock::today();
+  std::string sql = sign ? "SELECT a.id, a.unit_id, a.sign_due AS due, p.id AS pid, p.committee_id, p.title FROM "
+                           "proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE a.state = "
+                           "'awaiting_sign' AND a.sign_due IS NOT NULL"
+                         : "SELECT a.id, a.unit_id, p.due_at AS due, p.id AS pid, p.committee_id, p.title FROM "
+                           "proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE a.role = 'lead' AND "
+                           "a.state NOT IN ('reassigned', 'replied', 'return_requested') AND p.state IN ('assigned', "
+                           "'in_handling', 'second_handling', 'reply_unit_review') AND p.due_at IS NOT NULL";
+  std::map<int64_t, WorkCalendar> calendars;
+  for (const auto& r : c.exec(sql).rows) {
+    int64_t committee = r.integer("committee_id");
+    auto it = calendars.find(committee);
+    if (it == calendars.end()) it = calendars.emplace(committee, WorkCalendar::load(c, committee)).first;
+    std::string due = r.text("due").substr(0, 10);
+    int left = it->second.working_days_between(today, due);
+    std::string what = sign ? "签收" : "答复";
+    std::string key_base = std::string(sign ? "sign-" : "reply-") + std::to_string(r.integer("id")) + "-" + due;
+    Notice n{committee, "", "", "", r.integer("pid"), "", true};
+    if (today > due) {
+      n.kind = "deadline.escalation";
+      n.title = "【督办】提案《" + r.text("title") + "》已超过" + what + "期限（" + due + "），请尽快办理";
+      n.dedupe_key = "escalate-" + key_base;
+      auto to = unit_users(c, r.integer("unit_id"), "'unit_leader', 'unit_staff'");
+      auto staff = proposal_staff(c, committee);
+      to.insert(to.end(), staff.begin(), staff.end());
+      bool any = false;
+      for (int64_t u : to) any = notify(app, c, u, n) || any;
+      if (any) report.escalations++;
+    } else if (points.count(left)) {
+      n.kind = "deadline.reminder";
+      n.title = "【提醒】提案《" + r.text("title") + "》还有 " + std::to_string(left) + " 个工作日到" + what + "期限（" +
+                due + "）";
+      n.dedupe_key = "remind-" + key_base + "-" + std::to_string(left);
+      bool any = false;
+      for (int64_t u : unit_users(c, r.integer("unit_id"), "'unit_staff'")) any = notify(app, c, u, n) || any;
+      if (any) report.reminders++;
+    }
+  }
+}
+
+/// Co-signers who did not answer in time drop off; the proposer is told; a proposal with no
+/// one left pending goes on to review.
+void expire_cosigners(App& app, db::Connection& c, ScanReport& report) {
+  std::string now = db::now_iso();
+  for (const auto& r : c.exec("SELECT pc.proposal_id, pc.member_id, pc.name, p.proposer_user_id, p.committee_id, "
+                              "p.title FROM proposal_cosigners pc JOIN proposals p ON p.id = pc.proposal_id WHERE "
+                              "pc.status = 'pending' AND pc.due_at < $1 AND p.state = 'awaiting_cosign'",
+                              {now})
+                           .rows) {
+    int64_t pid = r.integer("proposal_id");
+    c.exec("UPDATE proposal_cosigners SET status = 'expired', answered_at = $1 WHERE proposal_id = $2 AND member_id = $3",
+           {now, pid, r.integer("member_id")});
+    report.cosigners_expired++;
+    notify(app, c, r.integer("proposer_user_id"),
+           {r.integer("committee_id"), "proposal.cosign_expired",
+            r.text("name") + " 未在期限内确认联名，已不再列为提案《" + r.text("title") + "》的联名人", "", pid,
+            "cosign-expired-" + std::to_string(pid) + "-" + std::to_string(r.integer("member_id")), false});
+    bool pending = !c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND status = 'pending'", {pid}).empty();
+    if (!pending) {
+      c.exec("UPDATE proposals SET state = 'submitted', version = version + 1, updated_at = $1 WHERE id = $2 AND state = "
+             "'awaiting_cosign'",
+             {now, pid});
+      c.exec("INSERT INTO proposal_history (proposal_id, at, actor_name, role, action, from_state, to_state, payload) "
+             "VALUES ($1, $2, '系统', 'system', 'cosign_window_closed', 'awaiting_cosign', 'submitted', '{}')",
+             {pid, now});
+    }
+  }
+}
+
+}  // namespace
+
+ScanReport run_deadline_scan(App& app) {
+  ScanReport report;
+  auto c = app.db().acquire();
+  bool locked = true;
+  if (app.db().dialect() == db::Dialect::postgres)
+    locked = c->exec("SELECT pg_try_advisory_lock($1)", {kSchedulerLockKey}).one().text(0) == "t";
+  if (!locked) return report;
+  try {
+    auto points = reminder_points(app.config.proposals.reminder_days);
+    expire_cosigners(app, *c, report);
+    scan_deadlines(app, *c, report, points, true);
+    scan_deadlines(app, *c, report, points, false);
+    report.ran = true;
+  } catch (const std::exception& e) {
+    spdlog::error("deadline scan failed: {}", e.what());
+  }
+  if (app.db().dialect() == db::Dialect::postgres) c->exec("SELECT pg_advisory_unlock($1)", {kSchedulerLockKey});
+  return report;
+}
+
+DeadlineScheduler::DeadlineScheduler(App& app) : app_(app) {
+  thread_ = std::thread([this] {
+    auto last = std::chrono::steady_clock::time_point{};
+    while (!stop_) {
+      auto now = std::chrono::steady_clock::now();
+      if (last == std::chrono::steady_clock::time_point{} ||
+          now - last >= std::chrono::seconds(std::max(60, app_.config.proposals.scan_interval_seconds))) {
+        auto r = run_deadline_scan(app_);
+        if (r.ran && (r.reminders || r.escalations || r.cosigners_expired))
+          spdlog::info("deadline scan: {} reminders, {} escalations, {} co-signers expired", r.reminders, r.escalations,
+                       r.cosigners_expired);
+        last = now;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+  });
+}
+
+DeadlineScheduler::~DeadlineScheduler() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace sl::proposals

@@ -1,0 +1,189 @@
+// Proposal documents read back (python3-docx, python3-openpyxl), the deadline scheduler's
+// reminders and escalations under a test-controlled clock, and joint proposals' co-signing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, lastSmsCode } from '../lib/server.mjs';
+import { Client } from '../lib/client.mjs';
+
+let srv;
+const as = {};
+let units;
+before(async () => {
+  srv = await startServer();
+  for (const [k, l, p] of [['admin', 'admin', 'Admin12345'], ['staff', 'tianwei', 'Staff12345'], ['unit', 'fagaiju', 'Unit12345'],
+    ['lead', 'fagaiju_lead', 'Unit12345'], ['member', '13900000001', 'Member12345']]) {
+    as[k] = new Client(srv.baseUrl);
+    await as[k].login(l, p);
+  }
+  units = Object.fromEntries((await as.admin.get('/api/v1/units?page_size=100')).body.items.map((u) => [u.name, u.id]));
+});
+after(async () => {
+  await srv.stop();
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'sl-docs-'));
+function python(script, file) {
+  return execFileSync('/usr/bin/python3', ['-c', script, file]).toString();
+}
+const docxText = `
+import docx, sys
+d = docx.Document(sys.argv[1])
+s = d.sections[0]
+print('PAGE', round(s.page_width.mm), round(s.page_height.mm), round(s.top_margin.mm), round(s.left_margin.mm))
+for p in d.paragraphs: print(p.text)
+for t in d.tables:
+  for r in t.rows: print(' | '.join(c.text for c in r.cells))
+`;
+
+async function download(client, path, name) {
+  const r = await client.get(path, { raw: true });
+  assert.equal(r.status, 200, `${path}: ${r.body.toString().slice(0, 200)}`);
+  const file = join(dir, name);
+  writeFileSync(file, r.body);
+  return file;
+}
+
+async function act(client, id, action, payload = {}) {
+  const cur = (await client.get(`/api/v1/proposals/${id}`)).body;
+  const r = await client.post(`/api/v1/proposals/${id}/transitions`, { action, version: cur.version, ...payload });
+  assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+async function assignedProposal(title) {
+  const d = await as.member.post('/api/v1/proposals', {
+    title, situation: '老旧小区加装电梯需求迫切。', analysis: '资金分摊与审批流程复杂。', suggestions: '简化审批，设立专项补贴。',
+    category: '城市建设', keywords: '加装电梯',
+  });
+  assert.equal(d.status, 201);
+  await act(as.member, d.body.id, 'submit');
+  await act(as.staff, d.body.id, 'file');
+  return act(as.staff, d.body.id, 'assign', { handling_type: 'single', units: [{ unit_id: units['区发展和改革局'], role: 'lead' }] });
+}
+
+test('the proposal form, assignment notice, reply letter, compendium and xlsx list read back', async () => {
+  const p = await assignedProposal('关于加快老旧小区加装电梯的建议');
+  let text = python(docxText, await download(as.member, `/api/v1/proposals/${p.id}/documents/form.docx`, 'form.docx'));
+  assert.match(text, /PAGE 210 297 37 28/);
+  assert.match(text, /关于加快老旧小区加装电梯的建议/);
+  assert.match(text, /三、具体建议/);
+  assert.match(text, /简化审批，设立专项补贴。/);
+  text = python(docxText, await download(as.unit, `/api/v1/proposals/${p.id}/documents/assignment-notice.docx`, 'notice.docx'));
+  assert.match(text, /关于交办政协提案的通知/);
+  assert.match(text, /区发展和改革局/);
+  assert.match(text, new RegExp(p.assignments[0].sign_due));
+  assert.equal((await as.member.get(`/api/v1/proposals/${p.id}/documents/reply-letter.docx`)).status, 404);
+  await act(as.unit, p.id, 'sign');
+  await act(as.unit, p.id, 'record_consultation', { method: 'phone', held_on: '2026-02-03', content: '电话沟通了补贴标准。' });
+  await act(as.unit, p.id, 'submit_reply', { body: '经研究，我局将于年内出台加装电梯补贴办法。', result_category: 'A' });
+  await act(as.lead, p.id, 'approve_reply');
+  await act(as.staff, p.id, 'pass_reply');
+  text = python(docxText, await download(as.member, `/api/v1/proposals/${p.id}/documents/reply-letter.docx`, 'reply.docx'));
+  assert.match(text, /的答复/);
+  assert.match(text, /经研究，我局将于年内出台加装电梯补贴办法。/);
+  assert.match(text, /A类（已解决或采纳）/);
+  assert.match(text, /\d{4}年\d{1,2}月\d{1,2}日/);
+  text = python(docxText, await download(as.staff, '/api/v1/proposals/compendium.docx', 'compendium.docx'));
+  assert.match(text, /提案汇编/);
+  assert.match(text, new RegExp(`${p.number_label} \\| 关于加快老旧小区加装电梯的建议`));
+  const xlsx = await download(as.staff, '/api/v1/proposals/export.xlsx', 'list.xlsx');
+  const rows = python(`
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1]).active
+for r in ws.iter_rows(values_only=True): print('\\t'.join('' if v is None else str(v) for v in r))
+`, xlsx).trim().split('\n').map((l) => l.split('\t'));
+  assert.deepEqual(rows[0].slice(0, 4), ['编号', '案由', '提案人', '类别']);
+  const row = rows.find((r) => r[0] === p.number_label);
+  assert.ok(row, 'the proposal is in the list');
+  assert.equal(row[4], '区发展和改革局');
+  assert.equal(row[10], 'A');
+  assert.equal((await as.member.get('/api/v1/proposals/export.xlsx')).status, 403);
+});
+
+test('the scheduler reminds before the sign-for deadline and escalates once overdue, once each', async () => {
+  const p = await assignedProposal('关于优化社区停车管理的建议');
+  const signDue = p.assignments[0].sign_due;
+  // Move the clock to the working day before the deadline: a reminder (1 working day left).
+  let day = new Date(`${signDue}T04:00:00Z`);
+  do day = new Date(day.getTime() - 86400000); while ([0, 6].includes(day.getUTCDay()));
+  const before = Math.round((day.getTime() - Date.now()) / 1000);
+  const clock = new Client(srv.baseUrl);
+  try {
+    await clock.post('/api/v1/test/clock', { offset_seconds: before });
+    let r = (await clock.post('/api/v1/test/scheduler/run')).body;
+    assert.equal(r.ran, true);
+    assert.ok(r.reminders >= 1, JSON.stringify(r));
+    const unit = new Client(srv.baseUrl);
+    await unit.login('fagaiju', 'Unit12345');
+    let notes = (await unit.get('/api/v1/notifications?page_size=100')).body.items;
+    assert.ok(notes.some((n) => n.kind === 'deadline.reminder' && n.proposal_id === p.id));
+    // Running again the same day sends nothing new.
+    r = (await clock.post('/api/v1/test/scheduler/run')).body;
+    const again = (await unit.get('/api/v1/notifications?page_size=100')).body.items.filter((n) => n.kind === 'deadline.reminder' && n.proposal_id === p.id);
+    assert.equal(again.length, 1);
+    // Three days after the deadline: escalation to the unit leader and proposal staff, by SMS too.
+    const after = Math.round((Date.parse(`${signDue}T04:00:00Z`) + 3 * 86400000 - Date.now()) / 1000);
+    await clock.post('/api/v1/test/clock', { offset_seconds: after });
+    r = (await clock.post('/api/v1/test/scheduler/run')).body;
+    assert.ok(r.escalations >= 1, JSON.stringify(r));
+    const lead = new Client(srv.baseUrl);
+    await lead.login('fagaiju_lead', 'Unit12345');
+    notes = (await lead.get('/api/v1/notifications?page_size=100')).body.items;
+    assert.ok(notes.some((n) => n.kind === 'deadline.escalation' && n.proposal_id === p.id));
+    const staff = new Client(srv.baseUrl);
+    await staff.login('tianwei', 'Staff12345');
+    assert.ok((await staff.get('/api/v1/notifications?page_size=100')).body.items.some((n) => n.kind === 'deadline.escalation'));
+    assert.match(srv.log(), /sms gateway=log phone=13700000006 text=【商量】【督办】/);
+    assert.ok((await staff.get('/api/v1/notifications/unread-count')).body.unread > 0);
+    const overdue = (await staff.get('/api/v1/proposals?overdue=true&page_size=100')).body;
+    assert.equal(overdue.total >= 0, true);
+  } finally {
+    await clock.post('/api/v1/test/clock', { offset_seconds: 0 });
+  }
+});
+
+test('joint proposals: co-signers confirm, decline, or drop off when the window closes', async () => {
+  const dirList = await as.member.get('/api/v1/members/directory?q=赵');
+  assert.equal(dirList.status, 200);
+  const [a, b] = dirList.body.items.filter((m) => m.name !== '王敏').slice(0, 2);
+  assert.ok(a && b);
+  // Co-signers need accounts with passwords: reset by SMS for the test.
+  const d = await as.member.post('/api/v1/proposals', {
+    title: '关于建设城市口袋公园的建议', suggestions: '利用边角地建设口袋公园。', category: '城市建设', kind: 'joint',
+    cosigner_member_ids: [a.id, b.id],
+  });
+  assert.equal(d.status, 201, JSON.stringify(d.body));
+  const p = await act(as.member, d.body.id, 'submit');
+  assert.equal(p.state, 'awaiting_cosign');
+  assert.deepEqual(p.cosigners.map((c) => c.status), ['pending', 'pending']);
+  // One answers in time (as themself), the other lets the window close.
+  const members = (await as.admin.get(`/api/v1/members/${a.id}`)).body;
+  const signer = new Client(srv.baseUrl);
+  const cap = await signer.get('/api/v1/auth/captcha');
+  const ans = await signer.get(`/api/v1/test/captcha/${cap.body.id}`);
+  await signer.post('/api/v1/auth/sms/send', { phone: members.mobile, purpose: 'login', captcha_id: cap.body.id, captcha_answer: ans.body.answer });
+  const login = await signer.post('/api/v1/auth/sms/login', { phone: members.mobile, code: lastSmsCode(srv, members.mobile) });
+  assert.equal(login.status, 200);
+  const notes = (await signer.get('/api/v1/notifications')).body.items;
+  assert.ok(notes.some((n) => n.kind === 'proposal.submit' && n.proposal_id === p.id));
+  const afterA = await act(signer, p.id, 'cosign', { accept: true });
+  assert.equal(afterA.state, 'awaiting_cosign');
+  const clock = new Client(srv.baseUrl);
+  try {
+    await clock.post('/api/v1/test/clock', { offset_seconds: 4 * 86400 });
+    const r = (await clock.post('/api/v1/test/scheduler/run')).body;
+    assert.equal(r.cosigners_expired, 1);
+  } finally {
+    await clock.post('/api/v1/test/clock', { offset_seconds: 0 });
+  }
+  const m = new Client(srv.baseUrl);
+  await m.login('13900000001', 'Member12345');
+  const final = (await m.get(`/api/v1/proposals/${p.id}`)).body;
+  assert.equal(final.state, 'submitted');
+  assert.deepEqual(final.cosigners.map((c) => c.status).sort(), ['confirmed', 'expired']);
+  assert.ok((await m.get('/api/v1/notifications')).body.items.some((n) => n.kind === 'proposal.cosign_expired'));
+});
