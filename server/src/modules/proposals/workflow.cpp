@@ -94,6 +94,8 @@ std::vector<Transition> build() {
     add(s, A::refuse_return, R::proposal_staff, G::none, s);
   }
   // Handling (办理), in the first round and again after 不满意.
+  // A co-unit that has not signed yet may still sign when the proposal is handled again.
+  add(S::second_handling, A::sign, R::co_unit_staff, G::none, S::second_handling);
   for (S s : {S::in_handling, S::second_handling}) {
     add(s, A::record_consultation, R::lead_unit_staff, G::none, s);
     add(s, A::record_consultation, R::co_unit_staff, G::none, s);
