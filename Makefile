@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BIN := $(BUILD_DIR)/server/shangliang
 JOBS ?= $(shell nproc)
 
-.PHONY: run test bootstrap build server web test-unit test-api test-api-sqlite test-api-postgres test-web test-browser format lint tidy clean
+.PHONY: run test bootstrap build configure server web test-unit test-api test-api-sqlite test-api-postgres test-web test-browser format lint tidy clean
 
 run: build
 	mkdir -p data
@@ -20,14 +20,17 @@ bootstrap:
 
 build: bootstrap server web
 
-server:
+configure:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+server: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target shangliang
 
 web:
 	@if [ -f web/package.json ]; then cd web && npm run build; fi
 
-test-unit:
+test-unit: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 test-api: test-api-sqlite test-api-postgres

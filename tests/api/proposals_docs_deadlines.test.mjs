@@ -187,3 +187,35 @@ test('joint proposals: co-signers confirm, decline, or drop off when the window 
   assert.deepEqual(final.cosigners.map((c) => c.status).sort(), ['confirmed', 'expired']);
   assert.ok((await m.get('/api/v1/notifications')).body.items.some((n) => n.kind === 'proposal.cosign_expired'));
 });
+
+test('attachments: the proposer attaches PDF/Word/images to a draft, by content type; others download', async () => {
+  const d = await as.member.post('/api/v1/proposals', { title: '关于附件测试的建议', suggestions: '建议', category: '其他' });
+  const id = d.body.id;
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 65)]);
+  const form = (bytes, name, type) => {
+    const f = new FormData();
+    f.append('file', new Blob([bytes], { type }), name);
+    return f;
+  };
+  let r = await as.member.post(`/api/v1/proposals/${id}/attachments`, form(pdf, '调研报告.pdf', 'application/pdf'));
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.equal(r.body.content_type, 'application/pdf');
+  assert.match(r.body.sha256, /^[0-9a-f]{64}$/);
+  const attachment = r.body.id;
+  r = await as.member.post(`/api/v1/proposals/${id}/attachments`, form(Buffer.from('MZ\x90\x00 not allowed'), 'virus.pdf', 'application/pdf'));
+  assert.equal(r.status, 415);
+  r = await as.member.post(`/api/v1/proposals/${id}/attachments`, form(Buffer.alloc(0), 'empty.pdf', 'application/pdf'));
+  assert.equal(r.status, 400);
+  const detail = (await as.member.get(`/api/v1/proposals/${id}`)).body;
+  assert.equal(detail.attachments.length, 1);
+  assert.equal(detail.attachments[0].filename, '调研报告.pdf');
+  await act(as.member, id, 'submit');
+  // After submission the proposer can no longer change attachments; staff can read them.
+  r = await as.member.del(`/api/v1/proposals/${id}/attachments/${attachment}`);
+  assert.equal(r.status, 403);
+  const got = await as.staff.get(`/api/v1/proposals/${id}/attachments/${attachment}`, { raw: true });
+  assert.equal(got.status, 200);
+  assert.ok(got.body.equals(pdf));
+  assert.equal(got.headers.get('content-type'), 'application/pdf');
+  assert.equal((await as.unit.get(`/api/v1/proposals/${id}/attachments/${attachment}`)).status, 404);
+});

@@ -2,6 +2,7 @@
 
 #include "core/api/resource.hpp"
 #include "core/clock.hpp"
+#include "modules/proposals/attachments.hpp"
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/documents.hpp"
 #include "modules/proposals/store.hpp"
@@ -139,6 +140,7 @@ void register_proposals(App& app) {
   register_public(app);
   register_calendar(app);
   proposals::register_documents(app);
+  proposals::register_attachments(app);
 }
 
 }  // namespace sl

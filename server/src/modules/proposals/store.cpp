@@ -175,6 +175,16 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                           {"requested_due", x.text("requested_due")}, {"state", x.text("state")}});
   p["extensions"] = extensions;
 
+  Json attachments = Json::array();
+  for (const auto& x : c.exec("SELECT id, purpose, filename, content_type, size, created_at FROM attachments WHERE "
+                              "proposal_id = $1 ORDER BY id",
+                              {id})
+                           .rows)
+    attachments.push_back({{"id", x.integer("id")}, {"purpose", x.text("purpose")}, {"filename", x.text("filename")},
+                           {"content_type", x.text("content_type")}, {"size", x.integer("size")},
+                           {"created_at", x.text("created_at")}});
+  p["attachments"] = attachments;
+
   Json actors = Json::array();
   for (Actor a : rel.actors) actors.push_back(actor_name(a));
   p["my_relations"] = actors;
