@@ -219,3 +219,25 @@ test('attachments: the proposer attaches PDF/Word/images to a draft, by content 
   assert.equal(got.headers.get('content-type'), 'application/pdf');
   assert.equal((await as.unit.get(`/api/v1/proposals/${id}/attachments/${attachment}`)).status, 404);
 });
+
+test('B and C replies carry follow-up items the proposer can see', async () => {
+  const p = await assignedProposal('关于完善社区充电桩布局的建议');
+  await act(as.unit, p.id, 'sign');
+  await act(as.unit, p.id, 'record_consultation', { method: 'site', held_on: '2026-03-01', content: '现场查看了小区车棚。' });
+  await act(as.unit, p.id, 'submit_reply', { body: '已列入明年计划。', result_category: 'B' });
+  await act(as.lead, p.id, 'approve_reply');
+  await act(as.staff, p.id, 'pass_reply');
+  let r = await as.member.post(`/api/v1/proposals/${p.id}/follow-ups`, { commitment: 'x', due_date: '2027-06-30' });
+  assert.equal(r.status, 403);
+  r = await as.unit.post(`/api/v1/proposals/${p.id}/follow-ups`, { commitment: '2027年6月前新增充电桩200个', due_date: '2027-13-01' });
+  assert.equal(r.status, 400);
+  r = await as.unit.post(`/api/v1/proposals/${p.id}/follow-ups`, { commitment: '2027年6月前新增充电桩200个', due_date: '2027-06-30' });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  r = await as.unit.post(`/api/v1/proposals/${p.id}/follow-ups/${r.body.id}/progress`, { note: '已完成选址80处', done: false });
+  assert.equal(r.status, 200);
+  const seen = (await as.member.get(`/api/v1/proposals/${p.id}`)).body;
+  assert.equal(seen.follow_up, true);
+  assert.equal(seen.follow_ups[0].commitment, '2027年6月前新增充电桩200个');
+  assert.equal(seen.follow_ups[0].progress[0].note, '已完成选址80处');
+  assert.ok((await as.member.get('/api/v1/notifications')).body.items.some((n) => n.kind === 'proposal.follow_up' && n.proposal_id === p.id));
+});

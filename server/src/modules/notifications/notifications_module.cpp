@@ -105,6 +105,9 @@ void on_proposal_event(App& app, const Event& e) {
   } else if (action == "publish") {
     to_users = proposers(*c, id);
     n.title = "提案" + title + "及答复已向社会公开";
+  } else if (action == "follow_up") {
+    to_users = proposers(*c, id);
+    n.title = "提案" + title + "新增了跟踪落实事项";
   } else if (action == "grant_extension") {
     to_users = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
     n.title = "延期申请已处理：" + title;

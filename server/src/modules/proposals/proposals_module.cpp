@@ -5,6 +5,7 @@
 #include "modules/proposals/attachments.hpp"
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/documents.hpp"
+#include "modules/proposals/follow_ups.hpp"
 #include "modules/proposals/store.hpp"
 #include "modules/proposals/workflow.hpp"
 
@@ -141,6 +142,7 @@ void register_proposals(App& app) {
   register_calendar(app);
   proposals::register_documents(app);
   proposals::register_attachments(app);
+  proposals::register_follow_ups(app);
 }
 
 }  // namespace sl

@@ -175,6 +175,16 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                           {"requested_due", x.text("requested_due")}, {"state", x.text("state")}});
   p["extensions"] = extensions;
 
+  Json follow_ups = Json::array();
+  for (const auto& x : c.exec("SELECT f.*, u.name AS unit_name FROM proposal_follow_ups f LEFT JOIN units u ON u.id = "
+                              "f.unit_id WHERE f.proposal_id = $1 ORDER BY f.id",
+                              {id})
+                           .rows)
+    follow_ups.push_back({{"id", x.integer("id")}, {"commitment", x.text("commitment")},
+                          {"unit_name", x.text("unit_name")}, {"due_date", nullable_text(x, "due_date")},
+                          {"progress", json_or(x, "progress", Json::array())}, {"done", x.integer("done") != 0}});
+  p["follow_ups"] = follow_ups;
+
   Json attachments = Json::array();
   for (const auto& x : c.exec("SELECT id, purpose, filename, content_type, size, created_at FROM attachments WHERE "
                               "proposal_id = $1 ORDER BY id",
