@@ -10,9 +10,15 @@ std::atomic<int64_t> g_offset{0};
 constexpr int64_t kChinaOffsetSeconds = 8 * 3600;
 }  // namespace
 
-int64_t now() { return static_cast<int64_t>(std::time(nullptr)) + g_offset.load(); }
-void set_offset(int64_t seconds) { g_offset.store(seconds); }
-int64_t offset() { return g_offset.load(); }
+int64_t now() {
+  return static_cast<int64_t>(std::time(nullptr)) + g_offset.load();
+}
+void set_offset(int64_t seconds) {
+  g_offset.store(seconds);
+}
+int64_t offset() {
+  return g_offset.load();
+}
 
 std::string today() {
   std::time_t t = static_cast<std::time_t>(now() + kChinaOffsetSeconds);

@@ -144,7 +144,11 @@ static std::string format_time(std::time_t t) {
   return buf;
 }
 
-std::string now_iso() { return format_time(static_cast<std::time_t>(clock::now())); }
-std::string iso_after(int64_t seconds) { return format_time(static_cast<std::time_t>(clock::now() + seconds)); }
+std::string now_iso() {
+  return format_time(static_cast<std::time_t>(clock::now()));
+}
+std::string iso_after(int64_t seconds) {
+  return format_time(static_cast<std::time_t>(clock::now() + seconds));
+}
 
 }  // namespace sl::db

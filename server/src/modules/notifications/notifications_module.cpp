@@ -134,11 +134,11 @@ void register_notifications(App& app) {
         auto c = app.db().acquire();
         int64_t total = c->exec("SELECT COUNT(*) FROM notifications WHERE " + where, params).one().integer(0);
         Json items = Json::array();
-        for (const auto& r : c->exec("SELECT * FROM notifications WHERE " + where + " ORDER BY id DESC LIMIT " +
-                                         api::add_param(params, q.page_size) + " OFFSET " +
-                                         api::add_param(params, q.offset()),
-                                     params)
-                                 .rows)
+        for (const auto& r :
+             c->exec("SELECT * FROM notifications WHERE " + where + " ORDER BY id DESC LIMIT " +
+                         api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
+                     params)
+                 .rows)
           items.push_back({{"id", r.integer("id")},
                            {"kind", r.text("kind")},
                            {"title", r.text("title")},
@@ -150,39 +150,39 @@ void register_notifications(App& app) {
       },
       {"我的通知", kTag});
 
-  app.route(
-      http::Method::GET, "/api/v1/notifications/unread-count",
-      [&app](http::Request& req) {
-        auto c = app.db().acquire();
-        auto n = c->exec("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND committee_id = $2 AND read_at IS NULL",
-                         {req.user().user_id, req.user().committee_id});
-        return http::Response::json({{"unread", n.one().integer(0)}});
-      },
-      {"未读通知数", kTag});
+  app.route(http::Method::GET, "/api/v1/notifications/unread-count",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              auto n = c->exec(
+                  "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND committee_id = $2 AND read_at IS NULL",
+                  {req.user().user_id, req.user().committee_id});
+              return http::Response::json({{"unread", n.one().integer(0)}});
+            },
+            {"未读通知数", kTag});
 
-  app.route(
-      http::Method::POST, "/api/v1/notifications/{id:int}/read",
-      [&app](http::Request& req) {
-        auto c = app.db().acquire();
-        auto r = c->exec("UPDATE notifications SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL",
-                         {db::now_iso(), req.param_int("id"), req.user().user_id});
-        if (r.affected == 0 &&
-            c->exec("SELECT 1 FROM notifications WHERE id = $1 AND user_id = $2", {req.param_int("id"), req.user().user_id})
-                .empty())
-          throw ApiError::not_found("通知");
-        return http::Response::json({{"ok", true}});
-      },
-      {"标记通知为已读", kTag});
+  app.route(http::Method::POST, "/api/v1/notifications/{id:int}/read",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              auto r =
+                  c->exec("UPDATE notifications SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL",
+                          {db::now_iso(), req.param_int("id"), req.user().user_id});
+              if (r.affected == 0 && c->exec("SELECT 1 FROM notifications WHERE id = $1 AND user_id = $2",
+                                             {req.param_int("id"), req.user().user_id})
+                                         .empty())
+                throw ApiError::not_found("通知");
+              return http::Response::json({{"ok", true}});
+            },
+            {"标记通知为已读", kTag});
 
-  app.route(
-      http::Method::POST, "/api/v1/notifications/read-all",
-      [&app](http::Request& req) {
-        auto c = app.db().acquire();
-        auto r = c->exec("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND committee_id = $3 AND read_at IS NULL",
-                         {db::now_iso(), req.user().user_id, req.user().committee_id});
-        return http::Response::json({{"marked", r.affected}});
-      },
-      {"全部标记为已读", kTag});
+  app.route(http::Method::POST, "/api/v1/notifications/read-all",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              auto r = c->exec(
+                  "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND committee_id = $3 AND read_at IS NULL",
+                  {db::now_iso(), req.user().user_id, req.user().committee_id});
+              return http::Response::json({{"marked", r.affected}});
+            },
+            {"全部标记为已读", kTag});
 }
 
 }  // namespace sl

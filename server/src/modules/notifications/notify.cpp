@@ -11,7 +11,8 @@ bool notify(App& app, db::Connection& c, int64_t user_id, const Notice& n) {
       !c.exec("SELECT 1 FROM notifications WHERE user_id = $1 AND dedupe_key = $2", {user_id, n.dedupe_key}).empty())
     return false;
   c.exec(
-      "INSERT INTO notifications (committee_id, user_id, kind, title, body, proposal_id, dedupe_key, created_at) VALUES "
+      "INSERT INTO notifications (committee_id, user_id, kind, title, body, proposal_id, dedupe_key, created_at) "
+      "VALUES "
       "($1, $2, $3, $4, $5, $6, $7, $8)",
       {n.committee_id, user_id, n.kind, n.title, n.body, n.proposal_id ? db::Value(n.proposal_id) : db::Value(nullptr),
        n.dedupe_key.empty() ? db::Value(nullptr) : db::Value(n.dedupe_key), db::now_iso()});

@@ -8,28 +8,28 @@
 namespace sl::org {
 
 void register_me(App& app) {
-  app.route(
-      http::Method::GET, "/api/v1/members/directory",
-      [&app](http::Request& req) {
-        // Names only, for picking co-signers: any signed-in user of the committee may search.
-        const auto& p = req.user();
-        auto q = api::parse_list_query(req);
-        std::vector<db::Value> params = {p.committee_id};
-        std::string where = "m.committee_id = $1 AND m.status = 'active'";
-        if (!q.q.empty()) where += " AND m.name LIKE " + api::add_param(params, "%" + q.q + "%");
-        auto c = app.db().acquire();
-        int64_t total = c->exec("SELECT COUNT(*) FROM members m WHERE " + where, params).one().integer(0);
-        Json items = Json::array();
-        for (const auto& r : c->exec("SELECT m.id, m.name, s.name AS sector_name FROM members m JOIN sectors s ON s.id = "
-                                     "m.sector_id WHERE " +
-                                         where + " ORDER BY m.name, m.id LIMIT " + api::add_param(params, q.page_size) +
-                                         " OFFSET " + api::add_param(params, q.offset()),
-                                     params)
-                                 .rows)
-          items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}, {"sector_name", r.text(2)}});
-        return http::Response::json(api::list_envelope(std::move(items), total, q));
-      },
-      {"委员名录（姓名与界别，用于选择联名人）", "org"});
+  app.route(http::Method::GET, "/api/v1/members/directory",
+            [&app](http::Request& req) {
+              // Names only, for picking co-signers: any signed-in user of the committee may search.
+              const auto& p = req.user();
+              auto q = api::parse_list_query(req);
+              std::vector<db::Value> params = {p.committee_id};
+              std::string where = "m.committee_id = $1 AND m.status = 'active'";
+              if (!q.q.empty()) where += " AND m.name LIKE " + api::add_param(params, "%" + q.q + "%");
+              auto c = app.db().acquire();
+              int64_t total = c->exec("SELECT COUNT(*) FROM members m WHERE " + where, params).one().integer(0);
+              Json items = Json::array();
+              for (const auto& r :
+                   c->exec("SELECT m.id, m.name, s.name AS sector_name FROM members m JOIN sectors s ON s.id = "
+                           "m.sector_id WHERE " +
+                               where + " ORDER BY m.name, m.id LIMIT " + api::add_param(params, q.page_size) +
+                               " OFFSET " + api::add_param(params, q.offset()),
+                           params)
+                       .rows)
+                items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}, {"sector_name", r.text(2)}});
+              return http::Response::json(api::list_envelope(std::move(items), total, q));
+            },
+            {"委员名录（姓名与界别，用于选择联名人）", "org"});
 
   app.route(
       http::Method::GET, "/api/v1/me/member",

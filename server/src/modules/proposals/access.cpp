@@ -11,7 +11,8 @@ bool sees_all(const Principal& p) {
 Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_id, int64_t proposer_user_id) {
   Relations r;
   if (proposer_user_id == p.user_id) r.actors.insert(Actor::proposer);
-  if (!c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2", {proposal_id, p.user_id}).empty())
+  if (!c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2", {proposal_id, p.user_id})
+           .empty())
     r.actors.insert(Actor::cosigner);
   if (p.has_any({Role::admin, Role::proposal_staff})) r.actors.insert(Actor::proposal_staff);
   auto units = p.unit_scope();

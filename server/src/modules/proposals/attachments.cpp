@@ -60,8 +60,12 @@ std::string unbase64(const std::string& in) {
 }
 
 Json item_json(const db::Row& r) {
-  return {{"id", r.integer("id")},         {"purpose", r.text("purpose")}, {"filename", r.text("filename")},
-          {"content_type", r.text("content_type")}, {"size", r.integer("size")}, {"sha256", r.text("sha256")},
+  return {{"id", r.integer("id")},
+          {"purpose", r.text("purpose")},
+          {"filename", r.text("filename")},
+          {"content_type", r.text("content_type")},
+          {"size", r.integer("size")},
+          {"sha256", r.text("sha256")},
           {"created_at", r.text("created_at")}};
 }
 
@@ -80,81 +84,97 @@ std::string upload_purpose(db::Connection& c, const Principal& user, const db::R
 
 void register_attachments(App& app) {
   http::RouteMeta upload{"上传提案附件（PDF、Word、图片）", kTag};
-  upload.max_body = std::min<size_t>(static_cast<size_t>(app.config.http.upload_limit), kMaxAttachmentBytes + 64 * 1024);
-  app.route(http::Method::POST, "/api/v1/proposals/{id:int}/attachments", [&app](http::Request& req) {
-    const auto& user = req.user();
-    int64_t id = req.param_int("id");
-    auto file = http::uploaded_file(req);
-    if (file.content.empty()) throw ApiError::validation("file", "文件为空");
-    if (file.content.size() > kMaxAttachmentBytes) throw ApiError(ErrorCode::payload_too_large, "附件不能超过 20 MB");
-    const Kind* kind = sniff(file.content, file.filename);
-    if (!kind) throw ApiError(ErrorCode::unsupported_media_type, "只能上传 PDF、Word（.doc/.docx）或图片（PNG、JPEG）文件");
-    std::string name = api::trim(file.filename);
-    if (name.empty()) name = std::string("附件.") + kind->label;
-    if (api::utf8_length(name) > 100) throw ApiError::validation("file", "文件名不能超过 100 个字");
-    Json answer = app.db().transaction([&](db::Connection& c) {
-      db::Row p = load_visible(c, user, id);
-      std::string purpose = upload_purpose(c, user, p);
-      if (c.exec("SELECT COUNT(*) FROM attachments WHERE proposal_id = $1", {id}).one().integer(0) >=
-          kMaxAttachmentsPerProposal)
-        throw ApiError::conflict("每件提案最多 20 个附件");
-      std::string hash = auth::sha256_hex(file.content);
-      auto r = c.exec(
-          "INSERT INTO attachments (committee_id, proposal_id, purpose, filename, content_type, size, sha256, data, "
-          "uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, purpose, filename, "
-          "content_type, size, sha256, created_at",
-          {user.committee_id, id, purpose, name, std::string(kind->content_type),
-           static_cast<int64_t>(file.content.size()), hash, base64(file.content), user.user_id, db::now_iso()});
-      Json item = item_json(r.one());
-      auto e = audit::entry_for(req, "proposal.attach", "proposal", std::to_string(id));
-      e.after = item;
-      audit::record(c, e);
-      return item;
-    });
-    return http::Response::json(answer, 201);
-  }, upload);
+  upload.max_body =
+      std::min<size_t>(static_cast<size_t>(app.config.http.upload_limit), kMaxAttachmentBytes + 64 * 1024);
+  app.route(
+      http::Method::POST, "/api/v1/proposals/{id:int}/attachments",
+      [&app](http::Request& req) {
+        const auto& user = req.user();
+        int64_t id = req.param_int("id");
+        auto file = http::uploaded_file(req);
+        if (file.content.empty()) throw ApiError::validation("file", "文件为空");
+        if (file.content.size() > kMaxAttachmentBytes)
+          throw ApiError(ErrorCode::payload_too_large, "附件不能超过 20 MB");
+        const Kind* kind = sniff(file.content, file.filename);
+        if (!kind)
+          throw ApiError(ErrorCode::unsupported_media_type, "只能上传 PDF、Word（.doc/.docx）或图片（PNG、JPEG）文件");
+        std::string name = api::trim(file.filename);
+        if (name.empty()) name = std::string("附件.") + kind->label;
+        if (api::utf8_length(name) > 100) throw ApiError::validation("file", "文件名不能超过 100 个字");
+        Json answer = app.db().transaction([&](db::Connection& c) {
+          db::Row p = load_visible(c, user, id);
+          std::string purpose = upload_purpose(c, user, p);
+          if (c.exec("SELECT COUNT(*) FROM attachments WHERE proposal_id = $1", {id}).one().integer(0) >=
+              kMaxAttachmentsPerProposal)
+            throw ApiError::conflict("每件提案最多 20 个附件");
+          std::string hash = auth::sha256_hex(file.content);
+          auto r = c.exec(
+              "INSERT INTO attachments (committee_id, proposal_id, purpose, filename, content_type, size, sha256, "
+              "data, "
+              "uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, purpose, "
+              "filename, "
+              "content_type, size, sha256, created_at",
+              {user.committee_id, id, purpose, name, std::string(kind->content_type),
+               static_cast<int64_t>(file.content.size()), hash, base64(file.content), user.user_id, db::now_iso()});
+          Json item = item_json(r.one());
+          auto e = audit::entry_for(req, "proposal.attach", "proposal", std::to_string(id));
+          e.after = item;
+          audit::record(c, e);
+          return item;
+        });
+        return http::Response::json(answer, 201);
+      },
+      upload);
 
-  app.route(http::Method::GET, "/api/v1/proposals/{id:int}/attachments", [&app](http::Request& req) {
-    auto c = app.db().acquire();
-    load_visible(*c, req.user(), req.param_int("id"));
-    Json items = Json::array();
-    for (const auto& r : c->exec("SELECT id, purpose, filename, content_type, size, sha256, created_at FROM attachments "
-                                 "WHERE proposal_id = $1 ORDER BY id",
-                                 {req.param_int("id")})
-                             .rows)
-      items.push_back(item_json(r));
-    return http::Response::json({{"items", items}});
-  }, {"提案附件列表", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/{id:int}/attachments",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              load_visible(*c, req.user(), req.param_int("id"));
+              Json items = Json::array();
+              for (const auto& r :
+                   c->exec("SELECT id, purpose, filename, content_type, size, sha256, created_at FROM attachments "
+                           "WHERE proposal_id = $1 ORDER BY id",
+                           {req.param_int("id")})
+                       .rows)
+                items.push_back(item_json(r));
+              return http::Response::json({{"items", items}});
+            },
+            {"提案附件列表", kTag});
 
   app.route(http::Method::GET, "/api/v1/proposals/{id:int}/attachments/{attachment_id:int}",
             [&app](http::Request& req) {
-    auto c = app.db().acquire();
-    load_visible(*c, req.user(), req.param_int("id"));
-    auto r = c->exec("SELECT filename, content_type, data FROM attachments WHERE id = $1 AND proposal_id = $2",
-                     {req.param_int("attachment_id"), req.param_int("id")});
-    if (r.empty()) throw ApiError::not_found("附件");
-    return http::Response::file(r.one().text("content_type"), unbase64(r.one().text("data")), r.one().text("filename"));
-  }, {"下载提案附件", kTag});
+              auto c = app.db().acquire();
+              load_visible(*c, req.user(), req.param_int("id"));
+              auto r =
+                  c->exec("SELECT filename, content_type, data FROM attachments WHERE id = $1 AND proposal_id = $2",
+                          {req.param_int("attachment_id"), req.param_int("id")});
+              if (r.empty()) throw ApiError::not_found("附件");
+              return http::Response::file(r.one().text("content_type"), unbase64(r.one().text("data")),
+                                          r.one().text("filename"));
+            },
+            {"下载提案附件", kTag});
 
   app.route(http::Method::DELETE, "/api/v1/proposals/{id:int}/attachments/{attachment_id:int}",
             [&app](http::Request& req) {
-    const auto& user = req.user();
-    int64_t id = req.param_int("id");
-    app.db().transaction([&](db::Connection& c) {
-      db::Row p = load_visible(c, user, id);
-      std::string purpose = upload_purpose(c, user, p);
-      auto r = c.exec("SELECT id, purpose, filename, content_type, size, sha256, created_at, uploaded_by FROM "
-                      "attachments WHERE id = $1 AND proposal_id = $2",
-                      {req.param_int("attachment_id"), id});
-      if (r.empty()) throw ApiError::not_found("附件");
-      if (r.one().text("purpose") != purpose) throw ApiError::forbidden("不能删除他人上传的附件");
-      c.exec("DELETE FROM attachments WHERE id = $1", {req.param_int("attachment_id")});
-      auto e = audit::entry_for(req, "proposal.detach", "proposal", std::to_string(id));
-      e.before = item_json(r.one());
-      audit::record(c, e);
-    });
-    return http::Response::no_content();
-  }, {"删除提案附件", kTag});
+              const auto& user = req.user();
+              int64_t id = req.param_int("id");
+              app.db().transaction([&](db::Connection& c) {
+                db::Row p = load_visible(c, user, id);
+                std::string purpose = upload_purpose(c, user, p);
+                auto r = c.exec(
+                    "SELECT id, purpose, filename, content_type, size, sha256, created_at, uploaded_by FROM "
+                    "attachments WHERE id = $1 AND proposal_id = $2",
+                    {req.param_int("attachment_id"), id});
+                if (r.empty()) throw ApiError::not_found("附件");
+                if (r.one().text("purpose") != purpose) throw ApiError::forbidden("不能删除他人上传的附件");
+                c.exec("DELETE FROM attachments WHERE id = $1", {req.param_int("attachment_id")});
+                auto e = audit::entry_for(req, "proposal.detach", "proposal", std::to_string(id));
+                e.before = item_json(r.one());
+                audit::record(c, e);
+              });
+              return http::Response::no_content();
+            },
+            {"删除提案附件", kTag});
 }
 
 }  // namespace sl::proposals

@@ -31,7 +31,7 @@ std::optional<db::Row> caller_member(db::Connection& c, const Principal& p) {
 
 /// Reads and checks the editable fields of a draft into column → value.
 std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db::Connection& c, const Principal& p,
-                                                           bool creating) {
+                                                          bool creating) {
   auto presence = creating ? api::Presence::required : api::Presence::optional;
   std::vector<std::pair<std::string, db::Value>> out;
   if (auto t = v.text("title", presence, 50)) out.emplace_back("title", *t);
@@ -47,10 +47,13 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
   }
   if (auto b = v.boolean("consent_publish", api::Presence::optional)) out.emplace_back("consent_publish", int64_t{*b});
   if (auto t = v.text("consent_reason", api::Presence::optional, 200, true)) out.emplace_back("consent_reason", *t);
-  if (auto b = v.boolean("between_sessions", api::Presence::optional)) out.emplace_back("between_sessions", int64_t{*b});
-  if (auto g = v.one_of("group_type", api::Presence::optional, {"party", "sector", "organisation", "special_committee"}))
+  if (auto b = v.boolean("between_sessions", api::Presence::optional))
+    out.emplace_back("between_sessions", int64_t{*b});
+  if (auto g =
+          v.one_of("group_type", api::Presence::optional, {"party", "sector", "organisation", "special_committee"}))
     out.emplace_back("group_type", *g);
-  if (auto g = v.id("group_id", api::Presence::optional, true)) out.emplace_back("group_id", *g ? db::Value(*g) : nullptr);
+  if (auto g = v.id("group_id", api::Presence::optional, true))
+    out.emplace_back("group_id", *g ? db::Value(*g) : nullptr);
   return out;
 }
 
@@ -104,9 +107,10 @@ bool guard_holds(Guard g, Context& x, const Json& body) {
     case Guard::has_cosigners:
       return x.c.exec("SELECT COUNT(*) FROM proposal_cosigners WHERE proposal_id = $1", {x.id}).one().integer(0) > 0;
     case Guard::last_cosigner:
-      return x.c.exec("SELECT COUNT(*) FROM proposal_cosigners WHERE proposal_id = $1 AND status = 'pending' AND "
-                      "user_id <> $2",
-                      {x.id, x.user.user_id})
+      return x.c.exec(
+                    "SELECT COUNT(*) FROM proposal_cosigners WHERE proposal_id = $1 AND status = 'pending' AND "
+                    "user_id <> $2",
+                    {x.id, x.user.user_id})
                  .one()
                  .integer(0) == 0;
     case Guard::first_round:
@@ -123,13 +127,16 @@ int64_t pick_unit(Context& x, const std::vector<int64_t>& units, const Json& bod
   if (units.empty()) throw ApiError::forbidden("您所在单位不是该提案的承办单位");
   if (body.contains("unit_id") && body["unit_id"].is_number_integer()) {
     int64_t u = body["unit_id"].get<int64_t>();
-    if (std::find(units.begin(), units.end(), u) == units.end()) throw ApiError::forbidden("该单位不是您所在的承办单位");
+    if (std::find(units.begin(), units.end(), u) == units.end())
+      throw ApiError::forbidden("该单位不是您所在的承办单位");
     return u;
   }
   return units.front();
 }
 
-std::string today() { return clock::today(); }
+std::string today() {
+  return clock::today();
+}
 
 int64_t next_number(db::Connection& c, int64_t session_id) {
   return c
@@ -168,8 +175,9 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       if (x.row.text("category").empty()) throw ApiError::validation("category", "请选择提案类别后再提交");
       c.exec("UPDATE proposals SET submitted_at = $1 WHERE id = $2", {now, id});
       if (to == State::awaiting_cosign)
-        c.exec("UPDATE proposal_cosigners SET status = 'pending', answered_at = NULL, due_at = $1 WHERE proposal_id = $2",
-               {db::iso_after(kCosignWindowDays * 86400), id});
+        c.exec(
+            "UPDATE proposal_cosigners SET status = 'pending', answered_at = NULL, due_at = $1 WHERE proposal_id = $2",
+            {db::iso_after(kCosignWindowDays * 86400), id});
       break;
     }
     case Action::withdraw:
@@ -178,9 +186,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
     case Action::cosign: {
       auto accept = v.boolean("accept", api::Presence::required);
       v.finish();
-      c.exec("UPDATE proposal_cosigners SET status = $1, answered_at = $2 WHERE proposal_id = $3 AND user_id = $4 AND "
-             "status = 'pending'",
-             {*accept ? "confirmed" : "declined", now, id, x.user.user_id});
+      c.exec(
+          "UPDATE proposal_cosigners SET status = $1, answered_at = $2 WHERE proposal_id = $3 AND user_id = $4 AND "
+          "status = 'pending'",
+          {*accept ? "confirmed" : "declined", now, id, x.user.user_id});
       x.history["accept"] = *accept;
       break;
     }
@@ -257,9 +266,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       std::string reply_due = add_months(t, kReplyMonths);
       std::string opinion_due = add_months(t, kOpinionMonths);
       for (auto& [uid, role] : list)
-        c.exec("INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES "
-               "($1, $2, $3, $4, $5, $6)",
-               {id, uid, role, sign_due, role == "co" ? db::Value(opinion_due) : db::Value(nullptr), reply_due});
+        c.exec(
+            "INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES "
+            "($1, $2, $3, $4, $5, $6)",
+            {id, uid, role, sign_due, role == "co" ? db::Value(opinion_due) : db::Value(nullptr), reply_due});
       c.exec("UPDATE proposals SET handling_type = $1, assigned_at = $2, due_at = $3 WHERE id = $4",
              {*type, now, reply_due, id});
       x.history = {{"handling_type", *type}, {"units", *units}, {"sign_due", sign_due}, {"reply_due", reply_due}};
@@ -271,9 +281,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       std::vector<int64_t> mine = x.rel.lead_units;
       mine.insert(mine.end(), x.rel.co_units.begin(), x.rel.co_units.end());
       int64_t unit = pick_unit(x, mine, body);
-      auto r = c.exec("UPDATE proposal_assignments SET state = 'signed', signed_at = $1 WHERE proposal_id = $2 AND "
-                      "unit_id = $3 AND state = 'awaiting_sign'",
-                      {now, id, unit});
+      auto r = c.exec(
+          "UPDATE proposal_assignments SET state = 'signed', signed_at = $1 WHERE proposal_id = $2 AND "
+          "unit_id = $3 AND state = 'awaiting_sign'",
+          {now, id, unit});
       if (r.affected == 0) throw ApiError(ErrorCode::illegal_transition, "本单位已签收或不在待签收状态");
       x.history["unit_id"] = unit;
       break;
@@ -285,9 +296,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       std::vector<int64_t> mine = x.rel.lead_units;
       mine.insert(mine.end(), x.rel.co_units.begin(), x.rel.co_units.end());
       int64_t unit = pick_unit(x, mine, body);
-      auto a = c.exec("SELECT id, state, sign_due FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND "
-                      "state IN ('awaiting_sign', 'signed')",
-                      {id, unit});
+      auto a = c.exec(
+          "SELECT id, state, sign_due FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND "
+          "state IN ('awaiting_sign', 'signed')",
+          {id, unit});
       if (a.empty()) throw ApiError(ErrorCode::illegal_transition, "本单位当前不能申请退回");
       if (!a.one().is_null("sign_due") && today() > a.one().text("sign_due"))
         throw ApiError(ErrorCode::illegal_transition, "已超过签收期限，不能再申请退回，请联系提案委");
@@ -302,32 +314,37 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       auto new_unit = action == Action::reassign ? v.id("unit_id", api::Presence::required) : std::optional<int64_t>();
       auto comment = v.text("comment", api::Presence::optional, 500, true);
       v.finish();
-      auto a = c.exec("SELECT unit_id, role, state, sign_due, reply_due, opinion_due FROM proposal_assignments WHERE id "
-                      "= $1 AND proposal_id = $2",
-                      {*assignment, id});
+      auto a = c.exec(
+          "SELECT unit_id, role, state, sign_due, reply_due, opinion_due FROM proposal_assignments WHERE id "
+          "= $1 AND proposal_id = $2",
+          {*assignment, id});
       if (a.empty() || a.one().text("state") != "return_requested")
         throw ApiError(ErrorCode::illegal_transition, "该单位没有待处理的退回申请");
       if (action == Action::refuse_return) {
-        c.exec("UPDATE proposal_assignments SET state = CASE WHEN signed_at IS NULL THEN 'awaiting_sign' ELSE 'signed' "
-               "END WHERE id = $1",
-               {*assignment});
+        c.exec(
+            "UPDATE proposal_assignments SET state = CASE WHEN signed_at IS NULL THEN 'awaiting_sign' ELSE 'signed' "
+            "END WHERE id = $1",
+            {*assignment});
         x.history = {{"assignment_id", *assignment}, {"comment", comment.value_or("")}};
         break;
       }
       if (!api::exists_in_committee(c, "units", *new_unit, x.user.committee_id))
         throw ApiError::validation("unit_id", "所选承办单位不存在");
-      if (!c.exec("SELECT 1 FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND state <> 'reassigned'",
-                  {id, *new_unit})
+      if (!c.exec(
+                "SELECT 1 FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND state <> 'reassigned'",
+                {id, *new_unit})
                .empty())
         throw ApiError::validation("unit_id", "该单位已在承办该提案");
       c.exec("UPDATE proposal_assignments SET state = 'reassigned' WHERE id = $1", {*assignment});
       auto cal = WorkCalendar::load(c, x.user.committee_id);
-      c.exec("INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES "
-             "($1, $2, $3, $4, $5, $6)",
-             {id, *new_unit, a.one().text("role"), cal.add_working_days(today(), kSignWindowWorkingDays),
-              a.one().is_null("opinion_due") ? db::Value(nullptr) : db::Value(a.one().text("opinion_due")),
-              a.one().text("reply_due")});
-      x.history = {{"assignment_id", *assignment}, {"from_unit_id", a.one().integer("unit_id")}, {"unit_id", *new_unit}};
+      c.exec(
+          "INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES "
+          "($1, $2, $3, $4, $5, $6)",
+          {id, *new_unit, a.one().text("role"), cal.add_working_days(today(), kSignWindowWorkingDays),
+           a.one().is_null("opinion_due") ? db::Value(nullptr) : db::Value(a.one().text("opinion_due")),
+           a.one().text("reply_due")});
+      x.history = {
+          {"assignment_id", *assignment}, {"from_unit_id", a.one().integer("unit_id")}, {"unit_id", *new_unit}};
       break;
     }
     case Action::record_consultation: {
@@ -341,9 +358,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       mine.insert(mine.end(), x.rel.co_units.begin(), x.rel.co_units.end());
       int64_t unit = pick_unit(x, mine, body);
       if (*held_on > today()) throw ApiError::validation("held_on", "协商日期不能晚于今天");
-      c.exec("INSERT INTO proposal_consultations (proposal_id, unit_id, method, held_on, people, content, created_by) "
-             "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-             {id, unit, *method, *held_on, people.value_or(""), *content, x.user.user_id});
+      c.exec(
+          "INSERT INTO proposal_consultations (proposal_id, unit_id, method, held_on, people, content, created_by) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          {id, unit, *method, *held_on, people.value_or(""), *content, x.user.user_id});
       x.history = {{"unit_id", unit}, {"method", *method}, {"held_on", *held_on}};
       break;
     }
@@ -352,9 +370,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       auto opinion = v.text("opinion", api::Presence::required, 10000);
       v.finish();
       int64_t unit = pick_unit(x, x.rel.co_units, body);
-      auto r = c.exec("UPDATE proposal_assignments SET state = 'opinion_sent', opinion = $1 WHERE proposal_id = $2 AND "
-                      "unit_id = $3 AND role = 'co' AND state IN ('signed', 'opinion_sent')",
-                      {*opinion, id, unit});
+      auto r = c.exec(
+          "UPDATE proposal_assignments SET state = 'opinion_sent', opinion = $1 WHERE proposal_id = $2 AND "
+          "unit_id = $3 AND role = 'co' AND state IN ('signed', 'opinion_sent')",
+          {*opinion, id, unit});
       if (r.affected == 0) throw ApiError(ErrorCode::illegal_transition, "请先签收后再提交协办意见");
       x.history["unit_id"] = unit;
       break;
@@ -365,16 +384,18 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       auto result = v.one_of("result_category", api::Presence::required, {"A", "B", "C"});
       v.finish();
       int64_t unit = pick_unit(x, x.rel.lead_units, body);
-      auto a = c.exec("SELECT state FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND role = 'lead' "
-                      "AND state <> 'reassigned'",
-                      {id, unit});
+      auto a = c.exec(
+          "SELECT state FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND role = 'lead' "
+          "AND state <> 'reassigned'",
+          {id, unit});
       if (a.empty() || a.one().text(0) == "awaiting_sign")
         throw ApiError(ErrorCode::illegal_transition, "请先签收后再答复");
       if (c.exec("SELECT COUNT(*) FROM proposal_consultations WHERE proposal_id = $1", {id}).one().integer(0) == 0)
         throw ApiError(ErrorCode::illegal_transition, "答复前须先与提案人沟通协商，并记录协商情况");
-      c.exec("INSERT INTO proposal_replies (proposal_id, unit_id, round, body, result_category, created_by) VALUES ($1, "
-             "$2, $3, $4, $5, $6)",
-             {id, unit, x.row.integer("round"), *reply, *result, x.user.user_id});
+      c.exec(
+          "INSERT INTO proposal_replies (proposal_id, unit_id, round, body, result_category, created_by) VALUES ($1, "
+          "$2, $3, $4, $5, $6)",
+          {id, unit, x.row.integer("round"), *reply, *result, x.user.user_id});
       x.history = {{"unit_id", unit}, {"result_category", *result}};
       break;
     }
@@ -382,31 +403,35 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
     case Action::reject_reply:
     case Action::pass_reply:
     case Action::send_back_reply: {
-      auto comment = v.text("comment", (action == Action::reject_reply || action == Action::send_back_reply)
-                                           ? api::Presence::required
-                                           : api::Presence::optional,
-                            1000, true);
+      auto comment =
+          v.text("comment",
+                 (action == Action::reject_reply || action == Action::send_back_reply) ? api::Presence::required
+                                                                                       : api::Presence::optional,
+                 1000, true);
       v.finish();
-      const char* from = (action == Action::approve_reply || action == Action::reject_reply) ? "unit_review"
-                                                                                              : "cppcc_review";
-      auto reply = c.exec("SELECT id, result_category FROM proposal_replies WHERE proposal_id = $1 AND state = $2 "
-                          "ORDER BY id DESC LIMIT 1",
-                          {id, std::string(from)});
+      const char* from =
+          (action == Action::approve_reply || action == Action::reject_reply) ? "unit_review" : "cppcc_review";
+      auto reply = c.exec(
+          "SELECT id, result_category FROM proposal_replies WHERE proposal_id = $1 AND state = $2 "
+          "ORDER BY id DESC LIMIT 1",
+          {id, std::string(from)});
       if (reply.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待审核的答复");
       int64_t rid = reply.one().integer(0);
       const char* next = action == Action::approve_reply ? "cppcc_review"
                          : action == Action::pass_reply  ? "released"
                                                          : "sent_back";
-      c.exec("UPDATE proposal_replies SET state = $1, comment = $2, approved_by = CASE WHEN $1 = 'cppcc_review' THEN $3 "
-             "ELSE approved_by END, released_at = CASE WHEN $1 = 'released' THEN $4 ELSE released_at END WHERE id = $5",
-             {std::string(next), comment.value_or(""), x.user.user_id, now, rid});
+      c.exec(
+          "UPDATE proposal_replies SET state = $1, comment = $2, approved_by = CASE WHEN $1 = 'cppcc_review' THEN $3 "
+          "ELSE approved_by END, released_at = CASE WHEN $1 = 'released' THEN $4 ELSE released_at END WHERE id = $5",
+          {std::string(next), comment.value_or(""), x.user.user_id, now, rid});
       if (action == Action::pass_reply) {
         std::string result = reply.one().text(1);
         c.exec("UPDATE proposals SET result_category = $1, replied_at = $2, follow_up = $3 WHERE id = $4",
                {result, now, int64_t{result != "A"}, id});
-        c.exec("UPDATE proposal_assignments SET state = 'replied' WHERE proposal_id = $1 AND role = 'lead' AND state <> "
-               "'reassigned'",
-               {id});
+        c.exec(
+            "UPDATE proposal_assignments SET state = 'replied' WHERE proposal_id = $1 AND role = 'lead' AND state <> "
+            "'reassigned'",
+            {id});
       }
       x.history = {{"reply_id", rid}, {"comment", comment.value_or("")}};
       break;
@@ -416,7 +441,8 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       auto due = v.date("requested_due", api::Presence::required);
       v.finish();
       std::string assigned = x.row.text("assigned_at").substr(0, 10);
-      if (*due <= x.row.text("due_at").substr(0, 10)) throw ApiError::validation("requested_due", "延期后的日期须晚于现有期限");
+      if (*due <= x.row.text("due_at").substr(0, 10))
+        throw ApiError::validation("requested_due", "延期后的日期须晚于现有期限");
       if (*due > add_months(assigned, kMaxReplyMonths))
         throw ApiError::validation("requested_due", "办理期限最长为交办后 6 个月");
       int64_t unit = pick_unit(x, x.rel.lead_units, body);
@@ -429,9 +455,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       auto ext = v.id("extension_id", api::Presence::required);
       auto approve = v.boolean("approve", api::Presence::required);
       v.finish();
-      auto e = c.exec("SELECT requested_due FROM proposal_extensions WHERE id = $1 AND proposal_id = $2 AND state = "
-                      "'requested'",
-                      {*ext, id});
+      auto e = c.exec(
+          "SELECT requested_due FROM proposal_extensions WHERE id = $1 AND proposal_id = $2 AND state = "
+          "'requested'",
+          {*ext, id});
       if (e.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待处理的延期申请");
       c.exec("UPDATE proposal_extensions SET state = $1 WHERE id = $2", {*approve ? "granted" : "refused", *ext});
       if (*approve) {
@@ -455,10 +482,11 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
                   {id, round, x.user.user_id})
                .empty())
         throw ApiError::conflict("本轮办理您已反馈过意见");
-      c.exec("INSERT INTO proposal_feedback (proposal_id, round, user_id, rating, consulted, attitude, answers_proposal, "
-             "comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-             {id, round, x.user.user_id, *rating, consulted.value_or(""), attitude.value_or(""), answers.value_or(""),
-              comment.value_or("")});
+      c.exec(
+          "INSERT INTO proposal_feedback (proposal_id, round, user_id, rating, consulted, attitude, answers_proposal, "
+          "comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+          {id, round, x.user.user_id, *rating, consulted.value_or(""), attitude.value_or(""), answers.value_or(""),
+           comment.value_or("")});
       x.history["rating"] = *rating;
       if (!x.rel.has(Actor::proposer) || to == State::replied || to == State::feedback_received) {
         if (x.rel.has(Actor::proposer)) c.exec("UPDATE proposals SET satisfaction = $1 WHERE id = $2", {*rating, id});
@@ -468,9 +496,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       if (to == State::second_handling) {
         std::string due = add_months(today(), kSecondHandlingMonths);
         c.exec("UPDATE proposals SET round = 2, due_at = $1 WHERE id = $2", {due, id});
-        c.exec("UPDATE proposal_assignments SET state = 'signed', reply_due = $1, round = 2 WHERE proposal_id = $2 AND "
-               "state = 'replied'",
-               {due, id});
+        c.exec(
+            "UPDATE proposal_assignments SET state = 'signed', reply_due = $1, round = 2 WHERE proposal_id = $2 AND "
+            "state = 'replied'",
+            {due, id});
         x.history["second_due"] = due;
       } else if (to == State::closed) {
         c.exec("UPDATE proposals SET closed_at = $1, face_to_face = $2 WHERE id = $3",
@@ -484,7 +513,8 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       break;
     case Action::publish: {
       v.finish();
-      if (x.row.integer("consent_publish") == 0) throw ApiError(ErrorCode::illegal_transition, "提案人不同意公开，不能公开");
+      if (x.row.integer("consent_publish") == 0)
+        throw ApiError(ErrorCode::illegal_transition, "提案人不同意公开，不能公开");
       if (x.row.integer("published") != 0) throw ApiError(ErrorCode::illegal_transition, "该提案已公开");
       c.exec("UPDATE proposals SET published = 1, published_at = $1 WHERE id = $2", {now, id});
       break;
@@ -513,10 +543,16 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
 }  // namespace
 
 const std::vector<std::string>& decline_reasons() {
-  static const std::vector<std::string> kReasons = {
-      "涉及党和国家秘密", "属于国家法律明令禁止的", "涉及党派团体内部事务", "涉及民主党派内部事务",
-      "属于司法程序中的诉讼、仲裁等具体案件", "属于学术讨论的", "涉及提案人个人及亲属事务",
-      "为宣传、推介具体产品、作品的", "对具体人员进行检举、控告的", "没有具体建议的"};
+  static const std::vector<std::string> kReasons = {"涉及党和国家秘密",
+                                                    "属于国家法律明令禁止的",
+                                                    "涉及党派团体内部事务",
+                                                    "涉及民主党派内部事务",
+                                                    "属于司法程序中的诉讼、仲裁等具体案件",
+                                                    "属于学术讨论的",
+                                                    "涉及提案人个人及亲属事务",
+                                                    "为宣传、推介具体产品、作品的",
+                                                    "对具体人员进行检举、控告的",
+                                                    "没有具体建议的"};
   return kReasons;
 }
 
@@ -571,8 +607,8 @@ Json update_proposal(App& app, const http::Request& req, int64_t id, const Json&
     if (row.integer("proposer_user_id") != user.user_id) throw ApiError::forbidden("只有提案人可以修改提案");
     std::string state = row.text("state");
     if (state != "draft" && state != "returned")
-      throw ApiError(ErrorCode::illegal_transition, "提案已提交，当前状态（" +
-                                                       std::string(state_label(*parse_state(state))) + "）不能修改");
+      throw ApiError(ErrorCode::illegal_transition,
+                     "提案已提交，当前状态（" + std::string(state_label(*parse_state(state))) + "）不能修改");
     api::Validator v(body);
     auto version = v.integer("version", api::Presence::required);
     auto cols = read_draft(v, c, user, false);
@@ -636,15 +672,17 @@ Json perform_transition(App& app, const http::Request& req, int64_t id, const Js
       }
     }
     if (!action_exists_here)
-      throw ApiError(ErrorCode::illegal_transition, std::string("提案当前状态为“") + state_label(from) + "”，不能执行“" +
-                                                        action_label(*action) + "”");
-    if (!actor_fits || !chosen) throw ApiError::forbidden(std::string("您没有权限对该提案执行“") + action_label(*action) + "”");
+      throw ApiError(ErrorCode::illegal_transition,
+                     std::string("提案当前状态为“") + state_label(from) + "”，不能执行“" + action_label(*action) + "”");
+    if (!actor_fits || !chosen)
+      throw ApiError::forbidden(std::string("您没有权限对该提案执行“") + action_label(*action) + "”");
     if (row.integer("version") != version)
       throw ApiError(ErrorCode::version_conflict, "提案已被他人处理（版本已变化），请刷新后再试");
     apply_effects(*action, x, payload, chosen->to);
     // Bump the version only if nobody else did meanwhile (optimistic concurrency).
-    auto r = c.exec("UPDATE proposals SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
-                    {std::string(state_name(chosen->to)), db::now_iso(), id, version});
+    auto r =
+        c.exec("UPDATE proposals SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
+               {std::string(state_name(chosen->to)), db::now_iso(), id, version});
     if (r.affected == 0) throw ApiError(ErrorCode::version_conflict, "提案已被他人处理（版本已变化），请刷新后再试");
     from_name = state_name(from);
     to_name = state_name(chosen->to);

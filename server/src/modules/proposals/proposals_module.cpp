@@ -25,119 +25,159 @@ Json public_item(const db::Row& r) {
 }
 
 void register_public(App& app) {
-  app.route(http::Method::GET, "/api/v1/public/proposals", [&app](http::Request& req) {
-    auto q = api::parse_list_query(req);
-    std::vector<db::Value> params;
-    std::string where = "published = 1";
-    if (auto v = api::query_int(req, "committee_id")) where += " AND committee_id = " + api::add_param(params, *v);
-    if (auto v = api::query_int(req, "session_id")) where += " AND session_id = " + api::add_param(params, *v);
-    if (auto v = req.query_param("category"); v && !v->empty()) where += " AND category = " + api::add_param(params, *v);
-    if (!q.q.empty()) where += " AND title LIKE " + api::add_param(params, "%" + q.q + "%");
-    auto c = app.db().acquire();
-    int64_t total = c->exec("SELECT COUNT(*) FROM proposals WHERE " + where, params).one().integer(0);
-    Json items = Json::array();
-    for (const auto& r : c->exec("SELECT id, number_label, title, category, proposer_name, result_category, "
-                                 "published_at FROM proposals WHERE " +
-                                     where + " ORDER BY published_at DESC, id DESC LIMIT " +
-                                     api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
-                                 params)
-                             .rows)
-      items.push_back(public_item(r));
-    return http::Response::json(api::list_envelope(std::move(items), total, q));
-  }, {"公开的提案（无需登录）", kTag, http::Access::open});
+  app.route(http::Method::GET, "/api/v1/public/proposals",
+            [&app](http::Request& req) {
+              auto q = api::parse_list_query(req);
+              std::vector<db::Value> params;
+              std::string where = "published = 1";
+              if (auto v = api::query_int(req, "committee_id"))
+                where += " AND committee_id = " + api::add_param(params, *v);
+              if (auto v = api::query_int(req, "session_id"))
+                where += " AND session_id = " + api::add_param(params, *v);
+              if (auto v = req.query_param("category"); v && !v->empty())
+                where += " AND category = " + api::add_param(params, *v);
+              if (!q.q.empty()) where += " AND title LIKE " + api::add_param(params, "%" + q.q + "%");
+              auto c = app.db().acquire();
+              int64_t total = c->exec("SELECT COUNT(*) FROM proposals WHERE " + where, params).one().integer(0);
+              Json items = Json::array();
+              for (const auto& r :
+                   c->exec("SELECT id, number_label, title, category, proposer_name, result_category, "
+                           "published_at FROM proposals WHERE " +
+                               where + " ORDER BY published_at DESC, id DESC LIMIT " +
+                               api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
+                           params)
+                       .rows)
+                items.push_back(public_item(r));
+              return http::Response::json(api::list_envelope(std::move(items), total, q));
+            },
+            {"公开的提案（无需登录）", kTag, http::Access::open});
 
-  app.route(http::Method::GET, "/api/v1/public/proposals/{id:int}", [&app](http::Request& req) {
-    auto c = app.db().acquire();
-    auto r = c->exec("SELECT * FROM proposals WHERE id = $1 AND published = 1", {req.param_int("id")});
-    if (r.empty()) throw ApiError::not_found("公开的提案");
-    Json item = public_item(r.one());
-    for (const char* f : {"situation", "analysis", "suggestions"}) item[f] = r.one().text(f);
-    Json replies = Json::array();
-    for (const auto& x : c->exec("SELECT r.body, r.result_category, r.released_at, u.name FROM proposal_replies r JOIN "
-                                 "units u ON u.id = r.unit_id WHERE r.proposal_id = $1 AND r.state = 'released' ORDER BY "
-                                 "r.id",
-                                 {req.param_int("id")})
-                             .rows)
-      replies.push_back({{"unit_name", x.text(3)}, {"body", x.text(0)}, {"result_category", x.text(1)},
-                         {"released_at", x.text(2)}});
-    item["replies"] = replies;
-    return http::Response::json(item);
-  }, {"公开的提案及答复（无需登录）", kTag, http::Access::open});
+  app.route(http::Method::GET, "/api/v1/public/proposals/{id:int}",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              auto r = c->exec("SELECT * FROM proposals WHERE id = $1 AND published = 1", {req.param_int("id")});
+              if (r.empty()) throw ApiError::not_found("公开的提案");
+              Json item = public_item(r.one());
+              for (const char* f : {"situation", "analysis", "suggestions"}) item[f] = r.one().text(f);
+              Json replies = Json::array();
+              for (const auto& x :
+                   c->exec("SELECT r.body, r.result_category, r.released_at, u.name FROM proposal_replies r JOIN "
+                           "units u ON u.id = r.unit_id WHERE r.proposal_id = $1 AND r.state = 'released' ORDER BY "
+                           "r.id",
+                           {req.param_int("id")})
+                       .rows)
+                replies.push_back({{"unit_name", x.text(3)},
+                                   {"body", x.text(0)},
+                                   {"result_category", x.text(1)},
+                                   {"released_at", x.text(2)}});
+              item["replies"] = replies;
+              return http::Response::json(item);
+            },
+            {"公开的提案及答复（无需登录）", kTag, http::Access::open});
 }
 
 void register_calendar(App& app) {
   auto authorize = [](const http::Request& req) {
-    if (!req.user().has_any({Role::admin, Role::proposal_staff})) throw ApiError::forbidden("只有管理员和提案委可以维护工作日历");
+    if (!req.user().has_any({Role::admin, Role::proposal_staff}))
+      throw ApiError::forbidden("只有管理员和提案委可以维护工作日历");
   };
-  app.route(http::Method::GET, "/api/v1/calendar-days", [&app](http::Request& req) {
-    auto c = app.db().acquire();
-    Json items = Json::array();
-    for (const auto& r : c->exec("SELECT day, kind, name FROM calendar_days WHERE committee_id = $1 ORDER BY day",
-                                 {req.user().committee_id})
-                             .rows)
-      items.push_back({{"day", r.text(0)}, {"kind", r.text(1)}, {"name", r.text(2)}});
-    return http::Response::json({{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
-  }, {"工作日历：节假日与调休上班日", kTag});
-  app.route(http::Method::POST, "/api/v1/calendar-days", [&app, authorize](http::Request& req) {
-    authorize(req);
-    api::Validator v(req.json());
-    auto day = v.date("day", api::Presence::required);
-    auto kind = v.one_of("kind", api::Presence::required, {"holiday", "workday"});
-    auto name = v.text("name", api::Presence::optional, 30, true);
-    v.finish();
-    auto c = app.db().acquire();
-    c->exec("DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2", {req.user().committee_id, *day});
-    c->exec("INSERT INTO calendar_days (committee_id, day, kind, name) VALUES ($1, $2, $3, $4)",
-            {req.user().committee_id, *day, *kind, name.value_or("")});
-    return http::Response::json({{"day", *day}, {"kind", *kind}, {"name", name.value_or("")}}, 201);
-  }, {"设置节假日或调休上班日", kTag});
-  app.route(http::Method::DELETE, "/api/v1/calendar-days/{day}", [&app, authorize](http::Request& req) {
-    authorize(req);
-    auto c = app.db().acquire();
-    auto r = c->exec("DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2",
-                     {req.user().committee_id, req.params.at("day")});
-    if (r.affected == 0) throw ApiError::not_found("日历设置");
-    return http::Response::no_content();
-  }, {"删除节假日或调休设置", kTag});
+  app.route(
+      http::Method::GET, "/api/v1/calendar-days",
+      [&app](http::Request& req) {
+        auto c = app.db().acquire();
+        Json items = Json::array();
+        for (const auto& r : c->exec("SELECT day, kind, name FROM calendar_days WHERE committee_id = $1 ORDER BY day",
+                                     {req.user().committee_id})
+                                 .rows)
+          items.push_back({{"day", r.text(0)}, {"kind", r.text(1)}, {"name", r.text(2)}});
+        return http::Response::json(
+            {{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
+      },
+      {"工作日历：节假日与调休上班日", kTag});
+  app.route(
+      http::Method::POST, "/api/v1/calendar-days",
+      [&app, authorize](http::Request& req) {
+        authorize(req);
+        api::Validator v(req.json());
+        auto day = v.date("day", api::Presence::required);
+        auto kind = v.one_of("kind", api::Presence::required, {"holiday", "workday"});
+        auto name = v.text("name", api::Presence::optional, 30, true);
+        v.finish();
+        auto c = app.db().acquire();
+        c->exec("DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2", {req.user().committee_id, *day});
+        c->exec("INSERT INTO calendar_days (committee_id, day, kind, name) VALUES ($1, $2, $3, $4)",
+                {req.user().committee_id, *day, *kind, name.value_or("")});
+        return http::Response::json({{"day", *day}, {"kind", *kind}, {"name", name.value_or("")}}, 201);
+      },
+      {"设置节假日或调休上班日", kTag});
+  app.route(http::Method::DELETE, "/api/v1/calendar-days/{day}",
+            [&app, authorize](http::Request& req) {
+              authorize(req);
+              auto c = app.db().acquire();
+              auto r = c->exec("DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2",
+                               {req.user().committee_id, req.params.at("day")});
+              if (r.affected == 0) throw ApiError::not_found("日历设置");
+              return http::Response::no_content();
+            },
+            {"删除节假日或调休设置", kTag});
 }
 }  // namespace
 
 void register_proposals(App& app) {
-  app.route(http::Method::GET, "/api/v1/proposals/workflow", [](http::Request&) {
-    return http::Response::json(proposals::workflow_json());
-  }, {"提案流程：状态、操作与流转表", kTag});
-  app.route(http::Method::GET, "/api/v1/proposals/decline-reasons", [](http::Request&) {
-    return http::Response::json({{"items", proposals::decline_reasons()}});
-  }, {"不立案理由", kTag});
-  app.route(http::Method::GET, "/api/v1/proposals", [&app](http::Request& req) {
-    auto c = app.db().acquire();
-    return http::Response::json(proposals::proposal_list(*c, req));
-  }, {"提案列表（按角色限定范围）", kTag});
-  app.route(http::Method::POST, "/api/v1/proposals", [&app](http::Request& req) {
-    return http::Response::json(proposals::create_proposal(app, req, req.json()), 201);
-  }, {"新建提案草稿", kTag});
-  app.route(http::Method::GET, "/api/v1/proposals/{id:int}", [&app](http::Request& req) {
-    auto c = app.db().acquire();
-    return http::Response::json(proposals::proposal_detail(*c, req.user(), req.param_int("id")));
-  }, {"提案详情（含当前可执行的操作）", kTag});
-  app.route(http::Method::PATCH, "/api/v1/proposals/{id:int}", [&app](http::Request& req) {
-    return http::Response::json(proposals::update_proposal(app, req, req.param_int("id"), req.json()));
-  }, {"修改提案草稿", kTag});
-  app.route(http::Method::POST, "/api/v1/proposals/{id:int}/transitions", [&app](http::Request& req) {
-    return http::Response::json(proposals::perform_transition(app, req, req.param_int("id"), req.json()));
-  }, {"执行提案流程操作", kTag});
-  app.route(http::Method::GET, "/api/v1/proposals/{id:int}/history", [&app](http::Request& req) {
-    auto c = app.db().acquire();
-    proposals::load_visible(*c, req.user(), req.param_int("id"));
-    Json items = Json::array();
-    for (const auto& r : c->exec("SELECT * FROM proposal_history WHERE proposal_id = $1 ORDER BY id",
-                                 {req.param_int("id")})
-                             .rows)
-      items.push_back({{"id", r.integer("id")}, {"at", r.text("at")}, {"actor_name", r.text("actor_name")},
-                       {"role", r.text("role")}, {"action", r.text("action")}, {"from", r.text("from_state")},
-                       {"to", r.text("to_state")}, {"payload", Json::parse(r.text("payload"), nullptr, false)}});
-    return http::Response::json({{"items", items}});
-  }, {"提案办理全过程记录", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/workflow",
+            [](http::Request&) { return http::Response::json(proposals::workflow_json()); },
+            {"提案流程：状态、操作与流转表", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/decline-reasons",
+            [](http::Request&) {
+              return http::Response::json({{"items", proposals::decline_reasons()}});
+            },
+            {"不立案理由", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              return http::Response::json(proposals::proposal_list(*c, req));
+            },
+            {"提案列表（按角色限定范围）", kTag});
+  app.route(http::Method::POST, "/api/v1/proposals",
+            [&app](http::Request& req) {
+              return http::Response::json(proposals::create_proposal(app, req, req.json()), 201);
+            },
+            {"新建提案草稿", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/{id:int}",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              return http::Response::json(proposals::proposal_detail(*c, req.user(), req.param_int("id")));
+            },
+            {"提案详情（含当前可执行的操作）", kTag});
+  app.route(http::Method::PATCH, "/api/v1/proposals/{id:int}",
+            [&app](http::Request& req) {
+              return http::Response::json(proposals::update_proposal(app, req, req.param_int("id"), req.json()));
+            },
+            {"修改提案草稿", kTag});
+  app.route(http::Method::POST, "/api/v1/proposals/{id:int}/transitions",
+            [&app](http::Request& req) {
+              return http::Response::json(proposals::perform_transition(app, req, req.param_int("id"), req.json()));
+            },
+            {"执行提案流程操作", kTag});
+  app.route(
+      http::Method::GET, "/api/v1/proposals/{id:int}/history",
+      [&app](http::Request& req) {
+        auto c = app.db().acquire();
+        proposals::load_visible(*c, req.user(), req.param_int("id"));
+        Json items = Json::array();
+        for (const auto& r :
+             c->exec("SELECT * FROM proposal_history WHERE proposal_id = $1 ORDER BY id", {req.param_int("id")}).rows)
+          items.push_back({{"id", r.integer("id")},
+                           {"at", r.text("at")},
+                           {"actor_name", r.text("actor_name")},
+                           {"role", r.text("role")},
+                           {"action", r.text("action")},
+                           {"from", r.text("from_state")},
+                           {"to", r.text("to_state")},
+                           {"payload", Json::parse(r.text("payload"), nullptr, false)}});
+        return http::Response::json({{"items", items}});
+      },
+      {"提案办理全过程记录", kTag});
   register_public(app);
   register_calendar(app);
   proposals::register_documents(app);

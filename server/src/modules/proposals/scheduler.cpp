@@ -21,8 +21,7 @@ std::set<int> reminder_points(const std::string& spec) {
   std::set<int> out;
   std::stringstream ss(spec);
   std::string part;
-  while (std::getline(ss, part, ','))
-    try {
+  while (std::getline(ss, part, ',')) try {
       out.insert(std::stoi(part));
     } catch (...) {
     }
@@ -36,8 +35,9 @@ std::vector<int64_t> user_ids(db::Connection& c, const std::string& sql, const s
 }
 
 std::vector<int64_t> unit_users(db::Connection& c, int64_t unit_id, const char* roles) {
-  return user_ids(c, std::string("SELECT DISTINCT user_id FROM role_grants WHERE unit_id = $1 AND role IN (") + roles + ")",
-                  {unit_id});
+  return user_ids(
+      c, std::string("SELECT DISTINCT user_id FROM role_grants WHERE unit_id = $1 AND role IN (") + roles + ")",
+      {unit_id});
 }
 
 std::vector<int64_t> proposal_staff(db::Connection& c, int64_t committee_id) {
@@ -77,8 +77,8 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, const std::
       if (any) report.escalations++;
     } else if (points.count(left)) {
       n.kind = "deadline.reminder";
-      n.title = "【提醒】提案《" + r.text("title") + "》还有 " + std::to_string(left) + " 个工作日到" + what + "期限（" +
-                due + "）";
+      n.title = "【提醒】提案《" + r.text("title") + "》还有 " + std::to_string(left) + " 个工作日到" + what +
+                "期限（" + due + "）";
       n.dedupe_key = "remind-" + key_base + "-" + std::to_string(left);
       bool any = false;
       for (int64_t u : unit_users(c, r.integer("unit_id"), "'unit_staff'")) any = notify(app, c, u, n) || any;
@@ -97,21 +97,25 @@ void expire_cosigners(App& app, db::Connection& c, ScanReport& report) {
                               {now})
                            .rows) {
     int64_t pid = r.integer("proposal_id");
-    c.exec("UPDATE proposal_cosigners SET status = 'expired', answered_at = $1 WHERE proposal_id = $2 AND member_id = $3",
-           {now, pid, r.integer("member_id")});
+    c.exec(
+        "UPDATE proposal_cosigners SET status = 'expired', answered_at = $1 WHERE proposal_id = $2 AND member_id = $3",
+        {now, pid, r.integer("member_id")});
     report.cosigners_expired++;
     notify(app, c, r.integer("proposer_user_id"),
            {r.integer("committee_id"), "proposal.cosign_expired",
             r.text("name") + " 未在期限内确认联名，已不再列为提案《" + r.text("title") + "》的联名人", "", pid,
             "cosign-expired-" + std::to_string(pid) + "-" + std::to_string(r.integer("member_id")), false});
-    bool pending = !c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND status = 'pending'", {pid}).empty();
+    bool pending =
+        !c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND status = 'pending'", {pid}).empty();
     if (!pending) {
-      c.exec("UPDATE proposals SET state = 'submitted', version = version + 1, updated_at = $1 WHERE id = $2 AND state = "
-             "'awaiting_cosign'",
-             {now, pid});
-      c.exec("INSERT INTO proposal_history (proposal_id, at, actor_name, role, action, from_state, to_state, payload) "
-             "VALUES ($1, $2, '系统', 'system', 'cosign_window_closed', 'awaiting_cosign', 'submitted', '{}')",
-             {pid, now});
+      c.exec(
+          "UPDATE proposals SET state = 'submitted', version = version + 1, updated_at = $1 WHERE id = $2 AND state = "
+          "'awaiting_cosign'",
+          {now, pid});
+      c.exec(
+          "INSERT INTO proposal_history (proposal_id, at, actor_name, role, action, from_state, to_state, payload) "
+          "VALUES ($1, $2, '系统', 'system', 'cosign_window_closed', 'awaiting_cosign', 'submitted', '{}')",
+          {pid, now});
     }
   }
 }

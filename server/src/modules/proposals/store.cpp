@@ -21,7 +21,9 @@ Json json_or(const db::Row& r, const char* col, Json fallback) {
   return j.is_discarded() ? fallback : j;
 }
 
-Json nullable_text(const db::Row& r, const char* col) { return r.is_null(col) ? Json(nullptr) : Json(r.text(col)); }
+Json nullable_text(const db::Row& r, const char* col) {
+  return r.is_null(col) ? Json(nullptr) : Json(r.text(col));
+}
 Json nullable_int(const db::Row& r, const char* col) {
   auto v = r.opt_int(col);
   return v ? Json(*v) : Json(nullptr);
@@ -115,8 +117,11 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                               "WHERE proposal_id = $1 ORDER BY member_id",
                               {id})
                            .rows)
-    cosigners.push_back({{"member_id", x.integer(0)}, {"user_id", x.integer(1)}, {"name", x.text(2)},
-                         {"status", x.text(3)}, {"due_at", nullable_text(x, "due_at")},
+    cosigners.push_back({{"member_id", x.integer(0)},
+                         {"user_id", x.integer(1)},
+                         {"name", x.text(2)},
+                         {"status", x.text(3)},
+                         {"due_at", nullable_text(x, "due_at")},
                          {"answered_at", nullable_text(x, "answered_at")}});
   p["cosigners"] = cosigners;
 
@@ -125,11 +130,18 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                               "a.unit_id WHERE a.proposal_id = $1 ORDER BY a.id",
                               {id})
                            .rows)
-    assignments.push_back({{"id", a.integer("id")}, {"unit_id", a.integer("unit_id")}, {"unit_name", a.text("unit_name")},
-                           {"role", a.text("role")}, {"state", a.text("state")}, {"round", a.integer("round")},
-                           {"sign_due", nullable_text(a, "sign_due")}, {"opinion_due", nullable_text(a, "opinion_due")},
-                           {"reply_due", nullable_text(a, "reply_due")}, {"return_reason", nullable_text(a, "return_reason")},
-                           {"opinion", nullable_text(a, "opinion")}, {"signed_at", nullable_text(a, "signed_at")}});
+    assignments.push_back({{"id", a.integer("id")},
+                           {"unit_id", a.integer("unit_id")},
+                           {"unit_name", a.text("unit_name")},
+                           {"role", a.text("role")},
+                           {"state", a.text("state")},
+                           {"round", a.integer("round")},
+                           {"sign_due", nullable_text(a, "sign_due")},
+                           {"opinion_due", nullable_text(a, "opinion_due")},
+                           {"reply_due", nullable_text(a, "reply_due")},
+                           {"return_reason", nullable_text(a, "return_reason")},
+                           {"opinion", nullable_text(a, "opinion")},
+                           {"signed_at", nullable_text(a, "signed_at")}});
   p["assignments"] = assignments;
 
   Json consultations = Json::array();
@@ -137,8 +149,11 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                               "c.unit_id WHERE c.proposal_id = $1 ORDER BY c.id",
                               {id})
                            .rows)
-    consultations.push_back({{"id", x.integer("id")}, {"unit_name", x.text("unit_name")}, {"method", x.text("method")},
-                             {"held_on", x.text("held_on")}, {"people", x.text("people")},
+    consultations.push_back({{"id", x.integer("id")},
+                             {"unit_name", x.text("unit_name")},
+                             {"method", x.text("method")},
+                             {"held_on", x.text("held_on")},
+                             {"people", x.text("people")},
                              {"content", x.text("content")}});
   p["consultations"] = consultations;
 
@@ -146,33 +161,46 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   // the units and staff handling them.
   bool handler = rel.has(Actor::proposal_staff) || !rel.lead_units.empty() || !rel.co_units.empty() || sees_all(user);
   Json replies = Json::array();
-  for (const auto& x : c.exec("SELECT r.*, u.name AS unit_name FROM proposal_replies r JOIN units u ON u.id = r.unit_id "
-                              "WHERE r.proposal_id = $1 ORDER BY r.id",
-                              {id})
-                           .rows) {
+  for (const auto& x :
+       c.exec("SELECT r.*, u.name AS unit_name FROM proposal_replies r JOIN units u ON u.id = r.unit_id "
+              "WHERE r.proposal_id = $1 ORDER BY r.id",
+              {id})
+           .rows) {
     if (x.text("state") != "released" && !handler) continue;
-    replies.push_back({{"id", x.integer("id")}, {"unit_name", x.text("unit_name")}, {"round", x.integer("round")},
-                       {"body", x.text("body")}, {"result_category", x.text("result_category")},
-                       {"state", x.text("state")}, {"comment", nullable_text(x, "comment")},
-                       {"created_at", x.text("created_at")}, {"released_at", nullable_text(x, "released_at")}});
+    replies.push_back({{"id", x.integer("id")},
+                       {"unit_name", x.text("unit_name")},
+                       {"round", x.integer("round")},
+                       {"body", x.text("body")},
+                       {"result_category", x.text("result_category")},
+                       {"state", x.text("state")},
+                       {"comment", nullable_text(x, "comment")},
+                       {"created_at", x.text("created_at")},
+                       {"released_at", nullable_text(x, "released_at")}});
   }
   p["replies"] = replies;
 
   Json feedback = Json::array();
-  for (const auto& x : c.exec("SELECT f.*, u.name AS user_name FROM proposal_feedback f JOIN users u ON u.id = f.user_id "
-                              "WHERE f.proposal_id = $1 ORDER BY f.id",
-                              {id})
-                           .rows)
-    feedback.push_back({{"round", x.integer("round")}, {"user_name", x.text("user_name")}, {"rating", x.text("rating")},
-                        {"consulted", x.text("consulted")}, {"attitude", x.text("attitude")},
-                        {"answers_proposal", x.text("answers_proposal")}, {"comment", x.text("comment")},
+  for (const auto& x :
+       c.exec("SELECT f.*, u.name AS user_name FROM proposal_feedback f JOIN users u ON u.id = f.user_id "
+              "WHERE f.proposal_id = $1 ORDER BY f.id",
+              {id})
+           .rows)
+    feedback.push_back({{"round", x.integer("round")},
+                        {"user_name", x.text("user_name")},
+                        {"rating", x.text("rating")},
+                        {"consulted", x.text("consulted")},
+                        {"attitude", x.text("attitude")},
+                        {"answers_proposal", x.text("answers_proposal")},
+                        {"comment", x.text("comment")},
                         {"created_at", x.text("created_at")}});
   p["feedback"] = feedback;
 
   Json extensions = Json::array();
   for (const auto& x : c.exec("SELECT * FROM proposal_extensions WHERE proposal_id = $1 ORDER BY id", {id}).rows)
-    extensions.push_back({{"id", x.integer("id")}, {"reason", x.text("reason")},
-                          {"requested_due", x.text("requested_due")}, {"state", x.text("state")}});
+    extensions.push_back({{"id", x.integer("id")},
+                          {"reason", x.text("reason")},
+                          {"requested_due", x.text("requested_due")},
+                          {"state", x.text("state")}});
   p["extensions"] = extensions;
 
   Json follow_ups = Json::array();
@@ -180,9 +208,12 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                               "f.unit_id WHERE f.proposal_id = $1 ORDER BY f.id",
                               {id})
                            .rows)
-    follow_ups.push_back({{"id", x.integer("id")}, {"commitment", x.text("commitment")},
-                          {"unit_name", x.text("unit_name")}, {"due_date", nullable_text(x, "due_date")},
-                          {"progress", json_or(x, "progress", Json::array())}, {"done", x.integer("done") != 0}});
+    follow_ups.push_back({{"id", x.integer("id")},
+                          {"commitment", x.text("commitment")},
+                          {"unit_name", x.text("unit_name")},
+                          {"due_date", nullable_text(x, "due_date")},
+                          {"progress", json_or(x, "progress", Json::array())},
+                          {"done", x.integer("done") != 0}});
   p["follow_ups"] = follow_ups;
 
   Json attachments = Json::array();
@@ -190,8 +221,11 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                               "proposal_id = $1 ORDER BY id",
                               {id})
                            .rows)
-    attachments.push_back({{"id", x.integer("id")}, {"purpose", x.text("purpose")}, {"filename", x.text("filename")},
-                           {"content_type", x.text("content_type")}, {"size", x.integer("size")},
+    attachments.push_back({{"id", x.integer("id")},
+                           {"purpose", x.text("purpose")},
+                           {"filename", x.text("filename")},
+                           {"content_type", x.text("content_type")},
+                           {"size", x.integer("size")},
                            {"created_at", x.text("created_at")}});
   p["attachments"] = attachments;
 
@@ -222,18 +256,22 @@ Json proposal_list(db::Connection& c, const http::Request& req) {
     }
     where += " AND p.state IN (" + in + ")";
   }
-  if (auto v = req.query_param("category"); v && !v->empty()) where += " AND p.category = " + api::add_param(params, *v);
+  if (auto v = req.query_param("category"); v && !v->empty())
+    where += " AND p.category = " + api::add_param(params, *v);
   if (auto v = api::query_int(req, "sector_id"))
-    where += " AND p.proposer_member_id IN (SELECT id FROM members WHERE sector_id = " + api::add_param(params, *v) + ")";
+    where +=
+        " AND p.proposer_member_id IN (SELECT id FROM members WHERE sector_id = " + api::add_param(params, *v) + ")";
   if (auto v = api::query_int(req, "unit_id"))
-    where += " AND p.id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
-             api::add_param(params, *v) + " AND state <> 'reassigned')";
+    where +=
+        " AND p.id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " + api::add_param(params, *v) +
+        " AND state <> 'reassigned')";
   if (auto v = req.query_param("key"); v && (*v == "true" || *v == "1")) where += " AND p.is_key = 1";
   if (auto v = req.query_param("mine"); v && (*v == "true" || *v == "1"))
     where += " AND p.proposer_user_id = " + api::add_param(params, user.user_id);
   if (auto v = req.query_param("overdue"); v && (*v == "true" || *v == "1"))
-    where += " AND p.due_at IS NOT NULL AND p.due_at < " + api::add_param(params, clock::today()) +
-             " AND p.state IN ('assigned', 'in_handling', 'reply_unit_review', 'reply_cppcc_review', 'second_handling')";
+    where +=
+        " AND p.due_at IS NOT NULL AND p.due_at < " + api::add_param(params, clock::today()) +
+        " AND p.state IN ('assigned', 'in_handling', 'reply_unit_review', 'reply_cppcc_review', 'second_handling')";
   if (!q.q.empty()) {
     std::string like = "%" + q.q + "%";
     where += " AND (p.title LIKE " + api::add_param(params, like) + " OR p.proposer_name LIKE " +
@@ -246,16 +284,24 @@ Json proposal_list(db::Connection& c, const http::Request& req) {
   Json items = Json::array();
   for (const auto& r : c.exec(sql, params).rows) {
     State s = *parse_state(r.text("state"));
-    items.push_back({{"id", r.integer("id")}, {"session_id", r.integer("session_id")},
-                     {"number", nullable_int(r, "number")}, {"number_label", nullable_text(r, "number_label")},
-                     {"kind", r.text("kind")}, {"title", r.text("title")}, {"category", r.text("category")},
-                     {"proposer_name", r.text("proposer_name")}, {"state", state_name(s)},
-                     {"state_label", state_label(s)}, {"is_key", r.integer("is_key") != 0},
+    items.push_back({{"id", r.integer("id")},
+                     {"session_id", r.integer("session_id")},
+                     {"number", nullable_int(r, "number")},
+                     {"number_label", nullable_text(r, "number_label")},
+                     {"kind", r.text("kind")},
+                     {"title", r.text("title")},
+                     {"category", r.text("category")},
+                     {"proposer_name", r.text("proposer_name")},
+                     {"state", state_name(s)},
+                     {"state_label", state_label(s)},
+                     {"is_key", r.integer("is_key") != 0},
                      {"due_date", r.is_null("due_at") ? Json(nullptr) : Json(r.text("due_at").substr(0, 10))},
                      {"submitted_at", nullable_text(r, "submitted_at")},
                      {"result_category", nullable_text(r, "result_category")},
-                     {"satisfaction", nullable_text(r, "satisfaction")}, {"round", r.integer("round")},
-                     {"published", r.integer("published") != 0}, {"version", r.integer("version")},
+                     {"satisfaction", nullable_text(r, "satisfaction")},
+                     {"round", r.integer("round")},
+                     {"published", r.integer("published") != 0},
+                     {"version", r.integer("version")},
                      {"updated_at", r.text("updated_at")}});
   }
   return api::list_envelope(std::move(items), total, q);

@@ -63,8 +63,8 @@ constexpr std::array<Named, 25> kActions = {{
     {"mark_key", "设为重点提案"},
 }};
 
-constexpr std::array<const char*, 6> kActors = {"proposer", "cosigner", "proposal_staff", "lead_unit_staff",
-                                                "co_unit_staff", "lead_unit_leader"};
+constexpr std::array<const char*, 6> kActors = {"proposer",        "cosigner",      "proposal_staff",
+                                                "lead_unit_staff", "co_unit_staff", "lead_unit_leader"};
 
 std::vector<Transition> build() {
   std::vector<Transition> t;
@@ -131,11 +131,21 @@ const std::vector<Transition>& transitions() {
   return kTable;
 }
 
-const char* state_name(State s) { return kStates.at(static_cast<size_t>(s)).name; }
-const char* state_label(State s) { return kStates.at(static_cast<size_t>(s)).label; }
-const char* action_name(Action a) { return kActions.at(static_cast<size_t>(a)).name; }
-const char* action_label(Action a) { return kActions.at(static_cast<size_t>(a)).label; }
-const char* actor_name(Actor a) { return kActors.at(static_cast<size_t>(a)); }
+const char* state_name(State s) {
+  return kStates.at(static_cast<size_t>(s)).name;
+}
+const char* state_label(State s) {
+  return kStates.at(static_cast<size_t>(s)).label;
+}
+const char* action_name(Action a) {
+  return kActions.at(static_cast<size_t>(a)).name;
+}
+const char* action_label(Action a) {
+  return kActions.at(static_cast<size_t>(a)).label;
+}
+const char* actor_name(Actor a) {
+  return kActors.at(static_cast<size_t>(a));
+}
 
 std::optional<State> parse_state(std::string_view s) {
   for (size_t i = 0; i < kStates.size(); ++i)
@@ -168,8 +178,8 @@ const std::vector<Action>& all_actions() {
 }
 
 Json workflow_json() {
-  static const char* kGuards[] = {"", "has_cosigners", "last_cosigner", "first_round", "second_round",
-                                  "unsatisfied_first_round"};
+  static const char* kGuards[] = {
+      "", "has_cosigners", "last_cosigner", "first_round", "second_round", "unsatisfied_first_round"};
   static const char* kDeadlines[] = {"", "cosign_window", "handling", "second_handling"};
   Json states = Json::array();
   for (State s : all_states()) states.push_back({{"name", state_name(s)}, {"label", state_label(s)}});

@@ -59,19 +59,19 @@ enum class Action {
 
 /// Who acts, relative to the proposal.
 enum class Actor {
-  proposer,             // the member (or group contact, committee staff) who wrote it
-  cosigner,             // a member asked to co-sign
-  proposal_staff,       // 提案委 staff (and admins)
-  lead_unit_staff,      // staff of the lead (主办) unit
-  co_unit_staff,        // staff of a co-unit (协办)
-  lead_unit_leader,     // the lead unit's leader
+  proposer,          // the member (or group contact, committee staff) who wrote it
+  cosigner,          // a member asked to co-sign
+  proposal_staff,    // 提案委 staff (and admins)
+  lead_unit_staff,   // staff of the lead (主办) unit
+  co_unit_staff,     // staff of a co-unit (协办)
+  lead_unit_leader,  // the lead unit's leader
 };
 
 /// Extra conditions a row needs; the first row whose guard holds is taken.
 enum class Guard {
   none,
-  has_cosigners,        // joint proposal with co-signers still to confirm
-  last_cosigner,        // this confirmation is the last one outstanding
+  has_cosigners,  // joint proposal with co-signers still to confirm
+  last_cosigner,  // this confirmation is the last one outstanding
   first_round,
   second_round,
   unsatisfied_first_round,  // feedback 不满意 in the first round
@@ -79,9 +79,9 @@ enum class Guard {
 
 enum class Deadline {
   none,
-  cosign_window,   // co-signers confirm within N days (default 3)
-  handling,        // sign-for window and reply deadline from assignment
-  second_handling, // a new reply deadline (default 3 months)
+  cosign_window,    // co-signers confirm within N days (default 3)
+  handling,         // sign-for window and reply deadline from assignment
+  second_handling,  // a new reply deadline (default 3 months)
 };
 
 struct Transition {

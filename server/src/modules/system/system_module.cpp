@@ -33,26 +33,24 @@ void register_test_routes(App& app) {
               return http::Response::json({{"answer", r.one().text(0)}});
             },
             {"测试：读取图形验证码答案", kTag, http::Access::open});
-  app.route(
-      http::Method::POST, "/api/v1/test/clock",
-      [](http::Request& req) {
-        api::Validator v(req.json());
-        auto offset = v.integer("offset_seconds", api::Presence::required, -400LL * 86400, 4000LL * 86400);
-        v.finish();
-        clock::set_offset(*offset);
-        return http::Response::json({{"offset_seconds", *offset}, {"today", clock::today()}});
-      },
-      {"测试：拨动服务器时钟", kTag, http::Access::open});
-  app.route(
-      http::Method::POST, "/api/v1/test/scheduler/run",
-      [&app](http::Request&) {
-        auto r = proposals::run_deadline_scan(app);
-        return http::Response::json({{"ran", r.ran},
-                                     {"reminders", r.reminders},
-                                     {"escalations", r.escalations},
-                                     {"cosigners_expired", r.cosigners_expired}});
-      },
-      {"测试：立即运行期限扫描", kTag, http::Access::open});
+  app.route(http::Method::POST, "/api/v1/test/clock",
+            [](http::Request& req) {
+              api::Validator v(req.json());
+              auto offset = v.integer("offset_seconds", api::Presence::required, -400LL * 86400, 4000LL * 86400);
+              v.finish();
+              clock::set_offset(*offset);
+              return http::Response::json({{"offset_seconds", *offset}, {"today", clock::today()}});
+            },
+            {"测试：拨动服务器时钟", kTag, http::Access::open});
+  app.route(http::Method::POST, "/api/v1/test/scheduler/run",
+            [&app](http::Request&) {
+              auto r = proposals::run_deadline_scan(app);
+              return http::Response::json({{"ran", r.ran},
+                                           {"reminders", r.reminders},
+                                           {"escalations", r.escalations},
+                                           {"cosigners_expired", r.cosigners_expired}});
+            },
+            {"测试：立即运行期限扫描", kTag, http::Access::open});
 }
 }  // namespace
 
