@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <set>
 
+#include "cli/seed_proposals.hpp"
 #include "core/audit/audit.hpp"
 
 namespace sl::cli {
@@ -96,6 +98,13 @@ const std::vector<std::string> kEmployers = {
 const std::vector<std::string> kTitles = {"校长",   "主任医师", "教师",     "律师", "会长",   "总经理",
                                           "副主任", "教授",     "总工程师", "主任", "董事长", "馆长",
                                           "合伙人", "园长",     "副总经理", "院长"};
+
+/// The gender a given name most often goes with (the demo has no other source for it).
+const char* gender_of(const std::string& given) {
+  static const std::set<std::string> kFemale = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "秀英", "霞", "桂英",
+                                                "海燕", "雪梅", "丹", "嘉怡", "玉兰", "红梅", "子涵", "慧敏", "晨"};
+  return kFemale.count(given) ? "female" : "male";
+}
 
 int64_t insert_id(db::Connection& c, const std::string& sql, const std::vector<db::Value>& params) {
   return c.exec(sql + " RETURNING id", params).one().integer(0);
@@ -228,7 +237,7 @@ std::vector<DemoLogin> seed_demo(App& app) {
                     "INSERT INTO members (committee_id, user_id, name, gender, mobile, sector_id, party_id, "
                     "is_standing, employer, "
                     "title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                    {cid, user, name, (i % 3 == 1) ? "female" : "male", mobile, sector_ids[sector],
+                    {cid, user, name, gender_of(kGiven[(i * 11 + 3) % kGiven.size()]), mobile, sector_ids[sector],
                      party.is_null() ? db::Value(nullptr) : db::Value(party.get<int64_t>()),
                      int64_t{i % 6 == 0 ? 1 : 0}, kEmployers[i % kEmployers.size()], kTitles[i % kTitles.size()]});
       grant(user, "member");
@@ -244,6 +253,7 @@ std::vector<DemoLogin> seed_demo(App& app) {
     e.subject_id = std::to_string(cid);
     e.after = {{"committee", kCommittee}, {"members", 250}, {"units", kUnits.size()}};
     audit::record(c, e);
+    seed_proposals(c, cid);  // ~300 proposals in every workflow state (cli/seed_proposals.cpp)
   });
   return logins;
 }
