@@ -10,6 +10,8 @@ import { createAppRouter } from './router'
 import { i18n, t } from './locales'
 import { configureClient } from './api/client'
 import { useAuthStore } from './stores/auth'
+import { useNotificationStore } from './stores/notifications'
+import { useProposalRefs } from './stores/proposalRefs'
 import { vRole } from './directives/role'
 import './styles/main.css'
 
@@ -29,6 +31,8 @@ configureClient({
     const auth = useAuthStore(pinia)
     const wasLoggedIn = auth.loggedIn
     auth.clear()
+    useNotificationStore(pinia).reset()
+    useProposalRefs(pinia).forget()
     const current = router.currentRoute.value
     if (!current.meta.public) {
       if (wasLoggedIn) ElMessage({ type: 'warning', message: t('auth.sessionExpired'), grouping: true })

@@ -19,6 +19,15 @@ export interface CommitteeRoles {
   roles: RoleName[]
 }
 
+/** One role grant of the session, with its data scope (a unit, party, sector or special committee). */
+export interface SessionGrant {
+  role: RoleName
+  unit_id?: Id | null
+  party_id?: Id | null
+  sector_id?: Id | null
+  special_committee_id?: Id | null
+}
+
 export interface SessionUser {
   id: Id
   name: string
@@ -28,6 +37,8 @@ export interface SessionUser {
   committee_id: Id | null
   roles: RoleName[]
   committees: CommitteeRoles[]
+  /** The grants in the current committee (present on servers that send them). */
+  grants?: SessionGrant[]
 }
 
 /** Answer of login, me and committee switch. */

@@ -154,18 +154,27 @@ export async function requestAll<T>(path: string, query: ListQuery = {}): Promis
   return all
 }
 
-/** Downloads a file answer (templates) and hands it to the browser as a download. */
-export async function download(path: string, query: RequestOptions['query'], fallbackName: string): Promise<void> {
+/**
+ * Downloads a file answer (templates, Word documents) and hands it to the browser as a download.
+ * `silent` leaves showing a failure to the caller (e.g. a document the server cannot make yet).
+ */
+export async function download(
+  path: string,
+  query: RequestOptions['query'],
+  fallbackName: string,
+  opts: { silent?: boolean } = {},
+): Promise<void> {
   let res: Response
   try {
     res = await fetch(API_BASE + path + buildQuery(query), { credentials: 'same-origin' })
   } catch {
-    hooks.notifyError(hooks.fallbackMessage('network'))
+    if (!opts.silent) hooks.notifyError(hooks.fallbackMessage('network'))
     throw new ApiError(0, 'network', hooks.fallbackMessage('network'))
   }
   if (!res.ok) {
     const err = await parseError(res)
-    hooks.notifyError(err.message)
+    if (err.status === 401) hooks.onUnauthorized()
+    else if (!opts.silent) hooks.notifyError(err.message)
     throw err
   }
   const blob = await res.blob()

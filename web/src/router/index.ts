@@ -7,10 +7,12 @@ import { authRoutes } from './routes/auth'
 import { homeSection } from './routes/home'
 import { adminSection } from './routes/admin'
 import { profileSection } from './routes/profile'
+import { proposalSection } from './routes/proposals'
+import { notificationSection } from './routes/notifications'
 import type { MenuSection } from './menu'
 
 /** The workspace sections, in menu order. */
-export const menuSections: MenuSection[] = [homeSection, adminSection, profileSection]
+export const menuSections: MenuSection[] = [homeSection, proposalSection, adminSection, notificationSection, profileSection]
 
 const routes: RouteRecordRaw[] = [
   ...authRoutes,

@@ -18,7 +18,27 @@ describe('side menu', () => {
   it('never shows administration to a member', () => {
     const items = buildMenu(menuSections, ['member'])
     expect(items.some((i) => i.key === 'admin')).toBe(false)
-    expect(paths(items)).toEqual(['/', '/profile'])
+    expect(paths(items)).toEqual(['/', '/proposals/mine', '/proposals/cosign', '/notifications', '/profile'])
+  })
+
+  it('gives each role its proposal pages and never a hidden sub-page', () => {
+    const staff = paths(buildMenu(menuSections, ['proposal_staff']))
+    expect(staff).toEqual(expect.arrayContaining(['/proposals/workbench', '/proposals/key', '/proposals/search', '/admin/calendar']))
+    expect(staff).not.toContain('/proposals/mine')
+    const unit = paths(buildMenu(menuSections, ['unit_leader']))
+    expect(unit).toContain('/proposals/unit')
+    expect(unit).not.toContain('/proposals/workbench')
+    expect(unit).not.toContain('/proposals/search')
+    const leader = paths(buildMenu(menuSections, ['leader']))
+    expect(leader).toEqual(expect.arrayContaining(['/proposals/key', '/proposals/search']))
+    expect(leader).not.toContain('/admin/calendar')
+    const all = paths(buildMenu(menuSections, ['admin', 'member', 'unit_staff', 'leader']))
+    expect(all.filter((p) => /new|edit|\/\d|:id/.test(p))).toEqual([])
+  })
+
+  it('lets group contacts and committee staff write proposals', () => {
+    expect(paths(buildMenu(menuSections, ['group_contact']))).toContain('/proposals/mine')
+    expect(paths(buildMenu(menuSections, ['committee_staff']))).toEqual(expect.arrayContaining(['/proposals/mine', '/proposals/search']))
   })
 
   it('shows administration with the audit log to admins', () => {

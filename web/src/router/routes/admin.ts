@@ -1,6 +1,6 @@
 // Organisation administration: for admin and proposal staff only.
 import { markRaw } from 'vue'
-import { Calendar, Collection, Document, Flag, OfficeBuilding, Place, Tickets, User, UserFilled, Setting } from '@element-plus/icons-vue'
+import { Calendar, Clock, Collection, Document, Flag, OfficeBuilding, Place, Tickets, User, UserFilled, Setting } from '@element-plus/icons-vue'
 import { ADMIN_ROLES } from '@/stores/auth'
 import type { MenuSection } from '../menu'
 
@@ -72,6 +72,12 @@ export const adminSection: MenuSection = {
       name: 'admin-users',
       component: () => import('@/views/admin/users/UserList.vue'),
       meta: { title: 'menu.users', icon: User, roles, section },
+    },
+    {
+      path: 'admin/calendar',
+      name: 'admin-calendar',
+      component: () => import('@/views/admin/calendar/CalendarList.vue'),
+      meta: { title: 'menu.calendar', icon: Clock, roles, section },
     },
     {
       path: 'admin/audit',

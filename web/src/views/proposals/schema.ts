@@ -1,0 +1,198 @@
+// Proposals: list columns, the queues of each workbench, the editor's values and rules.
+import type { FormItemRule } from 'element-plus'
+import type { RoleName } from '@/api/auth'
+import type { ProposalDetail, ProposalInput, ProposalKind, ProposalListItem } from '@/api/proposals'
+import type { ListQuery } from '@/api/types'
+import type { Column } from '@/components/ListTable.vue'
+import { t } from '@/locales'
+import { formatDateTime } from '@/utils/format'
+import { categoryKey, MEMBER_TABS, titleProblem, type MemberTab } from '@/utils/proposals'
+
+/** Roles that may write proposals (the server refuses others). */
+export const PROPOSER_ROLES: readonly RoleName[] = ['member', 'group_contact', 'committee_staff']
+export const STAFF_ROLES: readonly RoleName[] = ['admin', 'proposal_staff']
+export const UNIT_ROLES: readonly RoleName[] = ['unit_staff', 'unit_leader']
+export const KEY_ROLES: readonly RoleName[] = ['leader', 'supervisor', 'proposal_staff', 'admin']
+export const SEARCH_ROLES: readonly RoleName[] = ['admin', 'proposal_staff', 'leader', 'supervisor', 'committee_staff']
+
+const number: Column<ProposalListItem> = { prop: 'number_label', label: 'proposal.number', width: 200 }
+const title: Column<ProposalListItem> = { prop: 'title', label: 'proposal.title', minWidth: 260 }
+const proposer: Column<ProposalListItem> = { prop: 'proposer_name', label: 'proposal.proposer', width: 120 }
+const category: Column<ProposalListItem> = { prop: 'category', label: 'proposal.category', width: 110, formatter: (r) => t(categoryKey(r.category)) }
+const state: Column<ProposalListItem> = { prop: 'state', label: 'proposal.state', width: 150 }
+const due: Column<ProposalListItem> = { prop: 'due_date', label: 'proposal.deadline', width: 170 }
+const updated: Column<ProposalListItem> = { prop: 'updated_at', label: 'proposal.updatedAt', width: 170, formatter: (r) => formatDateTime(r.updated_at) }
+
+/** Columns of the lists staff, units and leaders work from. */
+export const columns: Column<ProposalListItem>[] = [number, title, proposer, category, state, due]
+
+/** Columns of 我的提案 (the member knows who proposed). */
+export const memberColumns: Column<ProposalListItem>[] = [title, state, due, number, updated]
+
+/** One queue: a tab of a workbench, its i18n title and the list filter it sends. */
+export interface Queue {
+  key: string
+  title: string
+  query: ListQuery
+  /** Queues whose rows need a closer look at the detail (return requests). */
+  detailFilter?: 'returnRequested'
+  /** Rows can be selected for a batch action. */
+  batch?: boolean
+}
+
+export const memberTabs: { key: MemberTab; title: string; query: ListQuery }[] = (Object.keys(MEMBER_TABS) as MemberTab[]).map((key) => ({
+  key,
+  title: `proposal.tabs.${key}`,
+  query: { mine: true, state: MEMBER_TABS[key].join(',') },
+}))
+
+export const staffQueues: Queue[] = [
+  { key: 'review', title: 'proposal.queues.review', query: { state: 'submitted' } },
+  { key: 'assign', title: 'proposal.queues.assign', query: { state: 'filed' }, batch: true },
+  // The list has no filter for assignments' return requests yet: the server ignores the flag
+  // until it has one, and the page keeps only rows whose detail shows a request.
+  { key: 'returns', title: 'proposal.queues.returns', query: { state: 'assigned,in_handling', return_requested: true }, detailFilter: 'returnRequested' },
+  { key: 'replies', title: 'proposal.queues.replies', query: { state: 'reply_cppcc_review' } },
+  { key: 'overdue', title: 'proposal.queues.overdue', query: { overdue: true } },
+]
+
+export const unitQueues: Queue[] = [
+  { key: 'sign', title: 'proposal.queues.toSign', query: { state: 'assigned' } },
+  { key: 'handling', title: 'proposal.queues.handling', query: { state: 'in_handling,second_handling' } },
+  { key: 'approval', title: 'proposal.queues.approval', query: { state: 'reply_unit_review' } },
+  { key: 'overdue', title: 'proposal.queues.overdue', query: { overdue: true } },
+  { key: 'done', title: 'proposal.queues.done', query: { state: 'reply_cppcc_review,replied,feedback_received,closed' } },
+]
+
+export const keyQueue: Queue = { key: 'key', title: 'menu.keyProposals', query: { key: true } }
+
+export const KINDS: readonly ProposalKind[] = ['individual', 'joint', 'collective', 'recommendation']
+export const GROUP_TYPES = ['party', 'sector', 'organisation', 'special_committee'] as const
+
+export const emptyProposal = (): ProposalInput => ({
+  title: '',
+  situation: '',
+  analysis: '',
+  suggestions: '',
+  category: '',
+  keywords: '',
+  kind: 'individual',
+  suggested_unit_ids: [],
+  consent_publish: true,
+  consent_reason: '',
+  between_sessions: false,
+  group_type: null,
+  group_id: null,
+  cosigner_member_ids: [],
+})
+
+export const fromProposal = (p: ProposalDetail): ProposalInput => ({
+  title: p.title,
+  situation: p.situation,
+  analysis: p.analysis,
+  suggestions: p.suggestions,
+  category: p.category,
+  keywords: p.keywords,
+  kind: p.kind,
+  suggested_unit_ids: [...(p.suggested_unit_ids ?? [])],
+  consent_publish: p.consent_publish,
+  consent_reason: p.consent_reason ?? '',
+  between_sessions: p.between_sessions ?? false,
+  group_type: p.group_type,
+  group_id: p.group_id,
+  cosigner_member_ids: (p.cosigners ?? []).map((c) => c.member_id),
+})
+
+/**
+ * What is sent: trimmed text, co-signers only for joint proposals, and the group only for
+ * collective ones (the server takes no null group_type, so it is left out otherwise).
+ */
+export function prepareProposal(input: ProposalInput): ProposalInput {
+  const out: ProposalInput = {
+    ...input,
+    title: input.title.trim(),
+    keywords: input.keywords.trim(),
+    consent_reason: input.consent_publish ? '' : input.consent_reason.trim(),
+    cosigner_member_ids: input.kind === 'joint' ? input.cosigner_member_ids : [],
+  }
+  if (input.kind !== 'collective' || !input.group_type) {
+    delete out.group_type
+    delete out.group_id
+  }
+  return out
+}
+
+/** Rules of the editor; `submitting` adds what the server needs before it accepts a submission. */
+export function editorRules(form: () => ProposalInput, submitting: () => boolean): Record<string, FormItemRule[]> {
+  const whenSubmitting = (field: string): FormItemRule => ({
+    validator: (_r, value, cb) => (submitting() && !String(value ?? '').trim() ? cb(new Error(t('validation.required', { field: t(field) }))) : cb()),
+    trigger: 'blur',
+  })
+  return {
+    title: [
+      {
+        validator: (_r, value, cb) => {
+          const p = titleProblem(String(value ?? ''))
+          return p ? cb(new Error(t(p))) : cb()
+        },
+        trigger: 'blur',
+      },
+    ],
+    category: [whenSubmitting('proposal.category')],
+    situation: [whenSubmitting('proposal.situation')],
+    analysis: [whenSubmitting('proposal.analysis')],
+    suggestions: [whenSubmitting('proposal.suggestions')],
+    consent_reason: [
+      {
+        validator: (_r, value, cb) =>
+          !form().consent_publish && !String(value ?? '').trim() ? cb(new Error(t('proposal.consentReasonRequired'))) : cb(),
+        trigger: 'blur',
+      },
+    ],
+    cosigner_member_ids: [
+      {
+        validator: (_r, value, cb) =>
+          submitting() && form().kind === 'joint' && (value as unknown[]).length === 0 ? cb(new Error(t('proposal.cosignersRequired'))) : cb(),
+        trigger: 'change',
+      },
+    ],
+    group_id: [
+      {
+        validator: (_r, value, cb) => (form().kind === 'collective' && !value ? cb(new Error(t('proposal.groupRequired'))) : cb()),
+        trigger: 'change',
+      },
+    ],
+  }
+}
+
+/** One count on the home page: what it counts (a list query) and where a click leads. */
+export interface HomeTask {
+  key: string
+  title: string
+  query: ListQuery
+  to: string
+}
+
+/** The proposal counts the home page shows to the holder of `roles`, most pressing first. */
+export function homeTasks(roles: readonly RoleName[]): HomeTask[] {
+  const has = (set: readonly RoleName[]) => roles.some((r) => set.includes(r))
+  const tasks: HomeTask[] = []
+  if (has(STAFF_ROLES)) {
+    for (const q of staffQueues.filter((x) => !x.detailFilter))
+      tasks.push({ key: `staff-${q.key}`, title: q.title, query: q.query, to: `/proposals/workbench?tab=${q.key}` })
+  }
+  if (has(UNIT_ROLES)) {
+    const keys = roles.includes('unit_leader') ? ['approval', 'sign', 'handling', 'overdue'] : ['sign', 'handling', 'overdue']
+    for (const k of keys) {
+      const q = unitQueues.find((x) => x.key === k)!
+      tasks.push({ key: `unit-${k}`, title: q.title, query: q.query, to: `/proposals/unit?tab=${k}` })
+    }
+  }
+  if (has(PROPOSER_ROLES)) {
+    tasks.push({ key: 'mine-drafts', title: 'proposal.home.drafts', query: { mine: true, state: 'draft,returned' }, to: '/proposals/mine?tab=drafts' })
+    tasks.push({ key: 'mine-feedback', title: 'proposal.home.feedback', query: { mine: true, state: 'replied' }, to: '/proposals/mine?tab=replied' })
+    tasks.push({ key: 'mine-handling', title: 'proposal.tabs.handling', query: { mine: true, state: MEMBER_TABS.handling.join(',') }, to: '/proposals/mine?tab=handling' })
+  }
+  if (has(KEY_ROLES) && !has(STAFF_ROLES)) tasks.push({ key: 'key', title: 'menu.keyProposals', query: keyQueue.query, to: '/proposals/key' })
+  return tasks
+}
