@@ -224,3 +224,26 @@ test('the workflow table is exposed', async () => {
   assert.equal(w.states.length, 15);
   assert.ok(w.transitions.some((t) => t.from === 'submitted' && t.action === 'file' && t.actor === 'proposal_staff' && t.to === 'filed'));
 });
+
+test('queue filters: return requests, pending co-signatures, key proposals a leader leads; null clears the group', async () => {
+  let r = await as.staff.get('/api/v1/proposals?return_requested=true&page_size=100');
+  assert.equal(r.status, 200);
+  for (const item of r.body.items) {
+    const d = (await as.staff.get(`/api/v1/proposals/${item.id}`)).body;
+    assert.ok(d.assignments.some((a) => a.state === 'return_requested'));
+  }
+  r = await as.member.get('/api/v1/proposals?cosign=pending&page_size=100');
+  for (const item of r.body.items) {
+    const d = (await as.member.get(`/api/v1/proposals/${item.id}`)).body;
+    assert.ok(d.cosigners.some((c) => c.user_id === as.member.user.id && c.status === 'pending'));
+  }
+  const p = await must(as.staff, (await as.staff.get(`/api/v1/proposals/${(await must(as.member, await draft(), 'submit')).id}`)).body, 'file');
+  await must(as.staff, p, 'mark_key', { key: true, leader_ids: [as.leader.user.id] });
+  r = await as.leader.get('/api/v1/proposals?key_leader=me&page_size=100');
+  assert.ok(r.body.items.some((i) => i.id === p.id));
+  assert.ok(r.body.items.every((i) => i.is_key));
+  const d = await draft(as.member, { kind: 'collective', group_type: 'party', group_id: 1 });
+  const cleared = await as.member.patch(`/api/v1/proposals/${d.id}`, { version: d.version, kind: 'individual', group_type: null, group_id: null });
+  assert.equal(cleared.status, 200, JSON.stringify(cleared.body));
+  assert.equal(cleared.body.group_type, null);
+});

@@ -49,9 +49,13 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
   if (auto t = v.text("consent_reason", api::Presence::optional, 200, true)) out.emplace_back("consent_reason", *t);
   if (auto b = v.boolean("between_sessions", api::Presence::optional))
     out.emplace_back("between_sessions", int64_t{*b});
-  if (auto g =
-          v.one_of("group_type", api::Presence::optional, {"party", "sector", "organisation", "special_committee"}))
+  auto group_type = v.raw("group_type", api::Presence::optional);
+  if (group_type && group_type->is_null()) {
+    out.emplace_back("group_type", nullptr);  // null clears it (a draft no longer collective)
+  } else if (auto g = v.one_of("group_type", api::Presence::optional,
+                               {"party", "sector", "organisation", "special_committee"})) {
     out.emplace_back("group_type", *g);
+  }
   if (auto g = v.id("group_id", api::Presence::optional, true))
     out.emplace_back("group_id", *g ? db::Value(*g) : nullptr);
   return out;

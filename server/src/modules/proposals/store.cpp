@@ -266,6 +266,21 @@ Json proposal_list(db::Connection& c, const http::Request& req) {
         " AND p.id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " + api::add_param(params, *v) +
         " AND state <> 'reassigned')";
   if (auto v = req.query_param("key"); v && (*v == "true" || *v == "1")) where += " AND p.is_key = 1";
+  auto flag = [&](const char* name) {
+    auto v = req.query_param(name);
+    return v && (*v == "true" || *v == "1");
+  };
+  if (flag("return_requested"))
+    where += " AND p.id IN (SELECT proposal_id FROM proposal_assignments WHERE state = 'return_requested')";
+  if (flag("extension_requested"))
+    where += " AND p.id IN (SELECT proposal_id FROM proposal_extensions WHERE state = 'requested')";
+  if (auto v = req.query_param("cosign"); v && *v == "pending")
+    where += " AND p.id IN (SELECT proposal_id FROM proposal_cosigners WHERE status = 'pending' AND user_id = " +
+             api::add_param(params, user.user_id) + ")";
+  if (auto v = req.query_param("key_leader"); v && *v == "me")
+    // key_leader_ids is a compact JSON list ("[5,12]"): match ",5," inside ",5,12,".
+    where += " AND p.is_key = 1 AND (',' || substr(p.key_leader_ids, 2, length(p.key_leader_ids) - 2) || ',') LIKE " +
+             api::add_param(params, "%," + std::to_string(user.user_id) + ",%");
   if (auto v = req.query_param("mine"); v && (*v == "true" || *v == "1"))
     where += " AND p.proposer_user_id = " + api::add_param(params, user.user_id);
   if (auto v = req.query_param("overdue"); v && (*v == "true" || *v == "1"))
