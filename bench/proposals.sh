@@ -47,25 +47,11 @@ WRK_TIMEOUT=$(norm_duration "${WRK_TIMEOUT:-$DURATION}")
 [[ -x $BIN ]] || die "no server binary at $BIN (run \`make server\` in $ROOT)"
 for tool in wrk curl python3; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 
+BENCH_NAME=proposals
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 TMP=$(mktemp -d /tmp/shangliang-bench.XXXXXX)
 SERVER_PID=""
-
-# Stop one process we started: polite signal, then wait up to 15 s, then SIGKILL.
-stop_pid() {
-  local pid=$1 sig=$2 i
-  [[ -n $pid ]] || return 0
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-  kill "-$sig" "$pid" 2>/dev/null || true
-  for ((i = 0; i < 150; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "proposals: pid $pid did not stop after SIG$sig, killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   local rc=$?
@@ -78,9 +64,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 SL_PORT=${SL_PORT:-$(free_port)}
 SL_BASE=http://127.0.0.1:$SL_PORT
 
