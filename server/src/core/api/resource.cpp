@@ -130,7 +130,13 @@ Json load_item(db::Connection& c, const ResourceSpec& spec, const http::Request&
   auto r = c.exec("SELECT * FROM " + spec.table + " WHERE " + where, params);
   if (r.empty()) throw ApiError::not_found(spec.label);
   Json item = row_to_json(r.one(), spec);
-  if (spec.decorate) spec.decorate(c, req, item);
+  if (spec.decorate_page) {
+    Json page = Json::array({std::move(item)});
+    spec.decorate_page(c, req, page);
+    item = std::move(page[0]);
+  } else if (spec.decorate) {
+    spec.decorate(c, req, item);
+  }
   return item;
 }
 
@@ -216,9 +222,10 @@ void register_resource(App& app, ResourceSpec spec_in) {
               Json items = Json::array();
               for (const auto& row : c->exec(sql, params).rows) {
                 Json item = row_to_json(row, *spec);
-                if (spec->decorate) spec->decorate(*c, req, item);
+                if (spec->decorate && !spec->decorate_page) spec->decorate(*c, req, item);
                 items.push_back(std::move(item));
               }
+              if (spec->decorate_page && !items.empty()) spec->decorate_page(*c, req, items);
               return http::Response::json(list_envelope(std::move(items), total, q));
             },
             {"列出" + spec->label, spec->tag});

@@ -57,6 +57,9 @@ struct ResourceSpec {
   std::function<std::string(const http::Request&, std::vector<db::Value>&)> filters;
   /// Adds derived fields to an item (names of references, related ids) or hides fields.
   std::function<void(db::Connection&, const http::Request&, Json&)> decorate;
+  /// The same for a whole page of items (a JSON array) in a few queries; used instead of
+  /// `decorate` when set, for single items too.
+  std::function<void(db::Connection&, const http::Request&, Json& items)> decorate_page;
   /// Validates fields this spec does not list (related ids) from the body.
   std::function<void(Validator&, const Json& body, db::Connection&, const http::Request&, bool creating)>
       validate_extra;
