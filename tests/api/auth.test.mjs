@@ -232,3 +232,16 @@ test('auth endpoints are rate limited per address', async () => {
     await limited.stop();
   }
 });
+
+test('a member reads their own record with sector and special committees', async () => {
+  const c = new Client(srv.baseUrl);
+  await c.login('13900000001', 'Member12345');
+  const r = await c.get('/api/v1/me/member');
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.equal(r.body.mobile, '13900000001');
+  assert.ok(r.body.sector_name.length > 0);
+  assert.ok(Array.isArray(r.body.special_committee_ids) && r.body.special_committee_ids.length > 0);
+  const staff = new Client(srv.baseUrl);
+  await staff.login('tianwei', 'Staff12345');
+  assert.equal((await staff.get('/api/v1/me/member')).status, 404);
+});

@@ -123,13 +123,7 @@ void check_unique_fields(const ResourceSpec& spec, db::Connection& c, const http
 
 }  // namespace
 
-Json load_item(db::Connection& c, const ResourceSpec& spec, const http::Request& req, int64_t id) {
-  std::vector<db::Value> params;
-  std::string where = visible_where(spec, req, params);
-  where += " AND id = " + add_param(params, id);
-  auto r = c.exec("SELECT * FROM " + spec.table + " WHERE " + where, params);
-  if (r.empty()) throw ApiError::not_found(spec.label);
-  Json item = row_to_json(r.one(), spec);
+void decorate_item(db::Connection& c, const ResourceSpec& spec, const http::Request& req, Json& item) {
   if (spec.decorate_page) {
     Json page = Json::array({std::move(item)});
     spec.decorate_page(c, req, page);
@@ -137,6 +131,16 @@ Json load_item(db::Connection& c, const ResourceSpec& spec, const http::Request&
   } else if (spec.decorate) {
     spec.decorate(c, req, item);
   }
+}
+
+Json load_item(db::Connection& c, const ResourceSpec& spec, const http::Request& req, int64_t id) {
+  std::vector<db::Value> params;
+  std::string where = visible_where(spec, req, params);
+  where += " AND id = " + add_param(params, id);
+  auto r = c.exec("SELECT * FROM " + spec.table + " WHERE " + where, params);
+  if (r.empty()) throw ApiError::not_found(spec.label);
+  Json item = row_to_json(r.one(), spec);
+  decorate_item(c, spec, req, item);
   return item;
 }
 

@@ -71,6 +71,9 @@ struct ResourceSpec {
 /// Registers the five routes of `spec` on `app`.
 void register_resource(App& app, ResourceSpec spec);
 
+/// Adds `spec`'s derived fields to one `item` (through `decorate_page` or `decorate`).
+void decorate_item(db::Connection& c, const ResourceSpec& spec, const http::Request& req, Json& item);
+
 /// Loads one row of `spec` visible to the caller as JSON (decorated); 404 when none.
 Json load_item(db::Connection& c, const ResourceSpec& spec, const http::Request& req, int64_t id);
 

@@ -40,7 +40,7 @@ void register_me(App& app) {
         if (r.empty()) throw ApiError::not_found("本人的委员信息");
         auto spec = member_spec(app);
         Json item = api::row_to_json(r.one(), spec);
-        spec.decorate(*c, req, item);
+        api::decorate_item(*c, spec, req, item);
         return http::Response::json(item);
       },
       {"我的委员信息", "org"});
