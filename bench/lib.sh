@@ -22,3 +22,35 @@ stop_pid() {
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
+
+# Prints $SUMMARY, then warns about server warnings/errors in $TMP/server.log and about wrk runs
+# ($TMP/wrk_*.txt, read with the caller's `field`) that had non-2xx answers or socket errors;
+# copies the raw outputs to $BENCH_OUT when set.
+finish_report() {
+  local f
+  problems=0  # read by callers after the report
+  SERVER_COMPLAINTS=$(grep -v '^{' "$TMP/server.log" | grep -Eic ' (warn|warning|error|critical) ' || true)
+
+  for f in "$TMP"/wrk_*.txt; do
+    if [[ $(field "$f" non2xx) != 0 || $(field "$f" sockerr) != 0 ]]; then problems=1; fi
+  done
+
+  echo
+  cat "$SUMMARY"
+  if ((SERVER_COMPLAINTS > 0)); then
+    echo
+    echo "WARNING: the server logged $SERVER_COMPLAINTS warning/error lines; the first ones:"
+    grep -v '^{' "$TMP/server.log" | grep -Ei ' (warn|warning|error|critical) ' | head -n 20
+  fi
+  if ((problems)); then
+    echo
+    echo "WARNING: some runs had non-2xx responses or socket errors; see the wrk output above."
+  fi
+
+  if [[ -n ${BENCH_OUT:-} ]]; then
+    mkdir -p "$BENCH_OUT"
+    cp "$SUMMARY" "$TMP"/wrk_*.txt "$BENCH_OUT"/
+    grep -v '^{' "$TMP/server.log" >"$BENCH_OUT/server-messages.log" || true
+    echo "(raw wrk outputs and summary copied to $BENCH_OUT)"
+  fi
+}

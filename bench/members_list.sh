@@ -248,29 +248,4 @@ SUMMARY=$TMP/summary.md
   echo "Server resident memory: $((SERVER_RSS_IDLE_KB / 1024)) MiB after start-up (VmRSS), peak $((SERVER_HWM_KB / 1024)) MiB (VmHWM, read just before stopping)."
 } >"$SUMMARY"
 
-# The server writes one JSON access-log line per request; anything else at warn/error is news.
-SERVER_COMPLAINTS=$(grep -v '^{' "$TMP/server.log" | grep -Eic ' (warn|warning|error|critical) ' || true)
-
-problems=0
-for f in "$TMP"/wrk_*.txt; do
-  if [[ $(field "$f" non2xx) != 0 || $(field "$f" sockerr) != 0 ]]; then problems=1; fi
-done
-
-echo
-cat "$SUMMARY"
-if ((SERVER_COMPLAINTS > 0)); then
-  echo
-  echo "WARNING: the server logged $SERVER_COMPLAINTS warning/error lines; the first ones:"
-  grep -v '^{' "$TMP/server.log" | grep -Ei ' (warn|warning|error|critical) ' | head -n 20
-fi
-if ((problems)); then
-  echo
-  echo "WARNING: some runs had non-2xx responses or socket errors; see the wrk output above."
-fi
-
-if [[ -n ${BENCH_OUT:-} ]]; then
-  mkdir -p "$BENCH_OUT"
-  cp "$SUMMARY" "$TMP"/wrk_*.txt "$BENCH_OUT"/
-  grep -v '^{' "$TMP/server.log" >"$BENCH_OUT/server-messages.log" || true
-  echo "(raw wrk outputs and summary copied to $BENCH_OUT)"
-fi
+finish_report
