@@ -235,6 +235,8 @@ export interface ProposalDetail extends ProposalListItem {
   key_special_committee_id?: Id | null
   follow_up?: boolean
   face_to_face?: boolean
+  /** Brought in by the historical import (历史导入), not handled here. */
+  imported?: boolean
   deadline: Deadline | null
   session_name: string
   cosigners: Cosigner[]

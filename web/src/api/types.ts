@@ -31,6 +31,16 @@ export interface ImportRow {
   errors: ImportProblem[]
 }
 
+/** A field an import with a column-mapping step reads, and whether a column must fill it. */
+export interface ImportField {
+  field: string
+  label: string
+  required: boolean
+}
+
+/** Which header of the uploaded file fills each field (null: none). */
+export type ColumnMapping = Record<string, string | null>
+
 /** Answer of `POST /<module>/import/preview`. */
 export interface ImportPreview {
   columns: string[]
@@ -38,6 +48,18 @@ export interface ImportPreview {
   total: number
   valid: number
   invalid: number
+  /** Imports with a column-mapping step (historical proposals) also say: the file's headers, */
+  headers?: string[]
+  /** our fields, */
+  fields?: ImportField[]
+  /** the mapping guessed from the headers and the one used, */
+  suggested_mapping?: ColumnMapping
+  mapping?: ColumnMapping
+  /** required fields no column fills (rows are not checked until there are none), */
+  missing?: string[]
+  /** and the terms and sessions the import will create. */
+  new_terms?: string[]
+  new_sessions?: string[]
 }
 
 /** An account created for a member, with the initial password staff must hand over. */
@@ -53,4 +75,6 @@ export interface CreatedAccount {
 export interface ImportResult {
   imported: number
   accounts?: CreatedAccount[]
+  /** Historical proposals: the sessions created for them. */
+  new_sessions?: string[]
 }

@@ -6,6 +6,7 @@
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/documents.hpp"
 #include "modules/proposals/follow_ups.hpp"
+#include "modules/proposals/history_import.hpp"
 #include "modules/proposals/store.hpp"
 #include "modules/proposals/workflow.hpp"
 
@@ -183,6 +184,7 @@ void register_proposals(App& app) {
   proposals::register_documents(app);
   proposals::register_attachments(app);
   proposals::register_follow_ups(app);
+  proposals::register_history_import(app);
 }
 
 }  // namespace sl

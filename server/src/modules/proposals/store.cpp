@@ -111,6 +111,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["deadline"] = countdown(c, r.integer("committee_id"), r.opt_text("due_at"));
   auto session = c.exec("SELECT name FROM sessions WHERE id = $1", {r.integer("session_id")});
   p["session_name"] = session.empty() ? "" : session.one().text(0);
+  p["imported"] = r.integer("imported") != 0;  // 历史导入 (history_import.cpp)
 
   Json cosigners = Json::array();
   for (const auto& x : c.exec("SELECT member_id, user_id, name, status, due_at, answered_at FROM proposal_cosigners "

@@ -1,7 +1,7 @@
 // 提案: the member's proposals and editor, co-signature requests, the staff and unit
 // workbenches, key proposals, the search, and the proposal page every role opens.
 import { markRaw } from 'vue'
-import { Briefcase, Checked, DocumentCopy, EditPen, Memo, Search, Star } from '@element-plus/icons-vue'
+import { Briefcase, Checked, DocumentCopy, EditPen, Memo, Search, Star, Upload } from '@element-plus/icons-vue'
 import type { MenuSection } from '../menu'
 import { KEY_ROLES, PROPOSER_ROLES, SEARCH_ROLES, STAFF_ROLES, UNIT_ROLES } from '@/views/proposals/schema'
 
@@ -59,6 +59,12 @@ export const proposalSection: MenuSection = {
       name: 'proposals-search',
       component: () => import('@/views/proposals/ProposalSearch.vue'),
       meta: { title: 'menu.proposalSearch', icon: Search, roles: SEARCH_ROLES, section },
+    },
+    {
+      path: 'proposals/history-import',
+      name: 'proposals-history-import',
+      component: () => import('@/views/proposals/HistoryImport.vue'),
+      meta: { title: 'menu.historyImport', icon: Upload, roles: STAFF_ROLES, section },
     },
     {
       path: 'proposals/:id(\\d+)',
