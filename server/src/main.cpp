@@ -5,10 +5,13 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/seed_demo.hpp"
+#include "modules/search/indexer.hpp"
+#include "modules/search/search_module.hpp"
 #include "core/app.hpp"
 #include "core/audit/audit.hpp"
 #include "core/auth/password.hpp"
@@ -70,6 +73,11 @@ int main(int argc, char** argv) {
   backup->add_option("file", file, "destination file")->required();
   auto* restore = cli.add_subcommand("restore", "replace the SQLite database with a backup (server stopped)");
   restore->add_option("file", file, "backup file")->required();
+  auto* search_cmd = cli.add_subcommand("search", "search index tools");
+  search_cmd->require_subcommand(1);
+  auto* search_reindex = search_cmd->add_subcommand("reindex", "index every proposal whose documents are missing or old");
+  auto* search_eval = search_cmd->add_subcommand(
+      "eval-units", "leave-one-out accuracy of unit suggestions over every assigned proposal");
   auto* audit_cmd = cli.add_subcommand("audit", "audit log tools");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "check the audit log's hash chain");
@@ -97,6 +105,21 @@ int main(int argc, char** argv) {
     }
     if (seed->parsed()) {
       sl::cli::print_demo_logins(sl::cli::seed_demo(*app));
+      return 0;
+    }
+    if (search_reindex->parsed()) {
+      auto t0 = std::chrono::steady_clock::now();
+      int64_t n = sl::search::catch_up(app->db());
+      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+      std::printf("indexed %lld proposals in %lld ms\n", static_cast<long long>(n), static_cast<long long>(ms));
+      return 0;
+    }
+    if (search_eval->parsed()) {
+      sl::search::catch_up(app->db());
+      auto ev = sl::search::evaluate_unit_suggestions(*app);
+      double n = ev.proposals ? static_cast<double>(ev.proposals) : 1.0;
+      std::printf("unit suggestions, leave-one-out over %lld assigned proposals: top-1 %.3f, top-3 %.3f\n",
+                  static_cast<long long>(ev.proposals), ev.top1 / n, ev.top3 / n);
       return 0;
     }
     if (user_create->parsed()) {
@@ -147,6 +170,7 @@ int main(int argc, char** argv) {
     if (demo && sl::cli::database_is_empty(*app)) sl::cli::print_demo_logins(sl::cli::seed_demo(*app));
     sl::http::StaticFiles files(app->config.http.web_root);
     sl::proposals::DeadlineScheduler scheduler(*app);
+    sl::search::Background search_background(*app);
     sl::http::Server server(*app, files);
     server.bind();
     spdlog::info("serving http://{} (database {}, {} static files)", app->config.http.listen,

@@ -57,6 +57,20 @@ TEST(MigrationRender, ReplacesDialectTokens) {
   EXPECT_EQ(render_migration(s, Dialect::postgres).find('@'), std::string::npos);
 }
 
+TEST(MigrationRender, KeepsDialectBlocksForTheirDatabaseOnly) {
+  std::string s =
+      "CREATE TABLE t (id @PK@);\n-- @only sqlite\nCREATE VIRTUAL TABLE f USING fts5(x);\n-- @end\n"
+      "-- @only postgres\nCREATE INDEX g ON t USING gin (x);\n-- @end\nCREATE TABLE u (id @PK@);\n";
+  std::string lite = render_migration(s, Dialect::sqlite);
+  std::string pg = render_migration(s, Dialect::postgres);
+  EXPECT_NE(lite.find("fts5"), std::string::npos);
+  EXPECT_EQ(lite.find("gin"), std::string::npos);
+  EXPECT_NE(pg.find("gin"), std::string::npos);
+  EXPECT_EQ(pg.find("fts5"), std::string::npos);
+  EXPECT_NE(lite.find("CREATE TABLE u"), std::string::npos);
+  EXPECT_NE(pg.find("CREATE TABLE u"), std::string::npos);
+}
+
 TEST_F(MigrationsTest, PlaceholdersBindByNumberInAnyOrder) {
   auto c = db->acquire();
   auto r = c->exec("SELECT $2 || '-' || $1 AS v", {std::string("a"), std::string("b")});

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <set>
 
 namespace sl::db {
@@ -14,8 +15,39 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 constexpr int64_t kMigrationLockKey = 0x5348414e474c;  // "SHANGL"
 }  // namespace
 
+namespace {
+// Keeps the lines between "-- @only sqlite" (or postgres) and "-- @end" for that dialect only.
+std::string select_dialect_blocks(std::string_view sql, Dialect dialect) {
+  std::string out;
+  std::optional<Dialect> block;
+  size_t pos = 0;
+  while (pos < sql.size()) {
+    size_t end = sql.find('\n', pos);
+    if (end == std::string_view::npos) end = sql.size();
+    std::string_view line = sql.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.rfind("-- @only sqlite", 0) == 0) {
+      block = Dialect::sqlite;
+      continue;
+    }
+    if (line.rfind("-- @only postgres", 0) == 0) {
+      block = Dialect::postgres;
+      continue;
+    }
+    if (line.rfind("-- @end", 0) == 0) {
+      block.reset();
+      continue;
+    }
+    if (block && *block != dialect) continue;
+    out.append(line);
+    out.push_back('\n');
+  }
+  return out;
+}
+}  // namespace
+
 std::string render_migration(std::string_view sql, Dialect dialect) {
-  std::string s(sql);
+  std::string s = select_dialect_blocks(sql, dialect);
   if (dialect == Dialect::sqlite) {
     replace_all(s, "@PK@", "INTEGER PRIMARY KEY AUTOINCREMENT");
     replace_all(s, "@NOW@", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))");

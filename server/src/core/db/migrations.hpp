@@ -3,6 +3,8 @@
 // time. One set for both databases; the few dialect differences are tokens replaced on apply:
 //   @PK@       an auto-numbered 64-bit primary key
 //   @NOW@      the current time as ISO-8601 text (a column default)
+// and the rare statement that exists in one database only (full-text search tables) sits
+// between a line "-- @only sqlite" (or "-- @only postgres") and a line "-- @end".
 
 #include <string>
 #include <vector>

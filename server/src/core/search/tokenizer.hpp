@@ -1,0 +1,79 @@
+#pragma once
+// The one tokenizer for all Chinese text (search index, queries, similar proposals).
+//
+// Normalisation maps every code point to exactly one code point, so offsets in the normalised
+// text are offsets in the original (snippets rely on it): full-width ASCII to half-width, ASCII
+// and Latin-1 letters to lower case, traditional characters to simplified (OpenCC's character
+// table), and everything that is neither a Han character nor a letter/digit to a separator.
+//
+// Tokens: Han runs become character bigrams (a one-character run its unigram, and a run that
+// touches a Latin word in the same segment also yields its edge character as a unigram, so that
+// "5G网" finds "5G网络"); Latin letters and digits become words; a separator between two segments
+// leaves a gap of one position. A query term of two or more characters becomes the phrase of its
+// tokens, which matches exactly where the term occurs as a substring of the normalised text
+// (Latin words match from their start). One-character terms are answered by scanning.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sl::search {
+
+enum class CharClass { separator, han, alnum };
+
+/// Decodes UTF-8 (invalid bytes become U+FFFD) and normalises code point by code point.
+std::u32string normalize(std::string_view utf8);
+/// The original text decoded, code point for code point aligned with `normalize`.
+std::u32string decode(std::string_view utf8);
+std::string encode(std::u32string_view text);
+/// normalize() as UTF-8 with runs of separators collapsed to one space.
+std::string normalize_utf8(std::string_view utf8);
+CharClass classify(char32_t normalized_cp);
+
+/// One token and its 1-based position; positions skip one where a segment ends.
+struct Token {
+  std::string text;
+  int position;
+};
+/// Index tokens of a text.
+std::vector<Token> tokenize(std::string_view utf8);
+/// The FTS5 form: tokens separated by spaces, each position gap written as kBreakToken.
+std::string fts_tokens(const std::vector<Token>& tokens);
+/// The PostgreSQL form: a tsvector literal ('tok':1,4 'tok2':2).
+std::string tsvector_literal(const std::vector<Token>& tokens);
+/// The private-use character that marks a segment break in the FTS5 token string; normalisation
+/// turns any such character in text into a separator, so text can never produce it.
+extern const std::string kBreakToken;
+
+/// Keys of the Han bigrams and Latin words of a text, for similarity (no unigrams, no breaks).
+/// A Han bigram's key is (a << 21 | b); a word's key has bit 63 set.
+std::vector<uint64_t> term_keys(std::string_view utf8);
+/// The text of a term key from term_keys (for explanations).
+std::string term_text(uint64_t key);
+
+/// One term of a search query: a word, or a "quoted phrase"; a leading '-' excludes it.
+struct QueryTerm {
+  std::string raw;          // as typed
+  std::u32string normalized;  // trimmed of separators at both ends
+  std::vector<Token> tokens;  // empty for a short term
+  bool prefix_last = false;   // the last token may be the start of a longer token
+  bool exclude = false;
+  bool is_short = false;  // one character: answered by scanning the normalised text
+};
+struct Query {
+  std::vector<QueryTerm> terms;
+  bool has_positive() const;
+};
+/// Splits and tokenizes a query. Terms that normalise to nothing are dropped.
+Query parse_query(std::string_view q);
+/// FTS5 MATCH expression for the given terms (all must be non-short), e.g. "养老 老服" AND "5g" *.
+std::string fts5_phrase(const QueryTerm& term);
+/// PostgreSQL tsquery literal of one non-short term, e.g. '养老' <-> '老服' <2> '5g':*.
+std::string tsquery_phrase(const QueryTerm& term);
+
+/// A plain-text excerpt of `text` of about `max_chars` characters around the first place any
+/// positive query term occurs, HTML-escaped, with every occurrence wrapped in <mark></mark>.
+std::string snippet(std::string_view text, const Query& query, size_t max_chars);
+
+}  // namespace sl::search

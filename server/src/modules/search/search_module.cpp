@@ -1,0 +1,716 @@
+#include "modules/search/search_module.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "core/api/resource.hpp"
+#include "core/api/validation.hpp"
+#include "core/clock.hpp"
+#include "core/search/tokenizer.hpp"
+#include "modules/proposals/access.hpp"
+#include "modules/search/indexer.hpp"
+#include "modules/search/similar_index.hpp"
+
+namespace sl {
+
+namespace {
+
+constexpr const char* kTag = "search";
+constexpr size_t kMaxQueryChars = 100;
+const std::vector<std::string> kMergeStates = {"submitted", "filed"};
+const std::vector<std::string> kAssignedStates = {"assigned",           "in_handling", "reply_unit_review",
+                                                  "reply_cppcc_review", "replied",     "feedback_received",
+                                                  "second_handling",    "closed"};
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+std::string ids_list(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
+  return out.empty() ? "0" : out;
+}
+
+int64_t today_day() { return search::day_number(clock::today()); }
+
+// ---------- full-text search ----------
+
+struct SearchSql {
+  std::string from;
+  std::string where;      // the query and the caller's scope
+  std::string facets;     // the facet filters (type, session, category, state)
+  std::string relevance;  // a numeric SQL expression
+  std::vector<db::Value> params;
+};
+
+search::Query read_query(const http::Request& req) {
+  std::string q = api::trim(req.query_param("q").value_or(""));
+  if (q.empty()) throw ApiError::validation("q", "请输入要搜索的内容");
+  if (api::utf8_length(q) > kMaxQueryChars)
+    throw ApiError::validation("q", "搜索内容不能超过 " + std::to_string(kMaxQueryChars) + " 个字");
+  auto query = search::parse_query(q);
+  if (query.terms.empty()) throw ApiError::validation("q", "搜索内容中没有可查找的文字");
+  if (!query.has_positive()) throw ApiError::validation("q", "请至少输入一个要查找的词（不能只有排除词）");
+  return query;
+}
+
+SearchSql build_search(db::Dialect dialect, const search::Query& query, const http::Request& req, bool is_public) {
+  SearchSql s;
+  bool pg = dialect == db::Dialect::postgres;
+  std::vector<std::string> pos, neg, conds;
+  for (const auto& t : query.terms) {
+    if (t.is_short) {
+      std::string like = "%" + search::encode(t.normalized) + "%";
+      conds.push_back(std::string("d.norm ") + (t.exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, like));
+      continue;
+    }
+    (t.exclude ? neg : pos).push_back(pg ? search::tsquery_phrase(t) : search::fts5_phrase(t));
+  }
+  if (!pos.empty()) {
+    if (pg) {
+      std::string expr = join(pos, " & ");
+      for (const auto& n : neg) expr += " & !" + n;
+      std::string m = api::add_param(s.params, expr);
+      s.from = "search_docs d";
+      conds.insert(conds.begin(), "d.tsv @@ " + m + "::tsquery");
+      s.relevance = "CAST(ts_rank(d.tsv, " + m + "::tsquery) AS DOUBLE PRECISION) * 10";
+    } else {
+      std::string expr = join(pos, " AND ");
+      for (const auto& n : neg) expr += " NOT " + n;
+      s.from = "search_fts JOIN search_docs d ON d.id = search_fts.rowid";
+      conds.insert(conds.begin(), "search_fts MATCH " + api::add_param(s.params, expr));
+      s.relevance = "(-bm25(search_fts))";
+    }
+  } else {
+    s.from = "search_docs d";
+    s.relevance = "0";
+    for (const auto& n : neg)
+      conds.push_back(pg ? "NOT (d.tsv @@ " + api::add_param(s.params, n) + "::tsquery)"
+                         : "d.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH " +
+                               api::add_param(s.params, n) + ")");
+  }
+  s.from += " JOIN proposals p ON p.id = d.proposal_id";
+  if (is_public) {
+    conds.push_back("d.published = 1");
+    if (auto c = api::query_int(req, "committee_id")) conds.push_back("d.committee_id = " + api::add_param(s.params, *c));
+  } else {
+    const auto& user = req.user();
+    conds.push_back("d.committee_id = " + api::add_param(s.params, user.committee_id));
+    conds.push_back("((" + proposals::visibility_condition(user, s.params) + ") OR d.published = 1)");
+  }
+  if (auto u = api::query_int(req, "unit"))
+    conds.push_back("d.proposal_id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
+                    api::add_param(s.params, *u) + ")");
+  s.where = join(conds, " AND ");
+  std::vector<std::string> facets;
+  if (auto t = req.query_param("type"); t && !t->empty()) {
+    if (*t != "proposal" && *t != "reply") throw ApiError::validation("type", "类型应为 proposal 或 reply");
+    facets.push_back("d.doc_type = " + api::add_param(s.params, *t));
+  }
+  if (auto v = api::query_int(req, "session")) facets.push_back("d.session_id = " + api::add_param(s.params, *v));
+  if (auto v = req.query_param("category"); v && !v->empty())
+    facets.push_back("d.category = " + api::add_param(s.params, *v));
+  if (auto v = req.query_param("state"); v && !v->empty())
+    facets.push_back("d.state = " + api::add_param(s.params, *v));
+  s.facets = facets.empty() ? "" : " AND " + join(facets, " AND ");
+  return s;
+}
+
+Json facet_list(const std::map<std::string, int64_t>& counts) {
+  std::vector<std::pair<std::string, int64_t>> v(counts.begin(), counts.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  Json out = Json::array();
+  for (const auto& [value, n] : v) out.push_back({{"value", value}, {"count", n}});
+  return out;
+}
+
+void log_search(db::Connection& c, const Principal& user, const search::Query& query, std::string_view raw) {
+  for (const auto& t : query.terms)
+    if (t.exclude) return;
+  if (raw.find('"') != std::string_view::npos) return;
+  std::string term = search::normalize_utf8(raw);
+  if (term.empty() || api::utf8_length(term) > 30) return;
+  c.exec("INSERT INTO search_log (committee_id, user_id, day, term) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+         {user.committee_id, user.user_id, clock::today(), term});
+}
+
+Json run_search(App& app, const http::Request& req, bool is_public) {
+  auto query = read_query(req);
+  auto page = api::parse_list_query(req);
+  auto c = app.db().acquire();
+  auto s = build_search(c->dialect(), query, req, is_public);
+  std::string score = s.relevance + " + 2.0 / (1.0 + ABS(" + std::to_string(today_day()) + " - d.sort_day) / 180.0)";
+
+  // Facets count the query in the caller's scope, before the facet filters narrow it.
+  std::map<std::string, int64_t> by_type, by_category, by_state;
+  std::map<int64_t, int64_t> by_session;
+  int64_t unfiltered = 0;
+  for (const auto& r : c->exec("SELECT d.doc_type, d.session_id, d.category, d.state, COUNT(*) FROM " + s.from +
+                                   " WHERE " + s.where + " GROUP BY d.doc_type, d.session_id, d.category, d.state",
+                               s.params)
+                           .rows) {
+    int64_t n = r.integer(4);
+    by_type[r.text(0)] += n;
+    if (!r.is_null(1)) by_session[r.integer(1)] += n;
+    if (!r.text(2).empty()) by_category[r.text(2)] += n;
+    by_state[r.text(3)] += n;
+    unfiltered += n;
+  }
+  int64_t total = s.facets.empty() ? unfiltered
+                                   : c->exec("SELECT COUNT(*) FROM " + s.from + " WHERE " + s.where + s.facets,
+                                             s.params)
+                                         .one()
+                                         .integer(0);
+  auto params = s.params;
+  std::string sql = "SELECT d.doc_type, d.ref_id, d.proposal_id, d.session_id, d.category, d.state, d.title, d.body, "
+                    "p.number_label, p.result_category, " +
+                    score + " AS score FROM " + s.from + " WHERE " + s.where + s.facets +
+                    " ORDER BY score DESC, d.id DESC LIMIT " + api::add_param(params, page.page_size) + " OFFSET " +
+                    api::add_param(params, page.offset());
+  auto rows = c->exec(sql, params);
+
+  std::vector<int64_t> session_ids;
+  for (const auto& [id, _] : by_session) session_ids.push_back(id);
+  std::map<int64_t, std::string> session_names;
+  for (const auto& r : c->exec("SELECT id, name FROM sessions WHERE id IN (" + ids_list(session_ids) + ")").rows)
+    session_names[r.integer(0)] = r.text(1);
+
+  Json items = Json::array();
+  for (const auto& r : rows.rows) {
+    int64_t session = r.is_null(3) ? 0 : r.integer(3);
+    items.push_back({{"type", r.text(0)},
+                     {"id", r.integer(1)},
+                     {"proposal_id", r.integer(2)},
+                     {"session_id", session},
+                     {"session_name", session_names.count(session) ? session_names[session] : ""},
+                     {"category", r.text(4)},
+                     {"state", r.text(5)},
+                     {"title", search::snippet(r.text(6), query, 200)},
+                     {"snippet", search::snippet(r.text(7), query, 120)},
+                     {"number_label", r.is_null(8) ? Json(nullptr) : Json(r.text(8))},
+                     {"result_category", r.is_null(9) ? Json(nullptr) : Json(r.text(9))},
+                     {"score", r.real(10)}});
+  }
+  Json sessions = Json::array();
+  std::vector<std::pair<int64_t, int64_t>> sv(by_session.begin(), by_session.end());
+  std::stable_sort(sv.begin(), sv.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (const auto& [id, n] : sv) sessions.push_back({{"value", id}, {"label", session_names[id]}, {"count", n}});
+  Json out = api::list_envelope(std::move(items), total, page);
+  out["facets"] = {{"type", facet_list(by_type)},
+                   {"session", sessions},
+                   {"category", facet_list(by_category)},
+                   {"state", facet_list(by_state)}};
+  if (!is_public && page.page == 1) {
+    try {
+      log_search(*c, req.user(), query, api::trim(req.query_param("q").value_or("")));
+    } catch (const std::exception& e) {
+      spdlog::warn("search log: {}", e.what());
+    }
+  }
+  return out;
+}
+
+Json hot_searches(App& app, const http::Request& req) {
+  const auto& user = req.user();
+  std::vector<std::string> blocked;
+  {
+    std::string cur;
+    for (char ch : app.config.search.hot_block + ",") {
+      if (ch == ',') {
+        cur = api::trim(cur);
+        if (!cur.empty()) blocked.push_back(search::normalize_utf8(cur));
+        cur.clear();
+      } else {
+        cur.push_back(ch);
+      }
+    }
+  }
+  int64_t since_day = today_day() - app.config.search.hot_days + 1;
+  // Day number back to a date: search_log stores YYYY-MM-DD, compared as text.
+  int64_t z = since_day + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  char since[16];
+  std::snprintf(since, sizeof since, "%04lld-%02lld-%02lld", static_cast<long long>(y + (m <= 2)),
+                static_cast<long long>(m), static_cast<long long>(d));
+  auto c = app.db().acquire();
+  Json items = Json::array();
+  for (const auto& r : c->exec("SELECT term, COUNT(*) AS n FROM search_log WHERE committee_id = $1 AND day >= $2 "
+                               "GROUP BY term ORDER BY n DESC, term LIMIT 50",
+                               {user.committee_id, std::string(since)})
+                           .rows) {
+    std::string term = r.text(0);
+    bool hidden = std::any_of(blocked.begin(), blocked.end(),
+                              [&](const std::string& b) { return term.find(b) != std::string::npos; });
+    if (hidden) continue;
+    items.push_back({{"term", term}, {"count", r.integer(1)}});
+    if (items.size() >= 10) break;
+  }
+  return {{"items", items}, {"days", app.config.search.hot_days}};
+}
+
+// ---------- similar proposals ----------
+
+struct ProposalText {
+  int64_t id = 0;
+  std::string title, body, state;
+  int64_t committee_id = 0, session_id = 0;
+};
+
+std::string proposal_body(const db::Row& r) {
+  std::string out;
+  for (const char* f : {"situation", "analysis", "suggestions"}) {
+    std::string v = r.text(f);
+    if (!v.empty()) out += (out.empty() ? "" : "\n") + v;
+  }
+  return out;
+}
+
+ProposalText load_text(db::Connection& c, int64_t committee_id, int64_t id) {
+  auto r = c.exec(
+      "SELECT id, title, situation, analysis, suggestions, state, committee_id, session_id FROM proposals WHERE id = $1 "
+      "AND committee_id = $2",
+      {id, committee_id});
+  if (r.empty()) throw ApiError::not_found("提案");
+  const auto& row = r.one();
+  return {id, row.text("title"), proposal_body(row), row.text("state"), row.integer("committee_id"),
+          row.integer("session_id")};
+}
+
+/// Matches from the database while the in-memory index is still being built: the title's
+/// bigrams, any of them, ranked by the full-text engine.
+std::vector<search::SimilarHit> fallback_similar(db::Connection& c, int64_t committee_id, const std::string& title,
+                                                 const std::string& body, int64_t exclude_id, size_t k) {
+  auto keys = search::term_keys(title.empty() ? body.substr(0, 300) : title);
+  std::set<std::string> terms;
+  for (uint64_t key : keys) {
+    std::string t = search::term_text(key);
+    if (!t.empty()) terms.insert(t);
+    if (terms.size() >= 16) break;
+  }
+  if (terms.empty()) return {};
+  bool pg = c.dialect() == db::Dialect::postgres;
+  std::vector<std::string> parts;
+  for (const auto& t : terms) parts.push_back(pg ? "'" + t + "'" : "\"" + t + "\"");
+  std::vector<db::Value> params = {pg ? join(parts, " | ") : join(parts, " OR "), committee_id, exclude_id,
+                                   static_cast<int64_t>(k)};
+  std::string sql =
+      pg ? "SELECT d.proposal_id, ts_rank(d.tsv, $1::tsquery) AS s FROM search_docs d WHERE d.tsv @@ $1::tsquery AND "
+           "d.committee_id = $2 AND d.doc_type = 'proposal' AND d.state <> 'draft' AND d.proposal_id <> $3 ORDER BY s "
+           "DESC LIMIT $4"
+         : "SELECT d.proposal_id, -bm25(search_fts) AS s FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+           "WHERE search_fts MATCH $1 AND d.committee_id = $2 AND d.doc_type = 'proposal' AND d.state <> 'draft' AND "
+           "d.proposal_id <> $3 ORDER BY s DESC LIMIT $4";
+  std::vector<search::SimilarHit> out;
+  for (const auto& r : c.exec(sql, params).rows) out.push_back({r.integer(0), 0.0});
+  return out;
+}
+
+Json describe_hits(db::Connection& c, const Principal& user, const std::vector<search::SimilarHit>& hits,
+                   const std::string& title, const std::string& body, bool scored) {
+  std::vector<int64_t> ids;
+  for (const auto& h : hits) ids.push_back(h.proposal_id);
+  std::vector<db::Value> params;
+  std::string vis = proposals::visibility_condition(user, params);
+  std::map<int64_t, db::Row> rows;
+  for (auto& r : c.exec("SELECT p.id, p.title, p.situation, p.analysis, p.suggestions, p.number_label, p.state, "
+                        "p.result_category, p.proposer_name, p.published, p.session_id, s.name AS session_name, "
+                        "CASE WHEN (" +
+                            vis + ") THEN 1 ELSE 0 END AS visible FROM proposals p LEFT JOIN sessions s ON s.id = "
+                                  "p.session_id WHERE p.id IN (" +
+                            ids_list(ids) + ")",
+                        params)
+                     .rows)
+    rows.emplace(r.integer("id"), r);
+  std::map<int64_t, std::string> replies;
+  for (const auto& r : c.exec("SELECT proposal_id, body FROM proposal_replies WHERE state = 'released' AND proposal_id "
+                              "IN (" +
+                              ids_list(ids) + ") ORDER BY id")
+                           .rows)
+    replies.emplace(r.integer(0), r.text(1));
+  auto& index = search::similar_index();
+  Json items = Json::array();
+  std::string mine = title + "\n" + body;
+  for (const auto& h : hits) {
+    auto it = rows.find(h.proposal_id);
+    if (it == rows.end()) continue;
+    const auto& r = it->second;
+    bool visible = r.integer("visible") != 0;
+    bool open = visible || r.integer("published") != 0;
+    std::string theirs = r.text("title") + "\n" + proposal_body(r);
+    Json item = {{"proposal_id", h.proposal_id},
+                 {"title", r.text("title")},
+                 {"number_label", r.is_null("number_label") ? Json(nullptr) : Json(r.text("number_label"))},
+                 {"session_id", r.integer("session_id")},
+                 {"session_name", r.text("session_name")},
+                 {"state", r.text("state")},
+                 {"result_category", r.is_null("result_category") ? Json(nullptr) : Json(r.text("result_category"))},
+                 {"proposer_name", r.text("proposer_name")},
+                 {"score", scored ? Json(std::round(h.score * 1000) / 1000) : Json(nullptr)},
+                 {"shared_phrases", index.shared_phrases(mine, theirs, 6)},
+                 {"visible", visible}};
+    if (open && replies.count(h.proposal_id)) {
+      auto reply = search::decode(replies[h.proposal_id]);
+      item["reply_excerpt"] = search::encode(reply.substr(0, 120)) + (reply.size() > 120 ? "…" : "");
+    }
+    items.push_back(item);
+  }
+  return items;
+}
+
+Json similar(App& app, const http::Request& req) {
+  const auto& user = req.user();
+  api::Validator v(req.json());
+  auto title = v.text("title", api::Presence::optional, 100, true);
+  auto body = v.text("body", api::Presence::optional, 30000, true);
+  auto exclude = v.id("exclude_id", api::Presence::optional, true);
+  auto min_pct = v.integer("min_score_pct", api::Presence::optional, 0, 100);
+  v.finish();
+  std::string t = title.value_or(""), b = body.value_or("");
+  if (api::utf8_length(t) + api::utf8_length(b) < 4)
+    throw ApiError::validation("title", "请至少输入标题或正文中的几个字，再查找相似提案");
+  double threshold = app.config.search.similar_threshold_pct / 100.0;
+  // Staff may look below the editor's threshold (weaker matches, for review).
+  if (min_pct) {
+    if (!user.has_any({Role::admin, Role::proposal_staff}))
+      throw ApiError::validation("min_score_pct", "只有提案工作人员可以调整相似度下限");
+    threshold = *min_pct / 100.0;
+  }
+  auto& index = search::similar_index();
+  auto c = app.db().acquire();
+  bool ready = index.ready();
+  std::vector<search::SimilarHit> hits =
+      ready ? index.query(t, b, {user.committee_id, exclude.value_or(0), std::nullopt, {}}, 10, threshold)
+            : fallback_similar(*c, user.committee_id, t, b, exclude.value_or(0), 10);
+  return {{"items", describe_hits(*c, user, hits, t, b, ready)}, {"threshold", threshold}, {"ready", ready}};
+}
+
+void require_staff(const Principal& user) {
+  if (!user.has_any({Role::admin, Role::proposal_staff})) throw ApiError::forbidden("只有提案工作人员可以查看");
+}
+
+void require_ready() {
+  if (!search::similar_index().ready())
+    throw ApiError(ErrorCode::unavailable, "相似提案索引正在建立，请稍后再试");
+}
+
+Json merge_suggestions(App& app, const http::Request& req) {
+  const auto& user = req.user();
+  require_staff(user);
+  require_ready();
+  auto session = api::query_int(req, "session_id");
+  if (!session) throw ApiError::validation("session_id", "请选择会议（届次）");
+  double threshold = app.config.search.merge_threshold_pct / 100.0;
+  auto c = app.db().acquire();
+  auto rows = c->exec(
+      "SELECT id, title, situation, analysis, suggestions, state, number_label, proposer_name, submitted_at FROM "
+      "proposals WHERE committee_id = $1 AND session_id = $2 AND state IN ('submitted', 'filed') ORDER BY id",
+      {user.committee_id, *session});
+  std::map<int64_t, size_t> pos;
+  for (size_t i = 0; i < rows.rows.size(); ++i) pos[rows.rows[i].integer("id")] = i;
+  std::vector<size_t> parent(rows.rows.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  std::map<size_t, std::tuple<double, size_t, size_t>> best;  // per pair root: best score and the pair
+  std::vector<std::tuple<double, size_t, size_t>> edges;
+  auto& index = search::similar_index();
+  for (size_t i = 0; i < rows.rows.size(); ++i) {
+    const auto& r = rows.rows[i];
+    for (const auto& h : index.query(r.text("title"), proposal_body(r),
+                                     {user.committee_id, r.integer("id"), *session, kMergeStates}, 5, threshold)) {
+      auto j = pos.find(h.proposal_id);
+      if (j == pos.end()) continue;
+      edges.emplace_back(h.score, i, j->second);
+      parent[find(i)] = find(j->second);
+    }
+  }
+  std::map<size_t, std::vector<size_t>> clusters;
+  for (size_t i = 0; i < rows.rows.size(); ++i) clusters[find(i)].push_back(i);
+  std::map<size_t, std::tuple<double, size_t, size_t>> top;
+  for (const auto& e : edges) {
+    size_t root = find(std::get<1>(e));
+    if (!top.count(root) || std::get<0>(e) > std::get<0>(top[root])) top[root] = e;
+  }
+  std::vector<std::pair<double, Json>> out;
+  for (auto& [root, members] : clusters) {
+    if (members.size() < 2) continue;
+    // The lead: filed before submitted, then the earliest.
+    std::stable_sort(members.begin(), members.end(), [&](size_t a, size_t b) {
+      bool fa = rows.rows[a].text("state") == "filed", fb = rows.rows[b].text("state") == "filed";
+      if (fa != fb) return fa;
+      return rows.rows[a].integer("id") < rows.rows[b].integer("id");
+    });
+    Json list = Json::array();
+    for (size_t m : members) {
+      const auto& r = rows.rows[m];
+      list.push_back({{"id", r.integer("id")},
+                      {"title", r.text("title")},
+                      {"number_label", r.is_null("number_label") ? Json(nullptr) : Json(r.text("number_label"))},
+                      {"state", r.text("state")},
+                      {"proposer_name", r.text("proposer_name")}});
+    }
+    auto [score, a, b] = top[root];
+    const auto& ra = rows.rows[a];
+    const auto& rb = rows.rows[b];
+    auto phrases = index.shared_phrases(ra.text("title") + "\n" + proposal_body(ra),
+                                        rb.text("title") + "\n" + proposal_body(rb), 6);
+    out.emplace_back(score, Json{{"lead_id", list[0]["id"]},
+                                 {"proposals", list},
+                                 {"score", std::round(score * 1000) / 1000},
+                                 {"shared_phrases", phrases}});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  Json items = Json::array();
+  for (auto& [_, j] : out) items.push_back(std::move(j));
+  return {{"items", items}, {"threshold", threshold}};
+}
+
+struct UnitVote {
+  double score = 0;
+  int count = 0;
+  double best = 0;
+  int64_t example_id = 0;
+  std::string example_title, example_number;
+};
+
+/// Ranked lead and co units for a text, from the assignments of its nearest assigned proposals.
+std::pair<std::vector<std::pair<int64_t, UnitVote>>, std::vector<std::pair<int64_t, UnitVote>>> vote_units(
+    db::Connection& c, int64_t committee_id, const std::string& title, const std::string& body, int64_t exclude_id,
+    int neighbours) {
+  auto hits = search::similar_index().query(title, body, {committee_id, exclude_id, std::nullopt, kAssignedStates},
+                                            static_cast<size_t>(neighbours), 0.05);
+  std::map<int64_t, double> score_of;
+  std::vector<int64_t> ids;
+  for (const auto& h : hits) {
+    score_of[h.proposal_id] = h.score;
+    ids.push_back(h.proposal_id);
+  }
+  std::map<int64_t, UnitVote> lead, co;
+  if (!ids.empty())
+    for (const auto& r : c.exec("SELECT a.proposal_id, a.unit_id, a.role, p.title, p.number_label FROM "
+                                "proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE a.proposal_id "
+                                "IN (" +
+                                ids_list(ids) + ") AND a.state <> 'reassigned'")
+                             .rows) {
+      double s = score_of[r.integer(0)];
+      auto& vote = (r.text(2) == "lead" ? lead : co)[r.integer(1)];
+      vote.score += s;
+      ++vote.count;
+      if (s > vote.best) {
+        vote.best = s;
+        vote.example_id = r.integer(0);
+        vote.example_title = r.text(3);
+        vote.example_number = r.is_null(4) ? "" : r.text(4);
+      }
+    }
+  auto ranked = [](std::map<int64_t, UnitVote>& m) {
+    std::vector<std::pair<int64_t, UnitVote>> v(m.begin(), m.end());
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
+    return v;
+  };
+  return {ranked(lead), ranked(co)};
+}
+
+Json unit_suggestions(App& app, const http::Request& req) {
+  const auto& user = req.user();
+  require_staff(user);
+  require_ready();
+  auto c = app.db().acquire();
+  auto p = load_text(*c, user.committee_id, req.param_int("id"));
+  auto [lead, co] = vote_units(*c, user.committee_id, p.title, p.body, p.id, 20);
+  std::vector<int64_t> unit_ids;
+  for (const auto& [u, _] : lead) unit_ids.push_back(u);
+  for (const auto& [u, _] : co) unit_ids.push_back(u);
+  std::map<int64_t, std::string> names;
+  for (const auto& r : c->exec("SELECT id, name FROM units WHERE id IN (" + ids_list(unit_ids) + ")").rows)
+    names[r.integer(0)] = r.text(1);
+  auto list = [&](const std::vector<std::pair<int64_t, UnitVote>>& v, const char* role) {
+    Json out = Json::array();
+    for (size_t i = 0; i < v.size() && i < 5; ++i) {
+      const auto& [unit, vote] = v[i];
+      std::string example = "《" + vote.example_title + "》" +
+                            (vote.example_number.empty() ? "" : "（" + vote.example_number + "）");
+      out.push_back({{"unit_id", unit},
+                     {"unit_name", names[unit]},
+                     {"score", std::round(vote.score * 1000) / 1000},
+                     {"count", vote.count},
+                     {"example_proposal_id", vote.example_id},
+                     {"reason", "相似的以往提案中有 " + std::to_string(vote.count) + " 件由该单位" + role +
+                                    "，最相近的是" + example}});
+    }
+    return out;
+  };
+  return {{"lead", list(lead, "主办")}, {"co", list(co, "协办")}};
+}
+
+void register_routes(App& app) {
+  app.route(http::Method::GET, "/api/v1/search",
+            [&app](http::Request& req) { return http::Response::json(run_search(app, req, false)); },
+            {"全文搜索（提案、答复；按权限）", kTag});
+  app.route(http::Method::GET, "/api/v1/public/search",
+            [&app](http::Request& req) { return http::Response::json(run_search(app, req, true)); },
+            {"公开内容的全文搜索（无需登录）", kTag, http::Access::open});
+  app.route(http::Method::GET, "/api/v1/search/hot",
+            [&app](http::Request& req) { return http::Response::json(hot_searches(app, req)); },
+            {"热门搜索词（近 30 天）", kTag});
+  app.route(http::Method::POST, "/api/v1/proposals/similar",
+            [&app](http::Request& req) { return http::Response::json(similar(app, req)); },
+            {"撰写时查找相似提案", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/merge-suggestions",
+            [&app](http::Request& req) { return http::Response::json(merge_suggestions(app, req)); },
+            {"并案建议（同一会议中相似的提案）", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/{id:int}/unit-suggestions",
+            [&app](http::Request& req) { return http::Response::json(unit_suggestions(app, req)); },
+            {"交办时的承办单位建议", kTag});
+  app.route(http::Method::GET, "/api/v1/search/status",
+            [](http::Request& req) {
+              require_staff(req.user());
+              auto& index = search::similar_index();
+              return http::Response::json({{"similar_ready", index.ready()},
+                                           {"similar_documents", index.size()},
+                                           {"similar_memory_bytes", index.memory_bytes()}});
+            },
+            {"搜索索引状态", kTag});
+}
+
+void update_similar(db::Connection& c, int64_t proposal_id) {
+  auto& index = search::similar_index();
+  auto r = c.exec(
+      "SELECT committee_id, session_id, state, title, body FROM search_docs WHERE doc_type = 'proposal' AND ref_id = "
+      "$1",
+      {proposal_id});
+  if (r.empty() || r.one().text("state") == "draft") {
+    index.remove(proposal_id);
+    return;
+  }
+  const auto& d = r.one();
+  index.upsert({proposal_id, d.integer("committee_id"), d.is_null("session_id") ? 0 : d.integer("session_id"),
+                d.text("state")},
+               d.text("title"), d.text("body"));
+}
+
+}  // namespace
+
+namespace search {
+
+void build_similar_index(db::Database& db, const std::atomic<bool>* stop) {
+  auto& index = similar_index();
+  auto c = db.acquire();
+  const std::string docs = "FROM search_docs WHERE doc_type = 'proposal' AND state <> 'draft'";
+  int64_t total = c->exec("SELECT COUNT(*) " + docs).one().integer(0);
+  int64_t stride = std::max<int64_t>(1, total / 20000);
+  std::vector<std::pair<std::string, std::string>> sample;
+  for (const auto& r : c->exec("SELECT title, body " + docs + " AND id % $1 = 0", {stride}).rows)
+    sample.emplace_back(r.text(0), r.text(1));
+  index.seed_frequencies(sample, static_cast<size_t>(total));
+  int64_t last = 0;
+  while (!(stop && *stop)) {
+    auto rows = c->exec("SELECT id, ref_id, committee_id, session_id, state, title, body " + docs +
+                            " AND id > $1 ORDER BY id LIMIT 2000",
+                        {last});
+    if (rows.empty()) break;
+    for (const auto& r : rows.rows) {
+      index.upsert({r.integer(1), r.integer(2), r.is_null(3) ? 0 : r.integer(3), r.text(4)}, r.text(5), r.text(6));
+      last = r.integer(0);
+    }
+  }
+  index.set_ready(true);
+}
+
+Background::Background(App& app) : app_(app) {
+  thread_ = std::thread([this] {
+    try {
+      auto start = std::chrono::steady_clock::now();
+      int64_t fixed = catch_up(app_.db(), &stop_);
+      if (fixed) spdlog::info("search index: {} proposals indexed at start", fixed);
+      std::string last_seen;
+      {
+        auto c = app_.db().acquire();
+        auto r = c->exec("SELECT MAX(source_updated_at) FROM search_docs");
+        if (!r.empty() && !r.one().is_null(0)) last_seen = r.one().text(0);
+      }
+      build_similar_index(app_.db(), &stop_);
+      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+      spdlog::info("similar index ready: {} proposals in {} ms, about {} MiB", similar_index().size(), ms.count(),
+                   similar_index().memory_bytes() >> 20);
+      while (!stop_) {
+        for (int i = 0; i < app_.config.search.similar_refresh_seconds * 10 && !stop_; ++i)
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (stop_) break;
+        auto c = app_.db().acquire();
+        for (const auto& r :
+             c->exec("SELECT ref_id, source_updated_at FROM search_docs WHERE doc_type = 'proposal' AND "
+                     "source_updated_at >= $1 ORDER BY source_updated_at",
+                     {last_seen})
+                 .rows) {
+          update_similar(*c, r.integer(0));
+          last_seen = std::max(last_seen, r.text(1));
+        }
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("search background work stopped: {}", e.what());
+    }
+  });
+}
+
+Background::~Background() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+UnitEvaluation evaluate_unit_suggestions(App& app) {
+  if (!similar_index().ready()) build_similar_index(app.db());
+  UnitEvaluation ev;
+  auto c = app.db().acquire();
+  std::map<int64_t, std::set<int64_t>> truth;
+  for (const auto& r : c->exec("SELECT proposal_id, unit_id FROM proposal_assignments WHERE role = 'lead' AND state "
+                               "<> 'reassigned'")
+                           .rows)
+    truth[r.integer(0)].insert(r.integer(1));
+  for (const auto& [id, units] : truth) {
+    auto r = c->exec("SELECT committee_id, title, situation, analysis, suggestions FROM proposals WHERE id = $1", {id});
+    if (r.empty()) continue;
+    const auto& row = r.one();
+    auto [lead, co] = vote_units(*c, row.integer("committee_id"), row.text("title"), proposal_body(row), id, 20);
+    ++ev.proposals;
+    for (size_t i = 0; i < lead.size() && i < 3; ++i)
+      if (units.count(lead[i].first)) {
+        if (i == 0) ++ev.top1;
+        ++ev.top3;
+        break;
+      }
+  }
+  return ev;
+}
+
+}  // namespace search
+
+void register_search(App& app) {
+  register_routes(app);
+  app.events.subscribe("proposal.", [&app](const Event& e) {
+    try {
+      int64_t id = std::stoll(e.subject_id);
+      app.db().transaction([&](db::Connection& c) { search::reindex_proposal(c, id); });
+      auto c = app.db().acquire();
+      update_similar(*c, id);
+    } catch (const std::exception& ex) {
+      spdlog::warn("search index: {} {} not indexed: {}", e.name, e.subject_id, ex.what());
+    }
+  });
+}
+
+}  // namespace sl

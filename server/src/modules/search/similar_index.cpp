@@ -1,0 +1,266 @@
+#include "modules/search/similar_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <queue>
+#include <unordered_set>
+
+#include "core/search/tokenizer.hpp"
+
+namespace sl::search {
+
+namespace {
+
+constexpr double kWeightScale = 500.0;  // postings store weight × kWeightScale as uint16
+
+std::unordered_map<uint64_t, float> term_frequencies(std::string_view title, std::string_view body) {
+  std::unordered_map<uint64_t, float> tf;
+  for (uint64_t k : term_keys(title)) tf[k] += 2;  // title terms count twice
+  for (uint64_t k : term_keys(body)) tf[k] += 1;
+  return tf;
+}
+
+uint64_t text_hash(std::string_view title, std::string_view body) {
+  return std::hash<std::string_view>{}(title) * 31 + std::hash<std::string_view>{}(body);
+}
+
+}  // namespace
+
+SimilarIndex& similar_index() {
+  static SimilarIndex index;
+  return index;
+}
+
+double SimilarIndex::idf(uint64_t term) const {
+  double n, df;
+  if (seeded_scale_ > 0) {
+    auto it = seeded_df_.find(term);
+    df = it == seeded_df_.end() ? 0 : it->second * seeded_scale_;
+    n = static_cast<double>(seeded_total_);
+  } else {
+    auto it = df_.find(term);
+    df = it == df_.end() ? 0 : it->second;
+    n = static_cast<double>(live_);
+  }
+  return std::log((n + 1) / (df + 1)) + 1;
+}
+
+bool SimilarIndex::common(uint64_t term) const {
+  double n, df;
+  if (seeded_scale_ > 0) {
+    auto it = seeded_df_.find(term);
+    df = it == seeded_df_.end() ? 0 : it->second * seeded_scale_;
+    n = static_cast<double>(seeded_total_);
+  } else {
+    auto it = df_.find(term);
+    df = it == df_.end() ? 0 : it->second;
+    n = static_cast<double>(live_);
+  }
+  return n >= kCommonMinDocs && df > kCommonShare * n;
+}
+
+uint16_t SimilarIndex::state_code(const std::string& s) {
+  for (size_t i = 0; i < states_.size(); ++i)
+    if (states_[i] == s) return static_cast<uint16_t>(i);
+  states_.push_back(s);
+  return static_cast<uint16_t>(states_.size() - 1);
+}
+
+void SimilarIndex::seed_frequencies(const std::vector<std::pair<std::string, std::string>>& sample,
+                                    size_t total_docs) {
+  std::unordered_map<uint64_t, uint32_t> df;
+  for (const auto& [title, body] : sample)
+    for (const auto& [k, _] : term_frequencies(title, body)) ++df[k];
+  std::unique_lock lock(mu_);
+  seeded_df_ = std::move(df);
+  seeded_total_ = total_docs;
+  seeded_scale_ = sample.empty() ? 0 : static_cast<double>(total_docs) / static_cast<double>(sample.size());
+  terms_per_doc_ = std::clamp<size_t>(kPostingBudget / std::max<size_t>(total_docs, 1), kMinTermsPerDoc,
+                                      kMaxTermsPerDoc);
+}
+
+void SimilarIndex::set_ready(bool r) {
+  if (r) {
+    std::unique_lock lock(mu_);
+    seeded_df_.clear();
+    seeded_scale_ = 0;
+  }
+  ready_.store(r);
+}
+
+bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::string_view body) {
+  uint64_t hash = text_hash(title, body);
+  auto tf = term_frequencies(title, body);
+  std::unique_lock lock(mu_);
+  auto found = slot_of_.find(doc.proposal_id);
+  if (found != slot_of_.end()) {
+    Meta& m = docs_[found->second];
+    if (m.alive && m.text_hash == hash) {
+      uint16_t st = state_code(doc.state);
+      bool changed = m.session_id != doc.session_id || m.state != st || m.committee_id != doc.committee_id;
+      m.session_id = doc.session_id;
+      m.committee_id = doc.committee_id;
+      m.state = st;
+      return changed;
+    }
+    if (m.alive) --live_;
+    m.alive = false;  // its postings stay behind, pointing at a dead slot
+  }
+  for (const auto& [k, _] : tf) ++df_[k];
+  ++live_;
+  std::vector<std::pair<double, uint64_t>> weighted;
+  weighted.reserve(tf.size());
+  for (const auto& [k, f] : tf) {
+    if (common(k)) continue;
+    weighted.emplace_back((1 + std::log(f)) * idf(k), k);
+  }
+  size_t keep = std::min(weighted.size(), terms_per_doc_);
+  std::partial_sort(weighted.begin(), weighted.begin() + static_cast<std::ptrdiff_t>(keep), weighted.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  auto slot = static_cast<uint32_t>(docs_.size());
+  double norm = 0;
+  for (size_t i = 0; i < keep; ++i) {
+    double w = std::min(weighted[i].first, 65535.0 / kWeightScale);
+    norm += w * w;
+    auto& p = postings_[weighted[i].second];
+    p.docs.push_back(slot);
+    p.weights.push_back(static_cast<uint16_t>(std::lround(w * kWeightScale)));
+  }
+  kept_terms_ += keep;
+  docs_.push_back({doc.proposal_id, doc.committee_id, doc.session_id, hash, static_cast<float>(std::sqrt(norm)),
+                   state_code(doc.state), true});
+  slot_of_[doc.proposal_id] = slot;
+  return true;
+}
+
+void SimilarIndex::remove(int64_t proposal_id) {
+  std::unique_lock lock(mu_);
+  auto found = slot_of_.find(proposal_id);
+  if (found == slot_of_.end()) return;
+  if (docs_[found->second].alive) --live_;
+  docs_[found->second].alive = false;
+  slot_of_.erase(found);
+}
+
+void SimilarIndex::set_state(int64_t proposal_id, const std::string& state) {
+  std::unique_lock lock(mu_);
+  auto found = slot_of_.find(proposal_id);
+  if (found != slot_of_.end()) docs_[found->second].state = state_code(state);
+}
+
+std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_view body,
+                                            const SimilarFilter& filter, size_t k, double min_score) const {
+  auto tf = term_frequencies(title, body);
+  thread_local std::vector<float> acc;
+  thread_local std::vector<uint32_t> touched;
+  std::shared_lock lock(mu_);
+  if (acc.size() < docs_.size()) acc.resize(docs_.size(), 0.0f);
+  touched.clear();
+  // The query is normalised like a document, over as many of its heaviest terms as a document keeps, so that a
+  // document scores 1 against its own text; every query term still counts in the dot product.
+  std::vector<std::pair<double, uint64_t>> weighted;
+  weighted.reserve(tf.size());
+  for (const auto& [term, f] : tf)
+    if (!common(term)) weighted.emplace_back((1 + std::log(f)) * idf(term), term);
+  size_t keep = std::min(weighted.size(), terms_per_doc_);
+  std::partial_sort(weighted.begin(), weighted.begin() + static_cast<std::ptrdiff_t>(keep), weighted.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  double qnorm = 0;
+  for (size_t i = 0; i < keep; ++i) {
+    double w = std::min(weighted[i].first, 65535.0 / kWeightScale);
+    qnorm += w * w;
+  }
+  for (const auto& [wq, term] : weighted) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    const auto& p = it->second;
+    for (size_t i = 0; i < p.docs.size(); ++i) {
+      uint32_t d = p.docs[i];
+      if (acc[d] == 0.0f) touched.push_back(d);
+      acc[d] += static_cast<float>(wq * p.weights[i] / kWeightScale);
+    }
+  }
+  std::vector<uint16_t> states;
+  for (const auto& s : filter.states)
+    for (size_t i = 0; i < states_.size(); ++i)
+      if (states_[i] == s) states.push_back(static_cast<uint16_t>(i));
+  using Item = std::pair<double, uint32_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> best;  // min-heap of the k best
+  qnorm = std::sqrt(qnorm);
+  for (uint32_t d : touched) {
+    double dot = acc[d];
+    acc[d] = 0.0f;
+    const Meta& m = docs_[d];
+    if (!m.alive || m.norm <= 0 || qnorm <= 0) continue;
+    if (filter.committee_id && m.committee_id != filter.committee_id) continue;
+    if (m.proposal_id == filter.exclude_id) continue;
+    if (filter.session_id && m.session_id != *filter.session_id) continue;
+    if (!filter.states.empty() && std::find(states.begin(), states.end(), m.state) == states.end()) continue;
+    double score = std::min(1.0, dot / (qnorm * m.norm));
+    if (score < min_score) continue;
+    if (best.size() < k) {
+      best.emplace(score, d);
+    } else if (score > best.top().first) {
+      best.pop();
+      best.emplace(score, d);
+    }
+  }
+  std::vector<SimilarHit> out;
+  while (!best.empty()) {
+    out.push_back({docs_[best.top().second].proposal_id, best.top().first});
+    best.pop();
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> SimilarIndex::shared_phrases(std::string_view text, std::string_view other,
+                                                      size_t max) const {
+  auto keys = term_keys(other);
+  std::unordered_set<uint64_t> theirs(keys.begin(), keys.end());
+  std::u32string n = normalize(text);
+  std::vector<bool> marked(n.size(), false);
+  {
+    std::shared_lock lock(mu_);
+    for (size_t i = 0; i + 1 < n.size(); ++i) {
+      if (classify(n[i]) != CharClass::han || classify(n[i + 1]) != CharClass::han) continue;
+      uint64_t key = (uint64_t(n[i]) << 21) | uint64_t(n[i + 1]);
+      marked[i] = theirs.count(key) > 0 && !common(key);
+    }
+  }
+  std::vector<std::u32string> phrases;
+  for (size_t i = 0; i < n.size();) {
+    if (!marked[i]) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n.size() && marked[j]) ++j;
+    phrases.push_back(n.substr(i, j - i + 1));
+    i = j;
+  }
+  std::stable_sort(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::vector<std::string> out;
+  for (const auto& p : phrases) {
+    std::string s = encode(p);
+    bool inside = std::any_of(out.begin(), out.end(), [&](const std::string& o) { return o.find(s) != std::string::npos; });
+    if (!inside) out.push_back(s);
+    if (out.size() >= max) break;
+  }
+  return out;
+}
+
+size_t SimilarIndex::size() const {
+  std::shared_lock lock(mu_);
+  return live_;
+}
+
+size_t SimilarIndex::memory_bytes() const {
+  std::shared_lock lock(mu_);
+  size_t bytes = docs_.capacity() * sizeof(Meta) + slot_of_.size() * 32 + df_.size() * 32 + postings_.size() * 80;
+  for (const auto& [_, p] : postings_) bytes += p.docs.capacity() * 4 + p.weights.capacity() * 2;
+  return bytes;
+}
+
+}  // namespace sl::search
