@@ -51,7 +51,8 @@ export type ProposalKind = 'individual' | 'joint' | 'collective' | 'recommendati
 export type GroupType = 'party' | 'sector' | 'organisation' | 'special_committee'
 export type HandlingType = 'single' | 'lead_co' | 'split'
 export type UnitRole = 'lead' | 'co'
-export type ResultCategory = 'A' | 'B' | 'C'
+/** D only where the committee enabled it (proposal settings). */
+export type ResultCategory = 'A' | 'B' | 'C' | 'D'
 export type Rating = 'satisfied' | 'basic' | 'unsatisfied'
 export type Relation = 'proposer' | 'cosigner' | 'proposal_staff' | 'lead_unit_staff' | 'co_unit_staff' | 'lead_unit_leader'
 
@@ -94,6 +95,11 @@ export interface ProposalListItem {
   state_label: string
   is_key: boolean
   due_date: string | null
+  /** Working days to due_date by the committee's calendar (negative when overdue); null without a deadline. */
+  working_days_left?: number | null
+  overdue?: boolean | null
+  /** 当面协商 after a still-unsatisfied second round: null when none is needed. */
+  face_to_face_status?: FaceToFaceStatus | null
   submitted_at: string | null
   result_category: ResultCategory | null
   satisfaction: Rating | null
@@ -101,6 +107,21 @@ export interface ProposalListItem {
   published: boolean
   version: number
   updated_at: string
+}
+
+export type FaceToFaceStatus = 'needed' | 'arranged' | 'done'
+
+/** The face-to-face consultation staff arranged, and its outcome once held. */
+export interface FaceToFaceMeeting {
+  state: 'arranged' | 'done'
+  meeting_date: string
+  place: string
+  attendees: string
+  note: string
+  outcome: string | null
+  held_on: string | null
+  arranged_at: string
+  recorded_at: string | null
 }
 
 export interface Deadline {
@@ -249,6 +270,9 @@ export interface ProposalDetail extends ProposalListItem {
   attachments?: Attachment[]
   /** Present on servers with follow-up items (B/C replies). */
   follow_ups?: FollowUp[]
+  face_to_face_meeting?: FaceToFaceMeeting | null
+  /** What the caller may do about the face-to-face consultation now. */
+  face_to_face_actions?: ('arrange' | 'record')[]
   my_relations: Relation[]
   allowed_actions: AllowedAction[]
 }
@@ -347,6 +371,51 @@ export const addFollowUp = (id: Id, input: { commitment: string; due_date: strin
 /** POST /proposals/{id}/follow-ups/{fid}/progress: a progress note, optionally marking it done. */
 export const addFollowUpProgress = (id: Id, followUpId: Id, input: { note: string; done: boolean }) =>
   request<unknown>(`/proposals/${id}/follow-ups/${followUpId}/progress`, { method: 'POST', body: input, silent: true })
+
+/** 提案设置: the committee's lists, windows and reminder points. */
+export interface ProposalSettingsValues {
+  decline_reasons: string[]
+  cosign_window_days: number
+  result_d_enabled: boolean
+  sign_window_working_days: number
+  opinion_months: number
+  reply_months: number
+  max_reply_months: number
+  second_handling_months: number
+  reminder_days: number[]
+}
+
+/** GET /proposals/settings: the values, what they allow, and the defaults. */
+export interface ProposalSettings extends ProposalSettingsValues {
+  result_categories: ResultCategory[]
+  customised: boolean
+  updated_at: string | null
+  defaults: ProposalSettingsValues
+}
+
+export const fetchProposalSettings = () => request<ProposalSettings>('/proposals/settings')
+
+/** PUT /proposals/settings (admin, proposal staff); silent so the form shows field errors. */
+export const saveProposalSettings = (values: ProposalSettingsValues) =>
+  request<ProposalSettings>('/proposals/settings', { method: 'PUT', body: values, silent: true })
+
+/** GET /proposals/leaders: the leaders a key proposal may name (admin, proposal staff). */
+export const fetchLeaders = async () => (await request<{ items: { id: Id; name: string }[] }>('/proposals/leaders', { silent: true })).items ?? []
+
+export interface FaceToFaceArrangement {
+  meeting_date: string
+  place: string
+  attendees: string
+  note?: string
+}
+
+/** POST /proposals/{id}/face-to-face: staff arrange (or move) the meeting. */
+export const arrangeFaceToFace = (id: Id, input: FaceToFaceArrangement) =>
+  request<ProposalDetail>(`/proposals/${id}/face-to-face`, { method: 'POST', body: input, silent: true })
+
+/** POST /proposals/{id}/face-to-face/outcome: staff record what the meeting came to. */
+export const recordFaceToFaceOutcome = (id: Id, input: { outcome: string; held_on?: string }) =>
+  request<ProposalDetail>(`/proposals/${id}/face-to-face/outcome`, { method: 'POST', body: input, silent: true })
 
 /** One published proposal as the public sees it. */
 export interface PublicProposal {

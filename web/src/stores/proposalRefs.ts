@@ -1,23 +1,25 @@
 // Reference data the proposal pages share, loaded once per session and only when a page needs
-// it: the workflow table, the decline reasons, units, sessions, special committees, leaders.
+// it: the workflow table, the committee's proposal settings (decline reasons, result categories,
+// windows), units, sessions, special committees, leaders.
 import { defineStore } from 'pinia'
-import { fetchDeclineReasons, fetchWorkflow, type Workflow } from '@/api/proposals'
+import { fetchDeclineReasons, fetchLeaders, fetchProposalSettings, fetchWorkflow, type ProposalSettings, type ResultCategory, type Workflow } from '@/api/proposals'
 import { allUnits } from '@/api/units'
-import { request, requestAll } from '@/api/client'
+import { requestAll } from '@/api/client'
 import type { Session } from '@/api/committees'
 import type { SpecialCommittee } from '@/api/specialCommittees'
-import type { Id, Page } from '@/api/types'
-import type { User } from '@/api/users'
+import type { Id } from '@/api/types'
 
 export interface Option {
   id: Id
   name: string
 }
 
-export type RefKind = 'workflow' | 'declineReasons' | 'units' | 'sessions' | 'specialCommittees' | 'leaders'
+export type RefKind = 'workflow' | 'settings' | 'declineReasons' | 'units' | 'sessions' | 'specialCommittees' | 'leaders'
 
 interface RefsState {
   workflow: Workflow | null
+  /** The committee's proposal settings (提案设置). */
+  settings: ProposalSettings | null
   declineReasons: string[]
   units: Option[]
   sessions: Session[]
@@ -34,6 +36,9 @@ const loaders: Record<RefKind, (s: RefsState) => Promise<void>> = {
   workflow: async (s) => {
     s.workflow = await fetchWorkflow()
   },
+  settings: async (s) => {
+    s.settings = await fetchProposalSettings()
+  },
   declineReasons: async (s) => {
     s.declineReasons = await fetchDeclineReasons()
   },
@@ -46,21 +51,16 @@ const loaders: Record<RefKind, (s: RefsState) => Promise<void>> = {
   specialCommittees: async (s) => {
     s.specialCommittees = (await requestAll<SpecialCommittee>('/special-committees')).map((c) => ({ id: c.id, name: c.name }))
   },
-  // Only admins may list users (GET /users has no role filter): read the grants of every user.
+  // Admins and proposal staff read the committee's leaders (id and name only).
   leaders: async (s) => {
-    const found: Option[] = []
-    for (let page = 1; page <= 20; page++) {
-      const res = await request<Page<User>>('/users', { query: { page, page_size: 100 }, silent: true })
-      for (const u of res.items ?? []) if (u.grants?.some((g) => g.role === 'leader')) found.push({ id: u.id, name: u.name })
-      if ((res.items ?? []).length < 100 || page * 100 >= res.total) break
-    }
-    s.leaders = found
+    s.leaders = await fetchLeaders()
   },
 }
 
 export const useProposalRefs = defineStore('proposalRefs', {
   state: (): RefsState => ({
     workflow: null,
+    settings: null,
     declineReasons: [],
     units: [],
     sessions: [],
@@ -71,6 +71,8 @@ export const useProposalRefs = defineStore('proposalRefs', {
   getters: {
     currentSession: (s): Session | null => s.sessions.find((x) => x.is_current) ?? null,
     unitName: (s) => (id: Id) => s.units.find((u) => u.id === id)?.name ?? `#${id}`,
+    /** The result categories a reply may carry (A–C until the settings say D too). */
+    resultCategories: (s): ResultCategory[] => s.settings?.result_categories ?? ['A', 'B', 'C'],
   },
   actions: {
     /** Loads the kinds not loaded yet (each once; concurrent callers share the request). */
@@ -87,6 +89,13 @@ export const useProposalRefs = defineStore('proposalRefs', {
           return p
         }),
       )
+    },
+    /** Takes newly saved settings (the settings page), so open forms use them at once. */
+    applySettings(settings: ProposalSettings) {
+      this.settings = settings
+      this.declineReasons = [...settings.decline_reasons]
+      pending.set('settings', Promise.resolve())
+      pending.set('declineReasons', Promise.resolve())
     },
     /** Forgets everything (another committee, another user). */
     forget() {

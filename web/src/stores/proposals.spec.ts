@@ -93,20 +93,39 @@ describe('proposal reference data', () => {
     expect(refs.unavailable).toEqual(['leaders'])
   })
 
-  it('finds the leaders among the users an admin may list', async () => {
-    fetchMock.mockResolvedValue(
-      answer(200, {
-        items: [
-          { id: 3, name: '朱主席', grants: [{ role: 'leader' }] },
-          { id: 4, name: '田伟', grants: [{ role: 'proposal_staff' }] },
-        ],
-        total: 2,
-        page: 1,
-        page_size: 100,
-      }),
-    )
+  it('reads the leaders from the picker endpoint (id and name)', async () => {
+    fetchMock.mockResolvedValue(answer(200, { items: [{ id: 3, name: '朱主席' }], total: 1, page: 1, page_size: 1 }))
     const refs = useProposalRefs()
     await refs.ensure('leaders')
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/proposals/leaders')
     expect(refs.leaders).toEqual([{ id: 3, name: '朱主席' }])
+  })
+
+  it('takes the result categories from the settings, and newly saved settings at once', async () => {
+    const settings = {
+      decline_reasons: ['与本委员会职能无关'],
+      cosign_window_days: 3,
+      result_d_enabled: true,
+      sign_window_working_days: 5,
+      opinion_months: 1,
+      reply_months: 3,
+      max_reply_months: 6,
+      second_handling_months: 3,
+      reminder_days: [3, 1],
+      result_categories: ['A', 'B', 'C', 'D'],
+      customised: true,
+      updated_at: null,
+    }
+    fetchMock.mockResolvedValue(answer(200, { ...settings, defaults: settings }))
+    const refs = useProposalRefs()
+    expect(refs.resultCategories).toEqual(['A', 'B', 'C'])
+    await refs.ensure('settings')
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/proposals/settings')
+    expect(refs.resultCategories).toEqual(['A', 'B', 'C', 'D'])
+    refs.applySettings({ ...settings, decline_reasons: ['甲', '乙'], result_d_enabled: false, result_categories: ['A', 'B', 'C'], defaults: settings } as never)
+    await refs.ensure('settings', 'declineReasons')
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(refs.declineReasons).toEqual(['甲', '乙'])
+    expect(refs.resultCategories).toEqual(['A', 'B', 'C'])
   })
 })

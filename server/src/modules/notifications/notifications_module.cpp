@@ -57,6 +57,7 @@ void on_proposal_event(App& app, const Event& e) {
   if (action == "submit" && to == "awaiting_cosign") {
     to_users = users_of(*c, "SELECT user_id FROM proposal_cosigners WHERE proposal_id = $1", {id});
     n.title = "联名邀请：请确认是否联名提案" + title;
+    n.sms = true;  // the co-signer has a few days to answer
   } else if (action == "cosign") {
     to_users = users_of(*c, "SELECT proposer_user_id FROM proposals WHERE id = $1", {id});
     n.title = "联名确认进展：" + title + (to == "submitted" ? " 已完成联名确认并提交" : " 有委员答复了联名邀请");
@@ -108,6 +109,20 @@ void on_proposal_event(App& app, const Event& e) {
   } else if (action == "follow_up") {
     to_users = proposers(*c, id);
     n.title = "提案" + title + "新增了跟踪落实事项";
+  } else if (action == "arrange_face_to_face") {
+    // The proposer (and co-signers) and the lead unit meet face to face with staff.
+    to_users = proposers(*c, id);
+    auto lead = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
+    to_users.insert(lead.begin(), lead.end());
+    n.title = std::string(e.payload.value("rearranged", false) ? "当面协商安排已调整：" : "当面协商安排：") + "提案" +
+              title + "定于 " + e.payload.value("meeting_date", "") + " 在" + e.payload.value("place", "") +
+              "当面协商，请准时参加";
+    n.sms = true;
+  } else if (action == "record_face_to_face") {
+    to_users = proposers(*c, id);
+    auto lead = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
+    to_users.insert(lead.begin(), lead.end());
+    n.title = "提案" + title + "的当面协商已完成，协商结果已记录";
   } else if (action == "grant_extension") {
     to_users = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
     n.title = "延期申请已处理：" + title;

@@ -7,18 +7,13 @@
 #include "core/clock.hpp"
 #include "modules/proposals/access.hpp"
 #include "modules/proposals/calendar.hpp"
+#include "modules/proposals/settings.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
 
 namespace {
 
-constexpr int kSignWindowWorkingDays = 5;
-constexpr int kReplyMonths = 3;
-constexpr int kMaxReplyMonths = 6;
-constexpr int kOpinionMonths = 1;
-constexpr int kSecondHandlingMonths = 3;
-constexpr int kCosignWindowDays = 3;
 const std::vector<std::string> kCategories = {"经济建设", "城市建设", "社会事业", "科教文卫", "政治法律", "其他"};
 const std::vector<std::string> kKinds = {"individual", "joint", "collective", "recommendation"};
 
@@ -101,6 +96,13 @@ struct Context {
   api::Validator& v;
   Json history = Json::object();  // what the history row records of the payload
   Json event = Json::object();    // extra event payload (recipients)
+  std::optional<Settings> settings_;
+
+  /// The committee's proposal settings (loaded on first use).
+  const Settings& settings() {
+    if (!settings_) settings_ = load_settings(c, user.committee_id, app.config);
+    return *settings_;
+  }
 };
 
 bool guard_holds(Guard g, Context& x, const Json& body) {
@@ -181,7 +183,7 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       if (to == State::awaiting_cosign)
         c.exec(
             "UPDATE proposal_cosigners SET status = 'pending', answered_at = NULL, due_at = $1 WHERE proposal_id = $2",
-            {db::iso_after(kCosignWindowDays * 86400), id});
+            {db::iso_after(int64_t{x.settings().cosign_window_days} * 86400), id});
       break;
     }
     case Action::withdraw:
@@ -207,7 +209,12 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       break;
     }
     case Action::decline: {
-      auto reason = v.one_of("reason", api::Presence::required, decline_reasons());
+      auto reason = v.text("reason", api::Presence::required, 100);
+      const auto& reasons = x.settings().decline_reasons;
+      if (reason && std::find(reasons.begin(), reasons.end(), *reason) == reasons.end()) {
+        v.fail("reason", "不立案理由须从本委员会设置的理由中选择");
+        reason.reset();
+      }
       auto conv = v.one_of("conversion", api::Presence::optional, {"none", "opinion", "social_info"});
       auto comment = v.text("comment", api::Presence::optional, 500, true);
       v.finish();
@@ -266,9 +273,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
         throw ApiError::validation("units", "分办须选择两个或以上的主办单位");
       auto cal = WorkCalendar::load(c, x.user.committee_id);
       std::string t = today();
-      std::string sign_due = cal.add_working_days(t, kSignWindowWorkingDays);
-      std::string reply_due = add_months(t, kReplyMonths);
-      std::string opinion_due = add_months(t, kOpinionMonths);
+      const auto& cfg = x.settings();
+      std::string sign_due = cal.add_working_days(t, cfg.sign_window_working_days);
+      std::string reply_due = add_months(t, cfg.reply_months);
+      std::string opinion_due = add_months(t, cfg.opinion_months);
       for (auto& [uid, role] : list)
         c.exec(
             "INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES "
@@ -344,7 +352,7 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       c.exec(
           "INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES "
           "($1, $2, $3, $4, $5, $6)",
-          {id, *new_unit, a.one().text("role"), cal.add_working_days(today(), kSignWindowWorkingDays),
+          {id, *new_unit, a.one().text("role"), cal.add_working_days(today(), x.settings().sign_window_working_days),
            a.one().is_null("opinion_due") ? db::Value(nullptr) : db::Value(a.one().text("opinion_due")),
            a.one().text("reply_due")});
       x.history = {
@@ -385,7 +393,14 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
     case Action::submit_reply: {
       v.id("unit_id", api::Presence::optional);
       auto reply = v.text("body", api::Presence::required, 50000);
-      auto result = v.one_of("result_category", api::Presence::required, {"A", "B", "C"});
+      auto allowed = x.settings().result_categories();
+      auto result = v.text("result_category", api::Presence::required, 1);
+      if (result && std::find(allowed.begin(), allowed.end(), *result) == allowed.end()) {
+        v.fail("result_category",
+               *result == "D" ? "本委员会未启用 D 类办理结果，请选择 A、B 或 C 类"
+                              : "办理结果应为 A、B、C" + std::string(allowed.size() > 3 ? "、D" : "") + " 类之一");
+        result.reset();
+      }
       v.finish();
       int64_t unit = pick_unit(x, x.rel.lead_units, body);
       auto a = c.exec(
@@ -431,7 +446,7 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       if (action == Action::pass_reply) {
         std::string result = reply.one().text(1);
         c.exec("UPDATE proposals SET result_category = $1, replied_at = $2, follow_up = $3 WHERE id = $4",
-               {result, now, int64_t{result != "A"}, id});
+               {result, now, int64_t{result == "B" || result == "C"}, id});
         c.exec(
             "UPDATE proposal_assignments SET state = 'replied' WHERE proposal_id = $1 AND role = 'lead' AND state <> "
             "'reassigned'",
@@ -447,8 +462,10 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       std::string assigned = x.row.text("assigned_at").substr(0, 10);
       if (*due <= x.row.text("due_at").substr(0, 10))
         throw ApiError::validation("requested_due", "延期后的日期须晚于现有期限");
-      if (*due > add_months(assigned, kMaxReplyMonths))
-        throw ApiError::validation("requested_due", "办理期限最长为交办后 6 个月");
+      int max_months = x.settings().max_reply_months;
+      if (*due > add_months(assigned, max_months))
+        throw ApiError::validation("requested_due", "办理期限最长为交办后 " + std::to_string(max_months) + " 个月（" +
+                                                        add_months(assigned, max_months) + "）");
       int64_t unit = pick_unit(x, x.rel.lead_units, body);
       c.exec("INSERT INTO proposal_extensions (proposal_id, unit_id, reason, requested_due) VALUES ($1, $2, $3, $4)",
              {id, unit, *reason, *due});
@@ -498,7 +515,7 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       }
       c.exec("UPDATE proposals SET satisfaction = $1 WHERE id = $2", {*rating, id});
       if (to == State::second_handling) {
-        std::string due = add_months(today(), kSecondHandlingMonths);
+        std::string due = add_months(today(), x.settings().second_handling_months);
         c.exec("UPDATE proposals SET round = 2, due_at = $1 WHERE id = $2", {due, id});
         c.exec(
             "UPDATE proposal_assignments SET state = 'signed', reply_due = $1, round = 2 WHERE proposal_id = $2 AND "

@@ -152,7 +152,10 @@ void register_documents(App& app) {
               for (const auto& r : p["replies"]) reply = &r;  // the latest the caller may see
               if (!reply) throw ApiError::not_found("答复");
               static const std::map<std::string, std::string> kResult = {
-                  {"A", "A类（已解决或采纳）"}, {"B", "B类（正在解决或列入计划）"}, {"C", "C类（因条件限制留作参考）"}};
+                  {"A", "A类（已解决或采纳）"},
+                  {"B", "B类（正在解决或列入计划）"},
+                  {"C", "C类（因条件限制留作参考）"},
+                  {"D", "D类（因政策等原因不能采纳，已作说明解释）"}};
               docx::Document d;
               d.title("关于政协" + p["session_name"].get<std::string>() + number_or_draft(p) + "提案的答复");
               d.plain(p["proposer_name"].get<std::string>() + "委员：");

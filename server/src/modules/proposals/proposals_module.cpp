@@ -5,8 +5,10 @@
 #include "modules/proposals/attachments.hpp"
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/documents.hpp"
+#include "modules/proposals/face_to_face.hpp"
 #include "modules/proposals/follow_ups.hpp"
 #include "modules/proposals/history_import.hpp"
+#include "modules/proposals/settings.hpp"
 #include "modules/proposals/store.hpp"
 #include "modules/proposals/workflow.hpp"
 
@@ -129,10 +131,12 @@ void register_proposals(App& app) {
             [](http::Request&) { return http::Response::json(proposals::workflow_json()); },
             {"提案流程：状态、操作与流转表", kTag});
   app.route(http::Method::GET, "/api/v1/proposals/decline-reasons",
-            [](http::Request&) {
-              return http::Response::json({{"items", proposals::decline_reasons()}});
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              return http::Response::json(
+                  {{"items", proposals::load_settings(*c, req.user().committee_id, app.config).decline_reasons}});
             },
-            {"不立案理由", kTag});
+            {"不立案理由（本委员会的提案设置）", kTag});
   app.route(http::Method::GET, "/api/v1/proposals",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
@@ -185,6 +189,8 @@ void register_proposals(App& app) {
   proposals::register_attachments(app);
   proposals::register_follow_ups(app);
   proposals::register_history_import(app);
+  proposals::register_settings(app);
+  proposals::register_face_to_face(app);
 }
 
 }  // namespace sl

@@ -5,11 +5,11 @@
 #include <chrono>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "core/clock.hpp"
 #include "modules/notifications/notify.hpp"
 #include "modules/proposals/calendar.hpp"
+#include "modules/proposals/settings.hpp"
 
 namespace sl::proposals {
 
@@ -17,15 +17,23 @@ namespace {
 
 constexpr int64_t kSchedulerLockKey = 0x5343414e;  // "SCAN"
 
-std::set<int> reminder_points(const std::string& spec) {
-  std::set<int> out;
-  std::stringstream ss(spec);
-  std::string part;
-  while (std::getline(ss, part, ',')) try {
-      out.insert(std::stoi(part));
-    } catch (...) {
-    }
-  return out;
+/// Each committee's calendar and reminder points, loaded once per scan.
+struct CommitteeRules {
+  WorkCalendar calendar;
+  std::set<int> points;
+};
+
+const CommitteeRules& rules_of(App& app, db::Connection& c, std::map<int64_t, CommitteeRules>& cache,
+                               int64_t committee) {
+  auto it = cache.find(committee);
+  if (it == cache.end()) {
+    auto settings = load_settings(c, committee, app.config);
+    it = cache
+             .emplace(committee, CommitteeRules{WorkCalendar::load(c, committee),
+                                                {settings.reminder_days.begin(), settings.reminder_days.end()}})
+             .first;
+  }
+  return it->second;
 }
 
 std::vector<int64_t> user_ids(db::Connection& c, const std::string& sql, const std::vector<db::Value>& params) {
@@ -46,7 +54,8 @@ std::vector<int64_t> proposal_staff(db::Connection& c, int64_t committee_id) {
 }
 
 /// Reminders and escalations for one kind of deadline on every live assignment.
-void scan_deadlines(App& app, db::Connection& c, ScanReport& report, const std::set<int>& points, bool sign) {
+void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<int64_t, CommitteeRules>& rules,
+                    bool sign) {
   std::string today = clock::today();
   std::string sql = sign ? "SELECT a.id, a.unit_id, a.sign_due AS due, p.id AS pid, p.committee_id, p.title FROM "
                            "proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE a.state = "
@@ -55,13 +64,11 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, const std::
                            "proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE a.role = 'lead' AND "
                            "a.state NOT IN ('reassigned', 'replied', 'return_requested') AND p.state IN ('assigned', "
                            "'in_handling', 'second_handling', 'reply_unit_review') AND p.due_at IS NOT NULL";
-  std::map<int64_t, WorkCalendar> calendars;
   for (const auto& r : c.exec(sql).rows) {
     int64_t committee = r.integer("committee_id");
-    auto it = calendars.find(committee);
-    if (it == calendars.end()) it = calendars.emplace(committee, WorkCalendar::load(c, committee)).first;
+    const auto& rule = rules_of(app, c, rules, committee);
     std::string due = r.text("due").substr(0, 10);
-    int left = it->second.working_days_between(today, due);
+    int left = rule.calendar.working_days_between(today, due);
     std::string what = sign ? "签收" : "答复";
     std::string key_base = std::string(sign ? "sign-" : "reply-") + std::to_string(r.integer("id")) + "-" + due;
     Notice n{committee, "", "", "", r.integer("pid"), "", true};
@@ -75,7 +82,7 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, const std::
       bool any = false;
       for (int64_t u : to) any = notify(app, c, u, n) || any;
       if (any) report.escalations++;
-    } else if (points.count(left)) {
+    } else if (rule.points.count(left)) {
       n.kind = "deadline.reminder";
       n.title = "【提醒】提案《" + r.text("title") + "》还有 " + std::to_string(left) + " 个工作日到" + what +
                 "期限（" + due + "）";
@@ -130,10 +137,10 @@ ScanReport run_deadline_scan(App& app) {
     locked = c->exec("SELECT pg_try_advisory_lock($1)", {kSchedulerLockKey}).one().text(0) == "t";
   if (!locked) return report;
   try {
-    auto points = reminder_points(app.config.proposals.reminder_days);
+    std::map<int64_t, CommitteeRules> rules;
     expire_cosigners(app, *c, report);
-    scan_deadlines(app, *c, report, points, true);
-    scan_deadlines(app, *c, report, points, false);
+    scan_deadlines(app, *c, report, rules, true);
+    scan_deadlines(app, *c, report, rules, false);
     report.ran = true;
   } catch (const std::exception& e) {
     spdlog::error("deadline scan failed: {}", e.what());

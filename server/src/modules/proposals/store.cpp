@@ -5,6 +5,7 @@
 #include "core/api/resource.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/calendar.hpp"
+#include "modules/proposals/face_to_face.hpp"
 
 namespace sl::proposals {
 
@@ -13,7 +14,8 @@ namespace {
 constexpr const char* kListColumns =
     "p.id, p.session_id, p.number, p.number_label, p.kind, p.title, p.category, p.proposer_name, p.state, "
     "p.is_key, p.due_at, p.submitted_at, p.result_category, p.satisfaction, p.round, p.published, p.updated_at, "
-    "p.version";
+    "p.version, p.face_to_face, (SELECT f.state FROM proposal_face_to_face f WHERE f.proposal_id = "
+    "p.id) AS face_to_face_state";
 
 Json json_or(const db::Row& r, const char* col, Json fallback) {
   if (r.is_null(col)) return fallback;
@@ -234,6 +236,10 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   for (Actor a : rel.actors) actors.push_back(actor_name(a));
   p["my_relations"] = actors;
   p["allowed_actions"] = allowed_actions(state, rel);
+  Json f2f = face_to_face_json(c, id, r.integer("face_to_face") != 0, rel.has(Actor::proposal_staff));
+  p["face_to_face_status"] = f2f["status"];
+  p["face_to_face_meeting"] = f2f["meeting"];
+  p["face_to_face_actions"] = f2f["actions"];
   return p;
 }
 
@@ -284,6 +290,22 @@ Json proposal_list(db::Connection& c, const http::Request& req) {
              api::add_param(params, "%," + std::to_string(user.user_id) + ",%");
   if (auto v = req.query_param("mine"); v && (*v == "true" || *v == "1"))
     where += " AND p.proposer_user_id = " + api::add_param(params, user.user_id);
+  if (auto v = req.query_param("face_to_face"); v && !v->empty()) {
+    // needed: flagged, nothing arranged; arranged; done; pending: needed or arranged.
+    const std::string done = "p.id IN (SELECT proposal_id FROM proposal_face_to_face WHERE state = 'done')";
+    const std::string arranged = "p.id IN (SELECT proposal_id FROM proposal_face_to_face WHERE state = 'arranged')";
+    const std::string any = "p.id IN (SELECT proposal_id FROM proposal_face_to_face)";
+    if (*v == "needed")
+      where += " AND p.face_to_face = 1 AND NOT " + any;
+    else if (*v == "arranged")
+      where += " AND p.face_to_face = 1 AND " + arranged;
+    else if (*v == "done")
+      where += " AND p.face_to_face = 1 AND " + done;
+    else if (*v == "pending")
+      where += " AND p.face_to_face = 1 AND NOT " + done;
+    else
+      throw ApiError::validation("face_to_face", "取值应为：needed、arranged、done、pending");
+  }
   if (auto v = req.query_param("overdue"); v && (*v == "true" || *v == "1"))
     where +=
         " AND p.due_at IS NOT NULL AND p.due_at < " + api::add_param(params, clock::today()) +
@@ -298,8 +320,22 @@ Json proposal_list(db::Connection& c, const http::Request& req) {
                     " ORDER BY p.id DESC LIMIT " + api::add_param(params, q.page_size) + " OFFSET " +
                     api::add_param(params, q.offset());
   Json items = Json::array();
+  // The countdown of every row, from the committee's working-day calendar (loaded once).
+  auto cal = WorkCalendar::load(c, user.committee_id);
+  std::string today = clock::today();
   for (const auto& r : c.exec(sql, params).rows) {
     State s = *parse_state(r.text("state"));
+    Json left = nullptr, overdue = nullptr;
+    if (!r.is_null("due_at") && !r.text("due_at").empty()) {
+      std::string due = r.text("due_at").substr(0, 10);
+      left = cal.working_days_between(today, due);
+      overdue = today > due;
+    }
+    Json f2f = nullptr;
+    if (!r.is_null("face_to_face_state"))
+      f2f = r.text("face_to_face_state");
+    else if (r.integer("face_to_face") != 0)
+      f2f = "needed";
     items.push_back({{"id", r.integer("id")},
                      {"session_id", r.integer("session_id")},
                      {"number", nullable_int(r, "number")},
@@ -312,6 +348,9 @@ Json proposal_list(db::Connection& c, const http::Request& req) {
                      {"state_label", state_label(s)},
                      {"is_key", r.integer("is_key") != 0},
                      {"due_date", r.is_null("due_at") ? Json(nullptr) : Json(r.text("due_at").substr(0, 10))},
+                     {"working_days_left", left},
+                     {"overdue", overdue},
+                     {"face_to_face_status", f2f},
                      {"submitted_at", nullable_text(r, "submitted_at")},
                      {"result_category", nullable_text(r, "result_category")},
                      {"satisfaction", nullable_text(r, "satisfaction")},

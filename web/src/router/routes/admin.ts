@@ -1,6 +1,6 @@
 // Organisation administration: for admin and proposal staff only.
 import { markRaw } from 'vue'
-import { Calendar, Clock, Collection, Document, Flag, OfficeBuilding, Place, Tickets, User, UserFilled, Setting } from '@element-plus/icons-vue'
+import { Calendar, Clock, Collection, Document, Flag, OfficeBuilding, Operation, Place, Tickets, User, UserFilled, Setting } from '@element-plus/icons-vue'
 import { ADMIN_ROLES } from '@/stores/auth'
 import type { MenuSection } from '../menu'
 
@@ -78,6 +78,12 @@ export const adminSection: MenuSection = {
       name: 'admin-calendar',
       component: () => import('@/views/admin/calendar/CalendarList.vue'),
       meta: { title: 'menu.calendar', icon: Clock, roles, section },
+    },
+    {
+      path: 'admin/proposal-settings',
+      name: 'admin-proposal-settings',
+      component: () => import('@/views/proposals/ProposalSettings.vue'),
+      meta: { title: 'menu.proposalSettings', icon: Operation, roles, section },
     },
     {
       path: 'admin/audit',

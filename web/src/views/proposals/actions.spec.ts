@@ -112,7 +112,7 @@ describe('home tasks and drafts', () => {
   it('give each role its counts, with keys in both languages', async () => {
     const { homeTasks } = await import('./schema')
     expect(homeTasks(['member']).map((x) => x.key)).toEqual(['mine-drafts', 'mine-feedback', 'mine-handling'])
-    expect(homeTasks(['proposal_staff']).map((x) => x.key)).toEqual(['staff-review', 'staff-assign', 'staff-replies', 'staff-overdue'])
+    expect(homeTasks(['proposal_staff']).map((x) => x.key)).toEqual(['staff-review', 'staff-assign', 'staff-replies', 'staff-overdue', 'staff-faceToFace'])
     expect(homeTasks(['unit_leader'])[0].key).toBe('unit-approval')
     expect(homeTasks(['leader']).map((x) => x.to)).toEqual(['/proposals/key'])
     expect(homeTasks(['admin', 'leader']).some((x) => x.key === 'key')).toBe(false)

@@ -7,7 +7,7 @@ import { assignProblem, unitsFor, type UnitChoice } from '@/utils/proposals'
 export type FieldKind = 'textarea' | 'input' | 'select' | 'multi' | 'radio' | 'date' | 'switch' | 'assign' | 'proposal'
 
 /** Where a select's options come from (loaded by the dialog). */
-export type OptionSource = 'declineReasons' | 'units' | 'returnRequests' | 'pendingExtensions' | 'leaders' | 'specialCommittees' | 'myUnits'
+export type OptionSource = 'declineReasons' | 'resultCategories' | 'units' | 'returnRequests' | 'pendingExtensions' | 'leaders' | 'specialCommittees' | 'myUnits'
 
 export interface ActionField {
   name: string
@@ -37,7 +37,8 @@ export interface ActionForm {
 export type ActionValues = Record<string, unknown>
 
 export const CONSULTATION_METHODS = ['meeting', 'forum', 'phone', 'site', 'written'] as const
-export const RESULT_CATEGORIES = ['A', 'B', 'C'] as const
+/** Every result category there is; a reply offers those the committee's settings allow (D only when enabled). */
+export const RESULT_CATEGORIES = ['A', 'B', 'C', 'D'] as const
 export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const
 export const CONSULTED = ['face_to_face', 'phone', 'written', 'none'] as const
 export const ATTITUDES = ['good', 'fair', 'poor'] as const
@@ -99,7 +100,7 @@ export const ACTION_FORMS: Record<ProposalAction, ActionForm> = {
   send_opinion: { fields: [{ name: 'opinion', kind: 'textarea', label: 'proposal.f.opinion', required: true, maxlength: 10000 }] },
   submit_reply: {
     fields: [
-      { name: 'result_category', kind: 'radio', label: 'proposal.f.resultCategory', required: true, enumName: 'resultCategory', values: RESULT_CATEGORIES },
+      { name: 'result_category', kind: 'radio', label: 'proposal.f.resultCategory', required: true, enumName: 'resultCategory', values: RESULT_CATEGORIES, source: 'resultCategories' },
       { name: 'body', kind: 'textarea', label: 'proposal.f.replyBody', required: true, maxlength: 50000 },
     ],
     intro: 'proposal.intro.reply',

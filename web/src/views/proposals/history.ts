@@ -24,6 +24,11 @@ const SHOWN: [key: string, enumName?: string][] = [
   ['second_due'],
   ['into_id'],
   ['key', 'yesNo'],
+  ['meeting_date'],
+  ['place'],
+  ['attendees'],
+  ['note'],
+  ['outcome'],
 ]
 
 function valueText(value: unknown, enumName: string | undefined, t: Translate, has: Has, unitName: (id: number) => string): string {

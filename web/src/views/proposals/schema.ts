@@ -23,8 +23,18 @@ const state: Column<ProposalListItem> = { prop: 'state', label: 'proposal.state'
 const due: Column<ProposalListItem> = { prop: 'due_date', label: 'proposal.deadline', width: 170 }
 const updated: Column<ProposalListItem> = { prop: 'updated_at', label: 'proposal.updatedAt', width: 170, formatter: (r) => formatDateTime(r.updated_at) }
 
+/** The countdown in working days (the committee's calendar), from the list row. */
+const countdownColumn: Column<ProposalListItem> = { prop: 'working_days_left', label: 'proposal.countdown', width: 130 }
+
 /** Columns of the lists staff, units and leaders work from. */
 export const columns: Column<ProposalListItem>[] = [number, title, proposer, category, state, due]
+
+/** Columns of the staff and unit workbenches: the deadline and, beside it, the working days left. */
+export const workbenchColumns: Column<ProposalListItem>[] = [number, title, proposer, category, state, due, countdownColumn]
+
+/** Columns of the face-to-face queue: closed proposals, with how far their meeting got. */
+const faceToFaceColumn: Column<ProposalListItem> = { prop: 'face_to_face_status', label: 'faceToFace.title', width: 150 }
+export const faceToFaceColumns: Column<ProposalListItem>[] = [number, title, proposer, category, faceToFaceColumn]
 
 /** Columns of 我的提案 (the member knows who proposed). */
 export const memberColumns: Column<ProposalListItem>[] = [title, state, due, number, updated]
@@ -38,6 +48,8 @@ export interface Queue {
   detailFilter?: 'returnRequested'
   /** Rows can be selected for a batch action. */
   batch?: boolean
+  /** Columns of this queue when not the workbench's. */
+  columns?: Column<ProposalListItem>[]
 }
 
 export const memberTabs: { key: MemberTab; title: string; query: ListQuery }[] = (Object.keys(MEMBER_TABS) as MemberTab[]).map((key) => ({
@@ -54,6 +66,8 @@ export const staffQueues: Queue[] = [
   { key: 'returns', title: 'proposal.queues.returns', query: { state: 'assigned,in_handling', return_requested: true }, detailFilter: 'returnRequested' },
   { key: 'replies', title: 'proposal.queues.replies', query: { state: 'reply_cppcc_review' } },
   { key: 'overdue', title: 'proposal.queues.overdue', query: { overdue: true } },
+  // Still unsatisfied after second handling: a face-to-face consultation to arrange or record.
+  { key: 'faceToFace', title: 'proposal.queues.faceToFace', query: { face_to_face: 'pending' }, columns: faceToFaceColumns },
 ]
 
 export const unitQueues: Queue[] = [

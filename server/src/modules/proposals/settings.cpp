@@ -1,0 +1,244 @@
+#include "modules/proposals/settings.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "core/api/resource.hpp"
+#include "core/audit/audit.hpp"
+#include "modules/proposals/commands.hpp"
+
+namespace sl::proposals {
+
+namespace {
+
+constexpr const char* kTag = "proposals";
+
+Json to_json(const Settings& s) {
+  return {{"decline_reasons", s.decline_reasons},   {"cosign_window_days", s.cosign_window_days},
+          {"result_d_enabled", s.result_d_enabled}, {"sign_window_working_days", s.sign_window_working_days},
+          {"opinion_months", s.opinion_months},     {"reply_months", s.reply_months},
+          {"max_reply_months", s.max_reply_months}, {"second_handling_months", s.second_handling_months},
+          {"reminder_days", s.reminder_days}};
+}
+
+/// The settings as the API answers them: the values, the result categories they allow, whether
+/// the committee saved its own, and the defaults (for a "restore defaults" button).
+Json answer(const Settings& s, const Config& config) {
+  Json j = to_json(s);
+  j["result_categories"] = s.result_categories();
+  j["customised"] = s.customised;
+  j["updated_at"] = s.updated_at.empty() ? Json(nullptr) : Json(s.updated_at);
+  j["defaults"] = to_json(default_settings(config));
+  return j;
+}
+
+/// An integer field in [min, max]; a readable message otherwise.
+std::optional<int> bounded(api::Validator& v, const char* field, int min, int max) {
+  auto raw = v.raw(field, api::Presence::optional);
+  if (!raw) return std::nullopt;
+  if (!raw->is_number_integer() || raw->get<int64_t>() < min || raw->get<int64_t>() > max) {
+    v.fail(field, "应为 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数");
+    return std::nullopt;
+  }
+  return static_cast<int>(raw->get<int64_t>());
+}
+
+void normalise_reminders(std::vector<int>& days) {
+  std::sort(days.begin(), days.end(), std::greater<>());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+}
+
+/// Applies the fields present in `body` to `s`; throws validation_failed naming every problem.
+void apply_fields(api::Validator& v, Settings& s) {
+  if (auto raw = v.raw("decline_reasons", api::Presence::optional)) {
+    std::vector<std::string> reasons;
+    std::set<std::string> seen;
+    bool ok = raw->is_array() && !raw->empty() && raw->size() <= 30;
+    if (!ok) v.fail("decline_reasons", "请填写 1 到 30 条不立案理由");
+    for (const auto& r : ok ? *raw : Json::array()) {
+      std::string t = r.is_string() ? api::trim(r.get<std::string>()) : "";
+      if (t.empty() || api::utf8_length(t) > 100) {
+        v.fail("decline_reasons", "每条不立案理由应为 1 到 100 个字");
+        break;
+      }
+      if (!seen.insert(t).second) {
+        v.fail("decline_reasons", "不立案理由“" + t + "”重复");
+        break;
+      }
+      reasons.push_back(t);
+    }
+    if (v.ok()) s.decline_reasons = reasons;
+  }
+  if (auto n = bounded(v, "cosign_window_days", 1, 30)) s.cosign_window_days = *n;
+  if (auto b = v.boolean("result_d_enabled", api::Presence::optional)) s.result_d_enabled = *b;
+  if (auto n = bounded(v, "sign_window_working_days", 1, 30)) s.sign_window_working_days = *n;
+  if (auto n = bounded(v, "opinion_months", 1, 6)) s.opinion_months = *n;
+  if (auto n = bounded(v, "reply_months", 1, 12)) s.reply_months = *n;
+  if (auto n = bounded(v, "max_reply_months", 1, 24)) s.max_reply_months = *n;
+  if (auto n = bounded(v, "second_handling_months", 1, 12)) s.second_handling_months = *n;
+  if (auto raw = v.raw("reminder_days", api::Presence::optional)) {
+    std::vector<int> days;
+    bool ok = raw->is_array() && raw->size() <= 5;
+    for (const auto& d : ok ? *raw : Json::array()) {
+      if (!d.is_number_integer() || d.get<int64_t>() < 0 || d.get<int64_t>() > 30) {
+        ok = false;
+        break;
+      }
+      days.push_back(static_cast<int>(d.get<int64_t>()));
+    }
+    if (!ok) {
+      v.fail("reminder_days", "提醒时点最多 5 个，每个为到期前 0 到 30 个工作日");
+    } else {
+      normalise_reminders(days);
+      s.reminder_days = days;
+    }
+  }
+  if (v.ok() && s.max_reply_months < s.reply_months)
+    v.fail("max_reply_months", "延期后的最长办理期限不能短于答复期限（" + std::to_string(s.reply_months) + " 个月）");
+  if (v.ok() && s.opinion_months > s.reply_months)
+    v.fail("opinion_months", "协办意见期限不能长于答复期限（" + std::to_string(s.reply_months) + " 个月）");
+  v.finish();
+}
+
+std::vector<int> int_list(const std::string& text) {
+  std::vector<int> out;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_array())
+    for (const auto& x : j)
+      if (x.is_number_integer()) out.push_back(x.get<int>());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> Settings::result_categories() const {
+  std::vector<std::string> out = {"A", "B", "C"};
+  if (result_d_enabled) out.push_back("D");
+  return out;
+}
+
+std::vector<int> parse_reminder_days(const std::string& spec) {
+  std::vector<int> out;
+  std::stringstream ss(spec);
+  std::string part;
+  while (std::getline(ss, part, ',')) try {
+      int n = std::stoi(part);
+      if (n >= 0) out.push_back(n);
+    } catch (...) {
+    }
+  normalise_reminders(out);
+  return out;
+}
+
+Settings default_settings(const Config& config) {
+  Settings s;
+  s.decline_reasons = decline_reasons();
+  s.reminder_days = parse_reminder_days(config.proposals.reminder_days);
+  return s;
+}
+
+Settings load_settings(db::Connection& c, int64_t committee_id, const Config& config) {
+  Settings s = default_settings(config);
+  auto r = c.exec("SELECT * FROM proposal_settings WHERE committee_id = $1", {committee_id});
+  if (r.empty()) return s;
+  const auto& row = r.one();
+  Json reasons = Json::parse(row.text("decline_reasons"), nullptr, false);
+  if (reasons.is_array() && !reasons.empty()) {
+    s.decline_reasons.clear();
+    for (const auto& x : reasons)
+      if (x.is_string()) s.decline_reasons.push_back(x.get<std::string>());
+  }
+  s.cosign_window_days = static_cast<int>(row.integer("cosign_window_days"));
+  s.result_d_enabled = row.integer("result_d_enabled") != 0;
+  s.sign_window_working_days = static_cast<int>(row.integer("sign_window_working_days"));
+  s.opinion_months = static_cast<int>(row.integer("opinion_months"));
+  s.reply_months = static_cast<int>(row.integer("reply_months"));
+  s.max_reply_months = static_cast<int>(row.integer("max_reply_months"));
+  s.second_handling_months = static_cast<int>(row.integer("second_handling_months"));
+  s.reminder_days = int_list(row.text("reminder_days"));
+  s.customised = true;
+  s.updated_at = row.text("updated_at");
+  return s;
+}
+
+void register_settings(App& app) {
+  app.route(http::Method::GET, "/api/v1/proposals/settings",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              return http::Response::json(answer(load_settings(*c, req.user().committee_id, app.config), app.config));
+            },
+            {"提案设置（不立案理由、期限、D 类结果、提醒时点）", kTag});
+
+  app.route(
+      http::Method::PUT, "/api/v1/proposals/settings",
+      [&app](http::Request& req) {
+        const auto& user = req.user();
+        if (!user.has_any({Role::admin, Role::proposal_staff}))
+          throw ApiError::forbidden("只有管理员和提案委可以修改提案设置");
+        Json body = req.json();
+        if (!body.is_object()) throw ApiError::validation("body", "请求内容应为 JSON 对象");
+        Settings saved = app.db().transaction([&](db::Connection& c) {
+          Settings before = load_settings(c, user.committee_id, app.config);
+          Settings s = before;
+          api::Validator v(body);
+          apply_fields(v, s);
+          std::string now = db::now_iso();
+          std::vector<db::Value> params = {user.committee_id,
+                                           Json(s.decline_reasons).dump(),
+                                           int64_t{s.cosign_window_days},
+                                           int64_t{s.result_d_enabled},
+                                           int64_t{s.sign_window_working_days},
+                                           int64_t{s.opinion_months},
+                                           int64_t{s.reply_months},
+                                           int64_t{s.max_reply_months},
+                                           int64_t{s.second_handling_months},
+                                           Json(s.reminder_days).dump(),
+                                           user.user_id,
+                                           now};
+          c.exec(
+              "INSERT INTO proposal_settings (committee_id, decline_reasons, cosign_window_days, result_d_enabled, "
+              "sign_window_working_days, opinion_months, reply_months, max_reply_months, second_handling_months, "
+              "reminder_days, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+              "ON CONFLICT (committee_id) DO UPDATE SET decline_reasons = excluded.decline_reasons, "
+              "cosign_window_days = excluded.cosign_window_days, result_d_enabled = excluded.result_d_enabled, "
+              "sign_window_working_days = excluded.sign_window_working_days, opinion_months = "
+              "excluded.opinion_months, reply_months = excluded.reply_months, max_reply_months = "
+              "excluded.max_reply_months, second_handling_months = excluded.second_handling_months, reminder_days = "
+              "excluded.reminder_days, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+              params);
+          auto e =
+              audit::entry_for(req, "proposal_settings.update", "proposal_settings", std::to_string(user.committee_id));
+          e.before = to_json(before);
+          e.after = to_json(s);
+          audit::record(c, e);
+          s.customised = true;
+          s.updated_at = now;
+          return s;
+        });
+        return http::Response::json(answer(saved, app.config));
+      },
+      {"修改提案设置（管理员、提案委）", kTag});
+
+  app.route(
+      http::Method::GET, "/api/v1/proposals/leaders",
+      [&app](http::Request& req) {
+        const auto& user = req.user();
+        if (!user.has_any({Role::admin, Role::proposal_staff}))
+          throw ApiError::forbidden("只有管理员和提案委可以选择领衔督办领导");
+        auto c = app.db().acquire();
+        Json items = Json::array();
+        for (const auto& r : c->exec("SELECT DISTINCT u.id, u.name FROM users u JOIN role_grants g ON g.user_id = "
+                                     "u.id WHERE g.committee_id = $1 AND g.role = 'leader' AND u.status = "
+                                     "'active' ORDER BY u.name, u.id",
+                                     {user.committee_id})
+                                 .rows)
+          items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}});
+        return http::Response::json(
+            {{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
+      },
+      {"可选的领衔督办领导（提案委选择重点提案领导用）", kTag});
+}
+
+}  // namespace sl::proposals

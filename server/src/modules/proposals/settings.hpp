@@ -1,0 +1,46 @@
+#pragma once
+// Per-committee proposal settings (提案设置): the 不立案 reasons, the co-signature window, whether
+// result category D is used, the sign-for window (working days), the co-unit opinion, reply,
+// maximum extension and second handling windows (months), and the reminder points (working
+// days before a deadline). A committee that never saved them uses the defaults: the ten
+// national grounds, 3 days, no D, 5 working days, 1/3/6/3 months, and the configured
+// `[proposals] reminder_days`. Commands and the deadline scan read them from here.
+//
+// GET /api/v1/proposals/settings (any signed-in user of the committee),
+// PUT /api/v1/proposals/settings (admin, proposal staff; fields left out keep their value),
+// GET /api/v1/proposals/leaders (admin, proposal staff: the leader picker of key proposals).
+
+#include <string>
+#include <vector>
+
+#include "core/app.hpp"
+
+namespace sl::proposals {
+
+struct Settings {
+  std::vector<std::string> decline_reasons;
+  int cosign_window_days = 3;
+  bool result_d_enabled = false;
+  int sign_window_working_days = 5;
+  int opinion_months = 1;
+  int reply_months = 3;
+  int max_reply_months = 6;
+  int second_handling_months = 3;
+  std::vector<int> reminder_days;  // descending, distinct
+  bool customised = false;         // the committee saved its own
+  std::string updated_at;
+
+  /// The result categories a reply may carry: A, B, C, and D when enabled.
+  std::vector<std::string> result_categories() const;
+};
+
+/// The defaults (built in, reminder points from the configuration).
+Settings default_settings(const Config& config);
+/// `committee_id`'s settings, or the defaults when it has none.
+Settings load_settings(db::Connection& c, int64_t committee_id, const Config& config);
+/// Reminder points from a "3,1" list (invalid parts skipped).
+std::vector<int> parse_reminder_days(const std::string& spec);
+
+void register_settings(App& app);
+
+}  // namespace sl::proposals
