@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "cli/seed_catalogue.hpp"
 #include "cli/seed_proposals.hpp"
 #include "core/audit/audit.hpp"
 
@@ -254,6 +255,7 @@ std::vector<DemoLogin> seed_demo(App& app) {
     e.after = {{"committee", kCommittee}, {"members", 250}, {"units", kUnits.size()}};
     audit::record(c, e);
     seed_proposals(c, cid);  // ~300 proposals in every workflow state (cli/seed_proposals.cpp)
+    seed_catalogue(c, cid);  // the current session's published topic catalogue (cli/seed_catalogue.cpp)
   });
   return logins;
 }

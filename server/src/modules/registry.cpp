@@ -2,6 +2,7 @@
 
 #include "modules/audit/audit_module.hpp"
 #include "modules/auth/auth_module.hpp"
+#include "modules/catalogue/catalogue_module.hpp"
 #include "modules/notifications/notifications_module.hpp"
 #include "modules/org/org_module.hpp"
 #include "modules/proposals/proposals_module.hpp"
@@ -16,6 +17,7 @@ void register_modules(App& app) {
   register_audit(app);
   register_proposals(app);
   register_notifications(app);
+  register_catalogue(app);
 }
 
 }  // namespace sl

@@ -247,6 +247,7 @@ export interface ProposalDetail extends ProposalListItem {
   between_sessions: boolean
   group_type: GroupType | null
   group_id: Id | null
+  catalogue_topic_id?: Id | null
   merged_into_id: Id | null
   decline_reason: string | null
   decline_conversion?: string | null
@@ -295,6 +296,8 @@ export interface ProposalInput {
   group_id?: Id | null
   session_id?: Id | null
   cosigner_member_ids: Id[]
+  /** The entry of the session's topic catalogue it falls under (参考目录选题). */
+  catalogue_topic_id?: Id | null
 }
 
 export interface HistoryEntry {

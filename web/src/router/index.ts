@@ -8,11 +8,12 @@ import { homeSection } from './routes/home'
 import { adminSection } from './routes/admin'
 import { profileSection } from './routes/profile'
 import { proposalSection } from './routes/proposals'
+import { catalogueSection } from './routes/catalogue'
 import { notificationSection } from './routes/notifications'
 import type { MenuSection } from './menu'
 
 /** The workspace sections, in menu order. */
-export const menuSections: MenuSection[] = [homeSection, proposalSection, adminSection, notificationSection, profileSection]
+export const menuSections: MenuSection[] = [homeSection, proposalSection, catalogueSection, adminSection, notificationSection, profileSection]
 
 const routes: RouteRecordRaw[] = [
   ...authRoutes,

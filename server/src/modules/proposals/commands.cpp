@@ -53,6 +53,14 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
   }
   if (auto g = v.id("group_id", api::Presence::optional, true))
     out.emplace_back("group_id", *g ? db::Value(*g) : nullptr);
+  if (auto t = v.id("catalogue_topic_id", api::Presence::optional, true)) {  // an entry of a published catalogue
+    if (*t && c.exec("SELECT 1 FROM catalogue_topics k JOIN catalogues g ON g.session_id = k.session_id WHERE k.id = "
+                     "$1 AND k.committee_id = $2 AND g.state = 'published'",
+                     {*t, p.committee_id})
+                  .empty())
+      v.fail("catalogue_topic_id", "所选参考选题不存在或参考目录尚未发布");
+    out.emplace_back("catalogue_topic_id", *t ? db::Value(*t) : nullptr);
+  }
   return out;
 }
 

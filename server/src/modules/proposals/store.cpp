@@ -84,6 +84,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
             {"proposer_name", r.text("proposer_name")},
             {"group_type", nullable_text(r, "group_type")},
             {"group_id", nullable_int(r, "group_id")},
+            {"catalogue_topic_id", nullable_int(r, "catalogue_topic_id")},
             {"consent_publish", r.integer("consent_publish") != 0},
             {"consent_reason", r.text("consent_reason")},
             {"state", state_name(state)},

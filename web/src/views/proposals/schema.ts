@@ -98,6 +98,7 @@ export const emptyProposal = (): ProposalInput => ({
   group_type: null,
   group_id: null,
   cosigner_member_ids: [],
+  catalogue_topic_id: null,
 })
 
 export const fromProposal = (p: ProposalDetail): ProposalInput => ({
@@ -115,6 +116,7 @@ export const fromProposal = (p: ProposalDetail): ProposalInput => ({
   group_type: p.group_type,
   group_id: p.group_id,
   cosigner_member_ids: (p.cosigners ?? []).map((c) => c.member_id),
+  catalogue_topic_id: p.catalogue_topic_id ?? null,
 })
 
 /**
