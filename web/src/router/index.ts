@@ -10,10 +10,11 @@ import { profileSection } from './routes/profile'
 import { proposalSection } from './routes/proposals'
 import { catalogueSection } from './routes/catalogue'
 import { notificationSection } from './routes/notifications'
+import { searchSection } from './routes/search'
 import type { MenuSection } from './menu'
 
 /** The workspace sections, in menu order. */
-export const menuSections: MenuSection[] = [homeSection, proposalSection, catalogueSection, adminSection, notificationSection, profileSection]
+export const menuSections: MenuSection[] = [homeSection, proposalSection, catalogueSection, adminSection, notificationSection, profileSection, searchSection]
 
 const routes: RouteRecordRaw[] = [
   ...authRoutes,
