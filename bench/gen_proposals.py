@@ -2,6 +2,7 @@
 """Add N made-up proposals to a Shangliang SQLite database, for benchmarks.
 
     python3 bench/gen_proposals.py DB_PATH [N] [--seed S] [--committee NAME] [--ids-out FILE]
+                                   [--vocabulary basic|rich]
 
 N defaults to 100000. The database must already hold the demo data (`shangliang serve --demo`
 once), and the server must NOT be running on it: the rows are written straight into the file,
@@ -18,10 +19,17 @@ stages a reply letter (released from 'replied' on); rated ones their feedback. S
 extensions and notifications are not written. The same seed gives the same rows.
 
 --ids-out writes the ids of the added proposals that staff can see (all but drafts), one a line.
+--vocabulary rich (for the search benchmark) mixes local details and sentences of the hand-written
+proposals in tests/data/similar_pairs.json into the bodies, for more realistic bigram statistics;
+the default `basic` gives the same rows as before for the same seed. Rows are written in batches,
+so memory stays small even for a million proposals.
 """
 
 import argparse
 import calendar
+import json
+import os
+import re
 import random
 import sqlite3
 import sys
@@ -135,6 +143,86 @@ DECLINE = [("没有具体建议的", 50), ("属于司法程序中的诉讼、仲
            ("属于学术讨论的", 15)]
 
 
+# --vocabulary rich: local details (invented streets and communities of the district, residents,
+# places and objects, other cities) and whole sentences from the hand-written proposals of
+# tests/data/similar_pairs.json (the `a` side of each pair and the distractors; the `b` side and the
+# novel ones stay unseen, for queries), so that the bigram statistics look more like a real
+# corpus: tens of thousands of distinct bigrams with a long tail instead of about 2,600.
+STREETS = ["江滨", "荣华", "长丰", "柳湖", "白沙", "六合", "汉兴", "民意", "新华", "万松", "唐家墩", "北湖", "前进",
+           "满春", "汉正", "宝丰", "古田", "韩家墩", "易家", "琴断口", "龟山", "鹦鹉", "洲头", "晴川", "水塔", "四新",
+           "蔡甸", "永丰", "沙湖", "东亭", "南湖", "关山", "花山", "青山", "红钢城", "建设", "冶金", "钢花", "工人村",
+           "白玉山"]
+COMMUNITIES = ["幸福", "和平", "建设", "长青", "红旗", "桃源", "振兴", "育才", "锦绣", "友谊", "团结", "望江", "金桥",
+               "紫阳", "青年", "杨汊湖", "三眼桥", "西马", "大智", "球场", "花楼", "统一", "黄陂", "宝善", "荷花",
+               "梅园", "兰亭", "竹苑", "丹水池", "后湖", "百步亭", "常码头", "台北", "香港路", "苗栗", "新荣", "塔子湖",
+               "谌家矶", "二七", "车站"]
+COMMUNITY_KINDS = ["社区", "社区", "小区", "村", "里"]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰文辉力志红建国春梅海燕斌鹏宇浩凯晨欣怡佳琪雪梦婷子涵博文思远嘉诚俊峰立新德胜秋菊冬青晓光红霞"
+CITIES = ["杭州", "成都", "深圳", "上海", "苏州", "宁波", "厦门", "青岛", "长沙", "合肥", "南京", "重庆", "西安", "郑州",
+          "广州", "天津", "济南", "福州", "南昌", "贵阳", "昆明", "无锡", "佛山", "东莞", "温州", "嘉兴", "绍兴", "常州"]
+ORGS = ["企业", "商户", "学校", "幼儿园", "医疗机构", "养老机构", "物业公司", "社会组织", "个体工商户", "农贸市场",
+        "快递网点", "托育机构", "社区卫生服务站", "驾校", "培训机构", "餐饮门店", "互联网平台企业"]
+THINGS = ["适老化扶手", "无障碍坡道", "智慧停车", "共享单车", "电动汽车充电桩", "垃圾中转站", "雨污分流", "口袋公园",
+          "社区食堂", "日间照料中心", "托育服务", "校外培训", "人工智能", "5G基站", "新能源汽车", "跨境电商", "直播电商",
+          "冷链物流", "预制菜", "低空经济", "数据要素", "算力中心", "网格员", "物业管理", "业主委员会", "公租房",
+          "保障性租赁住房", "学区划分", "课后托管", "近视防控", "医保报销", "异地就医", "DRG付费", "慢病管理",
+          "心理咨询热线", "食品抽检", "明厨亮灶", "外卖骑手", "快递小哥", "新就业形态", "零工市场", "非遗工坊", "汉绣",
+          "楚剧", "码头文化", "江滩公园", "夜市", "文创街区", "背街小巷", "断头路", "人行天桥", "公交站台", "地铁接驳",
+          "潮汐车道", "错时停车", "立体停车库", "电梯加装", "二次供水", "燃气管道", "飞线充电", "高空抛物", "楼道堆物",
+          "消防通道", "应急避难场所", "AED除颤仪", "社区医院", "家庭病床", "长期护理保险", "失能老人", "独居老人",
+          "留守儿童", "困境儿童", "残疾人托养", "孤独症儿童", "婴幼儿照护", "普惠托育", "学前教育", "职业教育",
+          "产教融合", "科创园区", "孵化器", "专精特新", "首贷续贷", "知识产权质押", "政府采购", "工程款拖欠", "信用修复",
+          "一网通办", "APP", "小程序", "WiFi", "PM2.5", "噪声扰民", "油烟直排", "渣土车", "黑臭水体", "河湖长制",
+          "湿地保护", "绿道", "屋顶绿化", "城市微更新", "历史建筑", "里份", "老字号", "夜经济", "露营地", "民宿",
+          "全民健身", "学校体育场馆开放", "社区书房", "城市书房", "志愿服务", "时间银行", "邻里中心", "红色物业",
+          "群租房", "电信诈骗", "校园欺凌", "未成年人网络保护", "法律援助", "人民调解", "社区矫正", "食品小作坊",
+          "农村集体经济", "菜篮子工程", "平价菜店", "临期食品", "快递包装", "塑料污染", "光伏屋顶", "节能改造"]
+LOCAL = [
+    "以{s}街道{c}为例，{t1}和{t2}问题较为集中，居民多次通过12345热线反映。",
+    "{s}街道{c}居民{p}告诉我们：“{t1}的事说了好几年，一直没有解决。”",
+    "我们在{s}街道走访了{a}户居民和{b}家{o}，{t1}、{t2}是大家最关心的问题。",
+    "{s}片区的{t1}项目已经启动，但{t2}配套仍未跟上。",
+    "{s}街道{c}曾试行{t1}，{o}和居民反映较好，但因经费和人手所限未能坚持。",
+    "据{s}街道统计，辖区内涉及{t1}的投诉去年有{d}件，其中{a}件与{t2}有关。",
+    "{c}的{p}委员在走访中发现，{t1}与{t2}相互交织，单靠一个部门难以解决。",
+    "{city}在{t1}方面起步较早，其{t2}的做法值得我区学习借鉴。",
+]
+LOCAL_ADVICE = [
+    "建议在{s}街道{c}先行试点{t1}，成熟后在全区推广。",
+    "可借鉴{city}的做法，把{t1}与{t2}统筹起来推进。",
+    "建议由{s}街道牵头，组织{o}和居民代表共同商议{t1}的具体方案。",
+    "建议将{t1}纳入明年区政府民生实事项目，并同步考虑{t2}。",
+]
+
+
+class RichVocabulary:
+    def __init__(self, path):
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        texts = [p["a"]["title"] + "。" + p["a"]["body"] for p in data["pairs"]]
+        texts += [d["title"] + "。" + d["body"] for d in data["distractors"]]
+        self.pool = []
+        for t in texts:
+            for sent in re.findall(r"[^。；！？\n]+[。；！？]?", t):
+                sent = re.sub(r"^(为此建议：|建议：|具体建议：)?[一二三四五六七八九十]是", "", sent.strip())
+                if len(sent) >= 8:
+                    self.pool.append(sent[:-1] + "。" if sent[-1] in "。；" else sent if sent[-1] in "！？" else sent + "。")
+        if not self.pool:
+            sys.exit(f"gen_proposals: no sentences in {path}")
+
+    def sentences(self, rng, k):
+        return "".join(rng.choice(self.pool) for _ in range(k))
+
+    def local(self, rng, advice=False):
+        t1, t2 = rng.sample(THINGS, 2)
+        return rng.choice(LOCAL_ADVICE if advice else LOCAL).format(
+            s=rng.choice(STREETS), c=rng.choice(COMMUNITIES) + rng.choice(COMMUNITY_KINDS), t1=t1, t2=t2,
+            p=rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.6 else ""),
+            o=rng.choice(ORGS), city=rng.choice(CITIES), a=rng.randint(12, 480), b=rng.randint(3, 60),
+            d=rng.randint(40, 3000))
+
+
 def cn(n):
     if n <= 10:
         return "十" if n == 10 else ORD[n - 1]
@@ -153,20 +241,27 @@ def numbered(rng, items, noun, year):
     return "；".join(leads[i] + fill(rng, x, noun, year) for i, x in enumerate(items)) + "。"
 
 
-def body(rng, topic, core, year, target_len):
-    """Situation, analysis and suggestions of about `target_len` characters together."""
+def body(rng, topic, core, year, target_len, vocab=None):
+    """Situation, analysis and suggestions of about `target_len` characters together; with a
+    RichVocabulary, local details and sentences from its pool are mixed in."""
     nouns = topic[2]
     noun = rng.choice(nouns)
     situation = "".join(fill(rng, s, noun, year) for s in rng.sample(SITUATION, 2))
+    if vocab:
+        situation += vocab.local(rng) + vocab.sentences(rng, rng.randint(1, 3))
     situation += "\n但在调研中也发现，" + core + "方面仍存在一些问题：" + numbered(rng, rng.sample(PROBLEMS, 3), noun, year)
     analysis = "造成上述问题的原因主要有：" + numbered(rng, rng.sample(CAUSES, 3), rng.choice(nouns), year)
     sugg = rng.sample(SUGGESTIONS, rng.randint(3, 5))
     suggestions = "\n".join(f"{ORD[i]}、{h}。{fill(rng, d, rng.choice(nouns), year)}" for i, (h, d) in enumerate(sugg))
+    if vocab:
+        suggestions += vocab.local(rng, advice=True)
     # Grow (more situation and analysis sentences) or trim to the target length.
     extra = 0
     while len(situation) + len(analysis) + len(suggestions) < target_len and extra < 60:
         n2 = rng.choice(nouns)
-        if extra % 2 == 0:
+        if vocab and extra % 3 == 2:
+            situation += "\n" + vocab.local(rng) + vocab.sentences(rng, rng.randint(2, 4))
+        elif extra % 2 == 0:
             situation += "\n" + "".join(fill(rng, s, n2, year) for s in rng.sample(SITUATION, 2))
         else:
             analysis += "\n此外，" + numbered(rng, rng.sample(CAUSES, 2), n2, year)
@@ -220,12 +315,19 @@ def main():
     ap.add_argument("--seed", type=int, default=20260108, help="random seed (default: %(default)s)")
     ap.add_argument("--committee", default="武汉市汉江区政协", help="committee name (default: %(default)s)")
     ap.add_argument("--ids-out", help="write the ids of the added non-draft proposals to this file")
+    ap.add_argument("--vocabulary", choices=["basic", "rich"], default="basic",
+                    help="basic: phrase templates only (default); rich: also local details and sentences of "
+                         "the hand-written proposals in --sentences")
+    ap.add_argument("--sentences", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
+                                                        "data", "similar_pairs.json"),
+                    help="the hand-written proposals whose sentences --vocabulary rich mixes in")
     args = ap.parse_args()
     if args.n < 0:
         ap.error("N must be >= 0")
 
     started = time.time()
     rng = random.Random(args.seed)
+    vocab = RichVocabulary(args.sentences) if args.vocabulary == "rich" else None
     db = sqlite3.connect(args.db, timeout=5)
     try:
         row = db.execute("SELECT id FROM committees WHERE name = ?", (args.committee,)).fetchone()
@@ -249,6 +351,43 @@ def main():
         next_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM proposals").fetchone()[0]) + 1
 
         proposals, cosigners, assignments, consultations, replies, feedback, visible = [], [], [], [], [], [], []
+        filed_by_session, merged_rows = {}, []  # what the merged proposals need, kept to the end
+        counts = {"assignments": 0, "consultations": 0, "replies": 0, "feedback": 0, "chars": 0}
+
+        def flush():
+            """Writes the rows generated so far (one transaction for the whole run, committed at the end)."""
+            for p in proposals:
+                if p[4] is not None:
+                    filed_by_session.setdefault(p[2], []).append(p[0])
+                if p[18] == "merged":
+                    merged_rows.append((p[0], p[2]))
+                counts["chars"] += len(p[8]) + len(p[9]) + len(p[10])
+            db.executemany(
+                "INSERT INTO proposals (id, committee_id, session_id, between_sessions, number, number_label, kind, "
+                "title, situation, analysis, suggestions, category, keywords, proposer_user_id, proposer_member_id, "
+                "proposer_name, group_type, group_id, state, version, decline_reason, round, result_category, "
+                "satisfaction, is_key, published, due_at, submitted_at, filed_at, assigned_at, replied_at, closed_at, "
+                "published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", proposals)
+            db.executemany("INSERT OR IGNORE INTO proposal_cosigners (proposal_id, member_id, user_id, name, status) "
+                           "VALUES (?, ?, ?, ?, ?)", cosigners)
+            db.executemany(
+                "INSERT INTO proposal_assignments (proposal_id, unit_id, role, state, round, sign_due, opinion_due, "
+                "reply_due, signed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", assignments)
+            db.executemany(
+                "INSERT INTO proposal_consultations (proposal_id, unit_id, method, held_on, people, content, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", consultations)
+            db.executemany(
+                "INSERT INTO proposal_replies (proposal_id, unit_id, round, body, result_category, state, created_at, "
+                "released_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", replies)
+            db.executemany("INSERT INTO proposal_feedback (proposal_id, round, user_id, rating, created_at) VALUES "
+                           "(?, ?, ?, ?, ?)", feedback)
+            for name, rows in (("assignments", assignments), ("consultations", consultations), ("replies", replies),
+                               ("feedback", feedback)):
+                counts[name] += len(rows)
+            for rows in (proposals, cosigners, assignments, consultations, replies, feedback):
+                rows.clear()
+
         per_session = [args.n // len(sessions)] * len(sessions)
         per_session[-1] += args.n - sum(per_session)
         pid = next_id
@@ -261,7 +400,7 @@ def main():
                 topic = rng.choice(TOPICS)
                 core = rng.choice(topic[1])
                 title = rng.choice(TITLE_FORMS).format(core)
-                situation, analysis, suggestions = body(rng, topic, core, year - 1, rng.randint(300, 2000))
+                situation, analysis, suggestions = body(rng, topic, core, year - 1, rng.randint(300, 2000), vocab)
                 kind, group_type, group_id, member_id = "individual", None, None, None
                 if group and rng.random() < 0.03:
                     kind, group_type, group_id = "collective", "party", group[2]
@@ -354,40 +493,19 @@ def main():
                 if state != "draft":
                     visible.append(pid)
                 pid += 1
+                if len(proposals) >= 10000:
+                    flush()
             counters[sid] = number
+        flush()
 
         # Merged proposals point at an earlier filed one of their session.
-        filed_by_session = {}
-        for p in proposals:
-            if p[4] is not None:
-                filed_by_session.setdefault(p[2], []).append(p[0])
         merged = []
-        for p in proposals:
-            if p[18] == "merged" and filed_by_session.get(p[2]):
-                merged.append((rng.choice(filed_by_session[p[2]]), p[0]))
+        for merged_id, sid in merged_rows:
+            if filed_by_session.get(sid):
+                merged.append((rng.choice(filed_by_session[sid]), merged_id))
 
         with db:
-            db.executemany(
-                "INSERT INTO proposals (id, committee_id, session_id, between_sessions, number, number_label, kind, "
-                "title, situation, analysis, suggestions, category, keywords, proposer_user_id, proposer_member_id, "
-                "proposer_name, group_type, group_id, state, version, decline_reason, round, result_category, "
-                "satisfaction, is_key, published, due_at, submitted_at, filed_at, assigned_at, replied_at, closed_at, "
-                "published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", proposals)
             db.executemany("UPDATE proposals SET merged_into_id = ? WHERE id = ?", merged)
-            db.executemany("INSERT OR IGNORE INTO proposal_cosigners (proposal_id, member_id, user_id, name, status) "
-                           "VALUES (?, ?, ?, ?, ?)", cosigners)
-            db.executemany(
-                "INSERT INTO proposal_assignments (proposal_id, unit_id, role, state, round, sign_due, opinion_due, "
-                "reply_due, signed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", assignments)
-            db.executemany(
-                "INSERT INTO proposal_consultations (proposal_id, unit_id, method, held_on, people, content, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", consultations)
-            db.executemany(
-                "INSERT INTO proposal_replies (proposal_id, unit_id, round, body, result_category, state, created_at, "
-                "released_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", replies)
-            db.executemany("INSERT INTO proposal_feedback (proposal_id, round, user_id, rating, created_at) VALUES "
-                           "(?, ?, ?, ?, ?)", feedback)
             db.executemany(
                 "INSERT INTO proposal_number_counters (session_id, last_number) VALUES (?, ?) ON CONFLICT (session_id) "
                 "DO UPDATE SET last_number = excluded.last_number", list(counters.items()))
@@ -395,11 +513,10 @@ def main():
             with open(args.ids_out, "w") as f:
                 f.write("\n".join(map(str, visible)) + "\n")
         total = db.execute("SELECT COUNT(*) FROM proposals WHERE committee_id = ?", (cid,)).fetchone()[0]
-        chars = sum(len(p[8]) + len(p[9]) + len(p[10]) for p in proposals)
         print(f"gen_proposals: added {args.n} proposals to committee {cid} ({args.committee}) in "
-              f"{time.time() - started:.1f} s; it now has {total}; body text {chars // max(1, args.n)} characters "
-              f"on average; {len(assignments)} assignments, {len(consultations)} consultations, "
-              f"{len(replies)} replies, {len(feedback)} feedback")
+              f"{time.time() - started:.1f} s; it now has {total}; body text {counts['chars'] // max(1, args.n)} "
+              f"characters on average; {counts['assignments']} assignments, {counts['consultations']} consultations, "
+              f"{counts['replies']} replies, {counts['feedback']} feedback")
     finally:
         db.close()
 
