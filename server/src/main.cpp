@@ -4,14 +4,12 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/seed_demo.hpp"
-#include "modules/search/indexer.hpp"
-#include "modules/search/search_module.hpp"
 #include "core/app.hpp"
 #include "core/audit/audit.hpp"
 #include "core/auth/password.hpp"
@@ -20,6 +18,8 @@
 #include "core/http/static_files.hpp"
 #include "modules/proposals/scheduler.hpp"
 #include "modules/registry.hpp"
+#include "modules/search/indexer.hpp"
+#include "modules/search/search_module.hpp"
 
 namespace sl::db {
 void sqlite_backup(const std::string& src_path, const std::string& dest_path);
@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
   restore->add_option("file", file, "backup file")->required();
   auto* search_cmd = cli.add_subcommand("search", "search index tools");
   search_cmd->require_subcommand(1);
-  auto* search_reindex = search_cmd->add_subcommand("reindex", "index every proposal whose documents are missing or old");
+  auto* search_reindex =
+      search_cmd->add_subcommand("reindex", "index every proposal whose documents are missing or old");
   auto* search_eval = search_cmd->add_subcommand(
       "eval-units", "leave-one-out accuracy of unit suggestions over every assigned proposal");
   auto* audit_cmd = cli.add_subcommand("audit", "audit log tools");

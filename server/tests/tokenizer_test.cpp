@@ -77,10 +77,15 @@ TEST(Tokenizer, SnippetMarksEveryOccurrenceAndEscapes) {
   std::string cut = snippet(long_text, q, 40);
   EXPECT_NE(cut.find("<mark>养老</mark>"), std::string::npos);
   EXPECT_EQ(cut.rfind("…", 0), 0u);
+  // A match that crosses the end of the window is kept whole.
+  std::string edge = std::string(39, 'y') + "养老服务";
+  EXPECT_NE(snippet(edge, q, 40).find("<mark>养老</mark>"), std::string::npos);
 }
 
 TEST(Tokenizer, InvalidUtf8BecomesReplacementCharacters) {
-  EXPECT_EQ(normalize_utf8(std::string("a\xff\xfe" "b")), "a b");
+  EXPECT_EQ(normalize_utf8(std::string("a\xff\xfe"
+                                       "b")),
+            "a b");
 }
 
 }  // namespace

@@ -117,7 +117,7 @@ test('the index follows edits: a changed title is found by its new words only', 
   const p = await createProposal(writer, { key: 'edit', title: '关于整治琉璃巷噪声扰民的建议', body: '琉璃巷夜间施工噪声扰民。' });
   let r = await searchAll(writer, '琉璃巷');
   assert.ok(r.ids.has(p.id));
-  const u = await writer.patch(`/api/v1/proposals/${p.id}`, { version: p.version, title: '关于整治翡翠街噪声扰民的建议', situation: '翡翠街夜间施工噪声扰民。' });
+  const u = await writer.patch(`/api/v1/proposals/${p.id}`, { version: p.version, title: '关于整治翡翠街噪声扰民的建议', situation: '翡翠街夜间施工噪声扰民。', suggestions: '翡翠街夜间施工限时。' });
   assert.equal(u.status, 200, JSON.stringify(u.body));
   r = await searchAll(writer, '琉璃巷');
   assert.ok(!r.ids.has(p.id));

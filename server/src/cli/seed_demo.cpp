@@ -102,8 +102,9 @@ const std::vector<std::string> kTitles = {"校长",   "主任医师", "教师", 
 
 /// The gender a given name most often goes with (the demo has no other source for it).
 const char* gender_of(const std::string& given) {
-  static const std::set<std::string> kFemale = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "秀英", "霞", "桂英",
-                                                "海燕", "雪梅", "丹", "嘉怡", "玉兰", "红梅", "子涵", "慧敏", "晨"};
+  static const std::set<std::string> kFemale = {"芳",   "娜",   "敏",   "静",   "丽",   "艳", "娟",
+                                                "秀英", "霞",   "桂英", "海燕", "雪梅", "丹", "嘉怡",
+                                                "玉兰", "红梅", "子涵", "慧敏", "晨"};
   return kFemale.count(given) ? "female" : "male";
 }
 

@@ -69,7 +69,9 @@ const std::vector<Setting>& settings() {
       {"search", "merge_threshold_pct",
        [](Config& c, const std::string& v) { c.search.merge_threshold_pct = to_int(v, "merge_threshold_pct"); }},
       {"search", "similar_refresh_seconds",
-       [](Config& c, const std::string& v) { c.search.similar_refresh_seconds = to_int(v, "similar_refresh_seconds"); }},
+       [](Config& c, const std::string& v) {
+         c.search.similar_refresh_seconds = to_int(v, "similar_refresh_seconds");
+       }},
       {"sms", "gateway", [](Config& c, const std::string& v) { c.sms.gateway = v; }},
       {"sms", "url", [](Config& c, const std::string& v) { c.sms.url = v; }},
   };

@@ -42,10 +42,10 @@ struct Config {
     int scan_interval_seconds = 3600;   // how often the deadline scan runs (it also runs at start)
   } proposals;
   struct Search {
-    std::string hot_block;          // comma-separated terms never shown as hot searches
-    int hot_days = 30;              // hot searches count the last this many days
-    int similar_threshold_pct = 8;  // the editor shows similar proposals scoring at least this
-    int merge_threshold_pct = 12;    // merge suggestions pair proposals scoring at least this
+    std::string hot_block;            // comma-separated terms never shown as hot searches
+    int hot_days = 30;                // hot searches count the last this many days
+    int similar_threshold_pct = 7;    // the editor shows similar proposals scoring at least this
+    int merge_threshold_pct = 12;     // merge suggestions pair proposals scoring at least this
     int similar_refresh_seconds = 5;  // how often each node picks up other nodes' changes
   } search;
   struct Sms {

@@ -6,6 +6,7 @@
 #include "modules/notifications/notifications_module.hpp"
 #include "modules/org/org_module.hpp"
 #include "modules/proposals/proposals_module.hpp"
+#include "modules/search/search_module.hpp"
 #include "modules/system/system_module.hpp"
 
 namespace sl {
@@ -16,6 +17,7 @@ void register_modules(App& app) {
   register_org(app);
   register_audit(app);
   register_proposals(app);
+  register_search(app);
   register_notifications(app);
   register_catalogue(app);
 }

@@ -1,7 +1,9 @@
 #include "core/search/tokenizer.hpp"
 
-#include <opencc/SimpleConverter.hpp>
+#include "core/utf8.hpp"
+
 #include <spdlog/spdlog.h>
+#include <opencc/SimpleConverter.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -29,7 +31,7 @@ const std::vector<char32_t>& fold_table() {
       auto fold_range = [&](char32_t from, char32_t to) {
         for (char32_t c = from; c <= to; ++c) {
           std::u32string one(1, c);
-          std::u32string out = decode(conv.Convert(encode(one)));
+          std::u32string out = decode_utf8(conv.Convert(encode_utf8(one)));
           if (out.size() == 1 && out[0] != c) t[c] = out[0];
         }
       };
@@ -37,8 +39,7 @@ const std::vector<char32_t>& fold_table() {
       fold_range(0x4E00, 0x9FFF);
       fold_range(0xF900, 0xFAFF);
     } catch (const std::exception& e) {
-      spdlog::warn("OpenCC t2s is not available ({}); traditional characters will not fold to simplified",
-                   e.what());
+      spdlog::warn("OpenCC t2s is not available ({}); traditional characters will not fold to simplified", e.what());
     }
     return t;
   }();
@@ -59,24 +60,6 @@ char32_t normalize_cp(char32_t c, const std::vector<char32_t>& fold) {
     return is_han(f) ? f : U' ';
   }
   return is_han(c) ? c : U' ';
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
 }
 
 // Walks the tokens of normalised text: `emit(text_begin, text_end, is_word, new_segment)` for
@@ -123,7 +106,7 @@ std::vector<Token> tokens_of(const std::u32string& n) {
   int pos = 0;
   walk_tokens(n, [&](size_t b, size_t e, bool, bool new_segment) {
     pos += new_segment ? 2 : 1;
-    out.push_back({encode(std::u32string_view(n).substr(b, e - b)), pos});
+    out.push_back({encode_utf8(std::u32string_view(n).substr(b, e - b)), pos});
   });
   return out;
 }
@@ -132,12 +115,23 @@ std::string html_escape(std::u32string_view s) {
   std::string out;
   for (char32_t c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: append_utf8(out, c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        append_utf8(out, c);
     }
   }
   return out;
@@ -153,46 +147,9 @@ CharClass classify(char32_t c) {
   return CharClass::separator;
 }
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      auto cb = static_cast<unsigned char>(s[i + k]);
-      if ((cb & 0xC0) != 0x80) ok = false;
-      c = (c << 6) | (cb & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(c);
-    i += len;
-  }
-  return out;
-}
-
-std::string encode(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) append_utf8(out, c);
-  return out;
-}
-
 std::u32string normalize(std::string_view utf8) {
   const auto& fold = fold_table();
-  std::u32string n = decode(utf8);
+  std::u32string n = decode_utf8(utf8);
   for (auto& c : n) c = normalize_cp(c, fold);
   return n;
 }
@@ -213,7 +170,9 @@ std::string normalize_utf8(std::string_view utf8) {
   return out;
 }
 
-std::vector<Token> tokenize(std::string_view utf8) { return tokens_of(normalize(utf8)); }
+std::vector<Token> tokenize(std::string_view utf8) {
+  return tokens_of(normalize(utf8));
+}
 
 std::string fts_tokens(const std::vector<Token>& tokens) {
   std::string out;
@@ -261,7 +220,7 @@ std::vector<uint64_t> term_keys(std::string_view utf8) {
 std::string term_text(uint64_t key) {
   if (key >> 63) return {};
   std::u32string s = {char32_t(key >> 21), char32_t(key & 0x1FFFFF)};
-  return encode(s);
+  return encode_utf8(s);
 }
 
 bool Query::has_positive() const {
@@ -270,7 +229,7 @@ bool Query::has_positive() const {
 
 Query parse_query(std::string_view q) {
   Query out;
-  std::u32string s = decode(q);
+  std::u32string s = decode_utf8(q);
   size_t i = 0;
   auto is_space = [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000; };
   auto is_quote = [](char32_t c) { return c == U'"' || c == 0x201C || c == 0x201D || c == 0xFF02; };
@@ -292,7 +251,7 @@ Query parse_query(std::string_view q) {
     } else {
       while (i < s.size() && !is_space(s[i])) raw.push_back(s[i++]);
     }
-    t.raw = encode(raw);
+    t.raw = encode_utf8(raw);
     std::u32string n = normalize(t.raw);
     size_t b = 0, e = n.size();
     while (b < e && n[b] == U' ') ++b;
@@ -305,8 +264,9 @@ Query parse_query(std::string_view q) {
       t.tokens = tokens_of(t.normalized);
       const auto& last = t.normalized.back();
       bool last_alnum = classify(last) == CharClass::alnum;
-      bool lone_han_end = classify(last) == CharClass::han &&
-                          (t.normalized.size() < 2 || classify(t.normalized[t.normalized.size() - 2]) != CharClass::han);
+      bool lone_han_end =
+          classify(last) == CharClass::han &&
+          (t.normalized.size() < 2 || classify(t.normalized[t.normalized.size() - 2]) != CharClass::han);
       t.prefix_last = last_alnum || lone_han_end;
     }
     out.terms.push_back(std::move(t));
@@ -334,7 +294,7 @@ std::string tsquery_phrase(const QueryTerm& term) {
 }
 
 std::string snippet(std::string_view text, const Query& query, size_t max_chars) {
-  std::u32string original = decode(text);
+  std::u32string original = decode_utf8(text);
   std::u32string n = normalize(text);
   std::vector<std::pair<size_t, size_t>> hits;
   for (const auto& t : query.terms) {
@@ -347,6 +307,8 @@ std::string snippet(std::string_view text, const Query& query, size_t max_chars)
   if (!hits.empty() && hits.front().first > max_chars / 4) start = hits.front().first - max_chars / 4;
   size_t end = std::min(original.size(), start + max_chars);
   if (end - start < max_chars && end == original.size()) start = end > max_chars ? end - max_chars : 0;
+  for (const auto& [b0, e0] : hits)  // never cut a match in two
+    if (b0 < end && e0 > end) end = e0;
   std::string out = start > 0 ? "…" : "";
   size_t cur = start;
   for (const auto& [b0, e0] : hits) {

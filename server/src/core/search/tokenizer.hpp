@@ -24,9 +24,6 @@ enum class CharClass { separator, han, alnum };
 
 /// Decodes UTF-8 (invalid bytes become U+FFFD) and normalises code point by code point.
 std::u32string normalize(std::string_view utf8);
-/// The original text decoded, code point for code point aligned with `normalize`.
-std::u32string decode(std::string_view utf8);
-std::string encode(std::u32string_view text);
 /// normalize() as UTF-8 with runs of separators collapsed to one space.
 std::string normalize_utf8(std::string_view utf8);
 CharClass classify(char32_t normalized_cp);
@@ -54,7 +51,7 @@ std::string term_text(uint64_t key);
 
 /// One term of a search query: a word, or a "quoted phrase"; a leading '-' excludes it.
 struct QueryTerm {
-  std::string raw;          // as typed
+  std::string raw;            // as typed
   std::u32string normalized;  // trimmed of separators at both ends
   std::vector<Token> tokens;  // empty for a short term
   bool prefix_last = false;   // the last token may be the start of a longer token

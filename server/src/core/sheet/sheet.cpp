@@ -1,5 +1,7 @@
 #include "core/sheet/sheet.hpp"
 
+#include "core/utf8.hpp"
+
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -104,26 +106,6 @@ bool is_valid_utf8(std::string_view s) {
     i += n;
   }
   return true;
-}
-
-/// Appends code point `cp` to `out` as UTF-8 (U+FFFD for surrogates and out-of-range values).
-void append_utf8(std::string& out, uint32_t cp) {
-  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 /// `s` with every invalid UTF-8 sequence replaced by U+FFFD.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/search/tokenizer.hpp"
+#include "core/utf8.hpp"
 
 namespace sl::catalogue {
 
@@ -24,9 +25,9 @@ const Terms& stop_terms() {
 }  // namespace
 
 std::string first_chars(const std::string& text, size_t max_chars) {
-  std::u32string cps = search::decode(text);
+  std::u32string cps = decode_utf8(text);
   if (cps.size() > max_chars) cps.resize(max_chars);
-  return search::encode(cps);
+  return encode_utf8(cps);
 }
 
 Terms bigrams(const std::string& text) {

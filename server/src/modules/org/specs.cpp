@@ -58,7 +58,6 @@ void replace_links(db::Connection& c, const std::string& table, const std::strin
     c.exec("INSERT INTO " + table + " (" + owner_col + ", " + other_col + ") VALUES ($1, $2)", {id, other});
 }
 
-
 /// Validates `field` as a list of ids of committee-scoped `table`.
 void validate_id_list(api::Validator& v, const std::string& field, const std::string& table, db::Connection& c,
                       const http::Request& req) {

@@ -659,6 +659,7 @@ Json update_proposal(App& app, const http::Request& req, int64_t id, const Json&
     e.after = body;
     audit::record(c, e);
   });
+  app.events.publish({"proposal.updated", user.committee_id, user.user_id, std::to_string(id), {{"id", id}}});
   auto c = app.db().acquire();
   return proposal_detail(*c, user, id);
 }

@@ -1,5 +1,7 @@
 #include "modules/proposals/history_import.hpp"
 
+#include "core/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -31,24 +33,6 @@ char32_t next_cp(const std::string& s, size_t& i) {
   return cp;
 }
 
-void put_cp(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 std::vector<char32_t> code_points(const std::string& s) {
   std::vector<char32_t> out;
   for (size_t i = 0; i < s.size();) out.push_back(next_cp(s, i));
@@ -65,7 +49,7 @@ std::string halfwidth(const std::string& s) {
     char32_t cp = next_cp(s, i);
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
     if (cp == 0x3000) cp = ' ';
-    put_cp(out, cp);
+    append_utf8(out, cp);
   }
   return out;
 }
@@ -191,7 +175,7 @@ std::optional<int> number_before(const std::string& s, size_t end) {
   while (i > 0 && numeral(cps[i - 1])) --i;
   if (i == cps.size()) return std::nullopt;
   std::string digits;
-  for (size_t k = i; k < cps.size(); ++k) put_cp(digits, cps[k]);
+  for (size_t k = i; k < cps.size(); ++k) append_utf8(digits, cps[k]);
   return parse_cn_number(digits);
 }
 }  // namespace

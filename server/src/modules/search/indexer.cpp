@@ -31,8 +31,8 @@ void upsert(db::Connection& c, int64_t committee_id, const std::string& type, in
   if (pg) params.emplace_back(tsvector_literal(tokens));
   c.exec(std::string("INSERT INTO search_docs (committee_id, doc_type, ref_id, proposal_id, session_id, category, "
                      "state, published, title, body, norm, tokens, sort_day, source_updated_at") +
-             (pg ? ", tsv" : "") +
-             ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14" + (pg ? ", $15::tsvector" : "") +
+             (pg ? ", tsv" : "") + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14" +
+             (pg ? ", $15::tsvector" : "") +
              ") ON CONFLICT (doc_type, ref_id) DO UPDATE SET committee_id = excluded.committee_id, proposal_id = "
              "excluded.proposal_id, session_id = excluded.session_id, category = excluded.category, state = "
              "excluded.state, published = excluded.published, title = excluded.title, body = excluded.body, norm = "
@@ -83,8 +83,8 @@ void reindex_proposal(db::Connection& c, int64_t id) {
       {id});
   std::string keep;
   for (const auto& x : replies.rows) {
-    upsert(c, committee, "reply", x.integer(0), id, p, published, p.text("title"),
-           x.text(3) + "\n" + x.text(1), x.opt_text("released_at").value_or(sort_at));
+    upsert(c, committee, "reply", x.integer(0), id, p, published, p.text("title"), x.text(3) + "\n" + x.text(1),
+           x.opt_text("released_at").value_or(sort_at));
     keep += (keep.empty() ? "" : ", ") + std::to_string(x.integer(0));
   }
   c.exec("DELETE FROM search_docs WHERE doc_type = 'reply' AND proposal_id = $1" +
@@ -99,7 +99,7 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop) {
     for (const auto& row : c->exec("SELECT p.id FROM proposals p LEFT JOIN search_docs d ON d.doc_type = 'proposal' "
                                    "AND d.ref_id = p.id WHERE d.id IS NULL OR d.source_updated_at IS NULL OR "
                                    "d.source_updated_at <> p.updated_at ORDER BY p.id")
-                             .rows)
+                               .rows)
       ids.push_back(row.integer(0));
   }
   int64_t done = 0;

@@ -12,6 +12,7 @@
 #include "core/api/validation.hpp"
 #include "core/clock.hpp"
 #include "core/search/tokenizer.hpp"
+#include "core/utf8.hpp"
 #include "modules/proposals/access.hpp"
 #include "modules/search/indexer.hpp"
 #include "modules/search/similar_index.hpp"
@@ -39,7 +40,9 @@ std::string ids_list(const std::vector<int64_t>& ids) {
   return out.empty() ? "0" : out;
 }
 
-int64_t today_day() { return search::day_number(clock::today()); }
+int64_t today_day() {
+  return search::day_number(clock::today());
+}
 
 // ---------- full-text search ----------
 
@@ -68,7 +71,7 @@ SearchSql build_search(db::Dialect dialect, const search::Query& query, const ht
   std::vector<std::string> pos, neg, conds;
   for (const auto& t : query.terms) {
     if (t.is_short) {
-      std::string like = "%" + search::encode(t.normalized) + "%";
+      std::string like = "%" + encode_utf8(t.normalized) + "%";
       conds.push_back(std::string("d.norm ") + (t.exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, like));
       continue;
     }
@@ -100,7 +103,8 @@ SearchSql build_search(db::Dialect dialect, const search::Query& query, const ht
   s.from += " JOIN proposals p ON p.id = d.proposal_id";
   if (is_public) {
     conds.push_back("d.published = 1");
-    if (auto c = api::query_int(req, "committee_id")) conds.push_back("d.committee_id = " + api::add_param(s.params, *c));
+    if (auto c = api::query_int(req, "committee_id"))
+      conds.push_back("d.committee_id = " + api::add_param(s.params, *c));
   } else {
     const auto& user = req.user();
     conds.push_back("d.committee_id = " + api::add_param(s.params, user.committee_id));
@@ -164,17 +168,16 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
     by_state[r.text(3)] += n;
     unfiltered += n;
   }
-  int64_t total = s.facets.empty() ? unfiltered
-                                   : c->exec("SELECT COUNT(*) FROM " + s.from + " WHERE " + s.where + s.facets,
-                                             s.params)
-                                         .one()
-                                         .integer(0);
+  int64_t total =
+      s.facets.empty()
+          ? unfiltered
+          : c->exec("SELECT COUNT(*) FROM " + s.from + " WHERE " + s.where + s.facets, s.params).one().integer(0);
   auto params = s.params;
-  std::string sql = "SELECT d.doc_type, d.ref_id, d.proposal_id, d.session_id, d.category, d.state, d.title, d.body, "
-                    "p.number_label, p.result_category, " +
-                    score + " AS score FROM " + s.from + " WHERE " + s.where + s.facets +
-                    " ORDER BY score DESC, d.id DESC LIMIT " + api::add_param(params, page.page_size) + " OFFSET " +
-                    api::add_param(params, page.offset());
+  std::string sql =
+      "SELECT d.doc_type, d.ref_id, d.proposal_id, d.session_id, d.category, d.state, d.title, d.body, "
+      "p.number_label, p.result_category, " +
+      score + " AS score FROM " + s.from + " WHERE " + s.where + s.facets + " ORDER BY score DESC, d.id DESC LIMIT " +
+      api::add_param(params, page.page_size) + " OFFSET " + api::add_param(params, page.offset());
   auto rows = c->exec(sql, params);
 
   std::vector<int64_t> session_ids;
@@ -282,12 +285,17 @@ std::string proposal_body(const db::Row& r) {
 
 ProposalText load_text(db::Connection& c, int64_t committee_id, int64_t id) {
   auto r = c.exec(
-      "SELECT id, title, situation, analysis, suggestions, state, committee_id, session_id FROM proposals WHERE id = $1 "
+      "SELECT id, title, situation, analysis, suggestions, state, committee_id, session_id FROM proposals WHERE id = "
+      "$1 "
       "AND committee_id = $2",
       {id, committee_id});
   if (r.empty()) throw ApiError::not_found("提案");
   const auto& row = r.one();
-  return {id, row.text("title"), proposal_body(row), row.text("state"), row.integer("committee_id"),
+  return {id,
+          row.text("title"),
+          proposal_body(row),
+          row.text("state"),
+          row.integer("committee_id"),
           row.integer("session_id")};
 }
 
@@ -330,8 +338,9 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<s
   for (auto& r : c.exec("SELECT p.id, p.title, p.situation, p.analysis, p.suggestions, p.number_label, p.state, "
                         "p.result_category, p.proposer_name, p.published, p.session_id, s.name AS session_name, "
                         "CASE WHEN (" +
-                            vis + ") THEN 1 ELSE 0 END AS visible FROM proposals p LEFT JOIN sessions s ON s.id = "
-                                  "p.session_id WHERE p.id IN (" +
+                            vis +
+                            ") THEN 1 ELSE 0 END AS visible FROM proposals p LEFT JOIN sessions s ON s.id = "
+                            "p.session_id WHERE p.id IN (" +
                             ids_list(ids) + ")",
                         params)
                      .rows)
@@ -364,8 +373,8 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<s
                  {"shared_phrases", index.shared_phrases(mine, theirs, 6)},
                  {"visible", visible}};
     if (open && replies.count(h.proposal_id)) {
-      auto reply = search::decode(replies[h.proposal_id]);
-      item["reply_excerpt"] = search::encode(reply.substr(0, 120)) + (reply.size() > 120 ? "…" : "");
+      auto reply = decode_utf8(replies[h.proposal_id]);
+      item["reply_excerpt"] = encode_utf8(reply.substr(0, 120)) + (reply.size() > 120 ? "…" : "");
     }
     items.push_back(item);
   }
@@ -404,8 +413,7 @@ void require_staff(const Principal& user) {
 }
 
 void require_ready() {
-  if (!search::similar_index().ready())
-    throw ApiError(ErrorCode::unavailable, "相似提案索引正在建立，请稍后再试");
+  if (!search::similar_index().ready()) throw ApiError(ErrorCode::unavailable, "相似提案索引正在建立，请稍后再试");
 }
 
 Json merge_suggestions(App& app, const http::Request& req) {
@@ -542,8 +550,8 @@ Json unit_suggestions(App& app, const http::Request& req) {
     Json out = Json::array();
     for (size_t i = 0; i < v.size() && i < 5; ++i) {
       const auto& [unit, vote] = v[i];
-      std::string example = "《" + vote.example_title + "》" +
-                            (vote.example_number.empty() ? "" : "（" + vote.example_number + "）");
+      std::string example =
+          "《" + vote.example_title + "》" + (vote.example_number.empty() ? "" : "（" + vote.example_number + "）");
       out.push_back({{"unit_id", unit},
                      {"unit_name", names[unit]},
                      {"score", std::round(vote.score * 1000) / 1000},
@@ -598,9 +606,9 @@ void update_similar(db::Connection& c, int64_t proposal_id) {
     return;
   }
   const auto& d = r.one();
-  index.upsert({proposal_id, d.integer("committee_id"), d.is_null("session_id") ? 0 : d.integer("session_id"),
-                d.text("state")},
-               d.text("title"), d.text("body"));
+  index.upsert(
+      {proposal_id, d.integer("committee_id"), d.is_null("session_id") ? 0 : d.integer("session_id"), d.text("state")},
+      d.text("title"), d.text("body"));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/search/tokenizer.hpp"
+#include "core/utf8.hpp"
 
 namespace sl::search {
 
@@ -22,7 +23,7 @@ std::unordered_map<uint64_t, float> term_frequencies(std::string_view title, std
 }
 
 uint64_t text_hash(std::string_view title, std::string_view body) {
-  return std::hash<std::string_view>{}(title) * 31 + std::hash<std::string_view>{}(body);
+  return std::hash<std::string_view>{}(title)*31 + std::hash<std::string_view>{}(body);
 }
 
 }  // namespace
@@ -67,8 +68,7 @@ uint16_t SimilarIndex::state_code(const std::string& s) {
   return static_cast<uint16_t>(states_.size() - 1);
 }
 
-void SimilarIndex::seed_frequencies(const std::vector<std::pair<std::string, std::string>>& sample,
-                                    size_t total_docs) {
+void SimilarIndex::seed_frequencies(const std::vector<std::pair<std::string, std::string>>& sample, size_t total_docs) {
   std::unordered_map<uint64_t, uint32_t> df;
   for (const auto& [title, body] : sample)
     for (const auto& [k, _] : term_frequencies(title, body)) ++df[k];
@@ -76,8 +76,8 @@ void SimilarIndex::seed_frequencies(const std::vector<std::pair<std::string, std
   seeded_df_ = std::move(df);
   seeded_total_ = total_docs;
   seeded_scale_ = sample.empty() ? 0 : static_cast<double>(total_docs) / static_cast<double>(sample.size());
-  terms_per_doc_ = std::clamp<size_t>(kPostingBudget / std::max<size_t>(total_docs, 1), kMinTermsPerDoc,
-                                      kMaxTermsPerDoc);
+  terms_per_doc_ =
+      std::clamp<size_t>(kPostingBudget / std::max<size_t>(total_docs, 1), kMinTermsPerDoc, kMaxTermsPerDoc);
 }
 
 void SimilarIndex::set_ready(bool r) {
@@ -149,8 +149,8 @@ void SimilarIndex::set_state(int64_t proposal_id, const std::string& state) {
   if (found != slot_of_.end()) docs_[found->second].state = state_code(state);
 }
 
-std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_view body,
-                                            const SimilarFilter& filter, size_t k, double min_score) const {
+std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_view body, const SimilarFilter& filter,
+                                            size_t k, double min_score) const {
   auto tf = term_frequencies(title, body);
   thread_local std::vector<float> acc;
   thread_local std::vector<uint32_t> touched;
@@ -215,8 +215,7 @@ std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_
   return out;
 }
 
-std::vector<std::string> SimilarIndex::shared_phrases(std::string_view text, std::string_view other,
-                                                      size_t max) const {
+std::vector<std::string> SimilarIndex::shared_phrases(std::string_view text, std::string_view other, size_t max) const {
   auto keys = term_keys(other);
   std::unordered_set<uint64_t> theirs(keys.begin(), keys.end());
   std::u32string n = normalize(text);
@@ -243,8 +242,9 @@ std::vector<std::string> SimilarIndex::shared_phrases(std::string_view text, std
   std::stable_sort(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   std::vector<std::string> out;
   for (const auto& p : phrases) {
-    std::string s = encode(p);
-    bool inside = std::any_of(out.begin(), out.end(), [&](const std::string& o) { return o.find(s) != std::string::npos; });
+    std::string s = encode_utf8(p);
+    bool inside =
+        std::any_of(out.begin(), out.end(), [&](const std::string& o) { return o.find(s) != std::string::npos; });
     if (!inside) out.push_back(s);
     if (out.size() >= max) break;
   }

@@ -3,9 +3,9 @@
 // similarity. Each proposal keeps only its highest-weighted terms (title terms count twice; how
 // many depends on the corpus size, see kPostingBudget), and terms found in more than kCommonShare
 // of the documents are skipped, which bounds memory at about 6 bytes a kept term (1M proposals in
-// a few hundred MB) and makes a query touch only short posting lists. Built from search_docs in the background at start, updated by domain
-// events, and refreshed from the database every few seconds so that each node of a cluster keeps
-// its own copy current. Thread-safe: queries share a lock, updates take it alone.
+// a few hundred MB) and makes a query touch only short posting lists. Built from search_docs in the background at
+// start, updated by domain events, and refreshed from the database every few seconds so that each node of a cluster
+// keeps its own copy current. Thread-safe: queries share a lock, updates take it alone.
 
 #include <atomic>
 #include <cstdint>
@@ -54,8 +54,8 @@ class SimilarIndex {
   void set_state(int64_t proposal_id, const std::string& state);
 
   /// The `k` best matches for a text, best first, scoring at least `min_score`.
-  std::vector<SimilarHit> query(std::string_view title, std::string_view body, const SimilarFilter& filter,
-                                size_t k, double min_score = 0.0) const;
+  std::vector<SimilarHit> query(std::string_view title, std::string_view body, const SimilarFilter& filter, size_t k,
+                                double min_score = 0.0) const;
 
   /// Phrases (runs of two or more characters) of `text` whose bigrams also occur in `other`,
   /// skipping common ones; the longest first, at most `max`.

@@ -1,0 +1,16 @@
+#pragma once
+// UTF-8 encoding and decoding, shared by the tokenizer, the spreadsheet reader and importers.
+
+#include <string>
+#include <string_view>
+
+namespace sl {
+
+/// Appends code point `cp` to `out` as UTF-8 (U+FFFD for surrogates and out-of-range values).
+void append_utf8(std::string& out, char32_t cp);
+/// Decodes UTF-8; each invalid byte becomes U+FFFD.
+std::u32string decode_utf8(std::string_view s);
+/// Encodes code points as UTF-8.
+std::string encode_utf8(std::u32string_view text);
+
+}  // namespace sl
