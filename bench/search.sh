@@ -97,7 +97,7 @@ status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 
 # ---------- the queries: ~50 searches and 20 proposal texts, from the hand-written test data ----------
 
-python3 - "$DATA" "$TMP" "$HERE" <<'EOF'
+python3 -B - "$DATA" "$TMP" "$HERE" <<'EOF'
 import json, random, sys, urllib.parse
 data, tmp = sys.argv[1], sys.argv[2]
 sys.path.insert(0, sys.argv[3])
