@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { Client } from '../lib/client.mjs';
-import { chooseOption, describeViolations, launchBrowser, logout, passwordLogin, PHONE, DESKTOP, screenshots, seriousViolations } from './helpers.mjs';
+import { chooseOption, describeViolations, launchBrowser, logout, passwordLogin, PHONE, DESKTOP, screenshots, seriousViolations, submitDespiteSimilar } from './helpers.mjs';
 
 const TOPIC = '推进城市社区嵌入式服务设施建设';
 const UNIT = '区民政局';
@@ -108,13 +108,7 @@ describe('the topic catalogue, from editing to a proposal that picks it', () => 
     assert.match(await box.textContent(), new RegExp(`“${TOPIC}”已由民盟认领`));
     await screenshots(page, 'catalogue-warning');
     await box.locator('.el-message-box__btns .el-button--primary').click();
-    // The similar-proposals check may ask next (demo proposals on nearby matters): submit anyway.
-    const similar = page.locator('.el-message-box:has([data-test=similar-confirm])');
-    await Promise.race([
-      page.waitForURL(/\/proposals\/\d+$/),
-      similar.waitFor().then(() => similar.locator('.el-message-box__btns .el-button--primary').click()).catch(() => {}),
-    ]);
-    await page.waitForURL(/\/proposals\/\d+$/);
+    await submitDespiteSimilar(page);
     const id = Number(page.url().match(/proposals\/(\d+)$/)[1]);
     const member = new Client(srv.baseUrl);
     await member.login(...MEMBER);

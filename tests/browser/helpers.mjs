@@ -138,3 +138,19 @@ export async function logout(page) {
   await page.click('[data-test=logout]:visible');
   await page.waitForURL(/\/login/);
 }
+
+/**
+ * After a click on 提交: the editor may first ask whether to submit although similar proposals
+ * exist (demo proposals on nearby matters); answer 仍要提交 and wait for the proposal page.
+ */
+export async function submitDespiteSimilar(page) {
+  const similar = page.locator('.el-message-box:has([data-test=similar-confirm])');
+  await Promise.race([
+    page.waitForURL(/\/proposals\/\d+$/),
+    similar
+      .waitFor()
+      .then(() => similar.locator('.el-message-box__btns .el-button--primary').click())
+      .catch(() => {}),
+  ]);
+  await page.waitForURL(/\/proposals\/\d+$/);
+}

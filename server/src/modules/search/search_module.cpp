@@ -247,7 +247,7 @@ Json hot_searches(App& app, const http::Request& req) {
   int64_t mp = (5 * doy + 2) / 153;
   int64_t d = doy - (153 * mp + 2) / 5 + 1;
   int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  char since[16];
+  char since[32];
   std::snprintf(since, sizeof since, "%04lld-%02lld-%02lld", static_cast<long long>(y + (m <= 2)),
                 static_cast<long long>(m), static_cast<long long>(d));
   auto c = app.db().acquire();
