@@ -48,9 +48,10 @@ int64_t today_day() {
 
 struct SearchSql {
   std::string from;
-  std::string where;      // the query and the caller's scope
-  std::string facets;     // the facet filters (type, session, category, state)
-  std::string relevance;  // a numeric SQL expression
+  std::string where;        // the query and the caller's scope
+  size_t where_params = 0;  // how many of `params` the query and scope use (the facets' come after)
+  std::string facets;       // the facet filters (type, session, category, state)
+  std::string relevance;    // a numeric SQL expression
   std::vector<db::Value> params;
 };
 
@@ -114,6 +115,7 @@ SearchSql build_search(db::Dialect dialect, const search::Query& query, const ht
     conds.push_back("d.proposal_id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
                     api::add_param(s.params, *u) + ")");
   s.where = join(conds, " AND ");
+  s.where_params = s.params.size();
   std::vector<std::string> facets;
   if (auto t = req.query_param("type"); t && !t->empty()) {
     if (*t != "proposal" && *t != "reply") throw ApiError::validation("type", "类型应为 proposal 或 reply");
@@ -157,9 +159,11 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
   std::map<std::string, int64_t> by_type, by_category, by_state;
   std::map<int64_t, int64_t> by_session;
   int64_t unfiltered = 0;
+  // PostgreSQL wants exactly the parameters a statement uses: the facet filters' come last.
+  std::vector<db::Value> where_params(s.params.begin(), s.params.begin() + static_cast<std::ptrdiff_t>(s.where_params));
   for (const auto& r : c->exec("SELECT d.doc_type, d.session_id, d.category, d.state, COUNT(*) FROM " + s.from +
                                    " WHERE " + s.where + " GROUP BY d.doc_type, d.session_id, d.category, d.state",
-                               s.params)
+                               where_params)
                            .rows) {
     int64_t n = r.integer(4);
     by_type[r.text(0)] += n;
