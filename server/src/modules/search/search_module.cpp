@@ -437,7 +437,6 @@ Json merge_suggestions(App& app, const http::Request& req) {
   std::vector<size_t> parent(rows.rows.size());
   std::iota(parent.begin(), parent.end(), 0);
   std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
-  std::map<size_t, std::tuple<double, size_t, size_t>> best;  // per pair root: best score and the pair
   std::vector<std::tuple<double, size_t, size_t>> edges;
   auto& index = search::similar_index();
   for (size_t i = 0; i < rows.rows.size(); ++i) {

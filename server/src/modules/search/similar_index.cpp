@@ -33,31 +33,23 @@ SimilarIndex& similar_index() {
   return index;
 }
 
-double SimilarIndex::idf(uint64_t term) const {
-  double n, df;
+// Documents in the corpus and holding `term`: the seeded estimate while the initial build runs.
+std::pair<double, double> SimilarIndex::frequency(uint64_t term) const {
   if (seeded_scale_ > 0) {
     auto it = seeded_df_.find(term);
-    df = it == seeded_df_.end() ? 0 : it->second * seeded_scale_;
-    n = static_cast<double>(seeded_total_);
-  } else {
-    auto it = df_.find(term);
-    df = it == df_.end() ? 0 : it->second;
-    n = static_cast<double>(live_);
+    return {static_cast<double>(seeded_total_), it == seeded_df_.end() ? 0 : it->second * seeded_scale_};
   }
+  auto it = df_.find(term);
+  return {static_cast<double>(live_), it == df_.end() ? 0 : static_cast<double>(it->second)};
+}
+
+double SimilarIndex::idf(uint64_t term) const {
+  auto [n, df] = frequency(term);
   return std::log((n + 1) / (df + 1)) + 1;
 }
 
 bool SimilarIndex::common(uint64_t term) const {
-  double n, df;
-  if (seeded_scale_ > 0) {
-    auto it = seeded_df_.find(term);
-    df = it == seeded_df_.end() ? 0 : it->second * seeded_scale_;
-    n = static_cast<double>(seeded_total_);
-  } else {
-    auto it = df_.find(term);
-    df = it == df_.end() ? 0 : it->second;
-    n = static_cast<double>(live_);
-  }
+  auto [n, df] = frequency(term);
   return n >= kCommonMinDocs && df > kCommonShare * n;
 }
 
@@ -127,7 +119,6 @@ bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::st
     p.docs.push_back(slot);
     p.weights.push_back(static_cast<uint16_t>(std::lround(w * kWeightScale)));
   }
-  kept_terms_ += keep;
   docs_.push_back({doc.proposal_id, doc.committee_id, doc.session_id, hash, static_cast<float>(std::sqrt(norm)),
                    state_code(doc.state), true});
   slot_of_[doc.proposal_id] = slot;

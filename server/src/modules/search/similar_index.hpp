@@ -85,8 +85,9 @@ class SimilarIndex {
     std::vector<uint32_t> docs;
     std::vector<uint16_t> weights;
   };
-  double idf(uint64_t term) const;   // caller holds the lock
-  bool common(uint64_t term) const;  // caller holds the lock
+  std::pair<double, double> frequency(uint64_t term) const;  // caller holds the lock
+  double idf(uint64_t term) const;                           // caller holds the lock
+  bool common(uint64_t term) const;                          // caller holds the lock
   uint16_t state_code(const std::string& s);
 
   mutable std::shared_mutex mu_;
@@ -99,7 +100,6 @@ class SimilarIndex {
   std::unordered_map<uint64_t, Postings> postings_;
   std::vector<std::string> states_;
   size_t live_ = 0;
-  size_t kept_terms_ = 0;
   size_t terms_per_doc_ = kMaxTermsPerDoc;
   std::atomic<bool> ready_{false};
 };
