@@ -155,7 +155,10 @@ std::u32string normalize(std::string_view utf8) {
 }
 
 std::string normalize_utf8(std::string_view utf8) {
-  std::u32string n = normalize(utf8);
+  return collapse_separators(normalize(utf8));
+}
+
+std::string collapse_separators(const std::u32string& n) {
   std::string out;
   bool space = false;
   for (char32_t c : n) {
@@ -172,6 +175,10 @@ std::string normalize_utf8(std::string_view utf8) {
 
 std::vector<Token> tokenize(std::string_view utf8) {
   return tokens_of(normalize(utf8));
+}
+
+std::vector<Token> tokenize_normalized(const std::u32string& normalized) {
+  return tokens_of(normalized);
 }
 
 std::string fts_tokens(const std::vector<Token>& tokens) {

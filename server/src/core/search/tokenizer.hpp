@@ -26,6 +26,8 @@ enum class CharClass { separator, han, alnum };
 std::u32string normalize(std::string_view utf8);
 /// normalize() as UTF-8 with runs of separators collapsed to one space.
 std::string normalize_utf8(std::string_view utf8);
+/// Normalised text as UTF-8 with runs of separators collapsed to one space.
+std::string collapse_separators(const std::u32string& normalized);
 CharClass classify(char32_t normalized_cp);
 
 /// One token and its 1-based position; positions skip one where a segment ends.
@@ -35,6 +37,8 @@ struct Token {
 };
 /// Index tokens of a text.
 std::vector<Token> tokenize(std::string_view utf8);
+/// The same for text already normalised (callers that also need the normalised form).
+std::vector<Token> tokenize_normalized(const std::u32string& normalized);
 /// The FTS5 form: tokens separated by spaces, each position gap written as kBreakToken.
 std::string fts_tokens(const std::vector<Token>& tokens);
 /// The PostgreSQL form: a tsvector literal ('tok':1,4 'tok2':2).

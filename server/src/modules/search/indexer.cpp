@@ -12,7 +12,8 @@ void upsert(db::Connection& c, int64_t committee_id, const std::string& type, in
             const db::Row& p, int64_t published, const std::string& title, const std::string& body,
             const std::string& sort_at) {
   std::string all = title + "\n" + body;
-  auto tokens = tokenize(all);
+  std::u32string normalized = normalize(all);
+  auto tokens = tokenize_normalized(normalized);
   std::vector<db::Value> params = {committee_id,
                                    type,
                                    ref_id,
@@ -23,7 +24,7 @@ void upsert(db::Connection& c, int64_t committee_id, const std::string& type, in
                                    published,
                                    title,
                                    body,
-                                   normalize_utf8(all),
+                                   collapse_separators(normalized),
                                    fts_tokens(tokens),
                                    day_number(sort_at),
                                    p.text("updated_at")};
