@@ -72,6 +72,11 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v) {
          c.search.similar_refresh_seconds = to_int(v, "similar_refresh_seconds");
        }},
+      {"search", "window",
+       [](Config& c, const std::string& v) {
+         c.search.window = to_int(v, "window");
+         if (c.search.window < 10) throw std::invalid_argument("setting window must be at least 10");
+       }},
       {"sms", "gateway", [](Config& c, const std::string& v) { c.sms.gateway = v; }},
       {"sms", "url", [](Config& c, const std::string& v) { c.sms.url = v; }},
   };

@@ -47,6 +47,7 @@ struct Config {
     int similar_threshold_pct = 7;    // the editor shows similar proposals scoring at least this
     int merge_threshold_pct = 12;     // merge suggestions pair proposals scoring at least this
     int similar_refresh_seconds = 5;  // how often each node picks up other nodes' changes
+    int window = 1000;                // matches a search ranks and counts, newest first
   } search;
   struct Sms {
     std::string gateway = "log";  // "log" or "http"

@@ -44,6 +44,8 @@ export interface SearchFacets {
 export interface SearchResult {
   items: SearchHit[]
   total: number
+  /** The matches exceed the server's window: total counts the newest window of them. */
+  total_capped?: boolean
   page: number
   page_size: number
   facets: SearchFacets

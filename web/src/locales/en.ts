@@ -780,6 +780,7 @@ const en: typeof zhCN = {
     emptyTip: 'Try other words or fewer of them',
     emptyFiltered: 'No results with these filters; clear them and try again',
     total: '{n} results for “{q}”',
+    totalCapped: 'More than {n} results for “{q}”; the newest {n} are ranked below. Add words or filter by session or category to narrow them',
     sessionN: 'Session #{id}',
     clearFilters: 'Clear filters',
     type: { all: 'All', proposal: 'Proposals', reply: 'Replies' },

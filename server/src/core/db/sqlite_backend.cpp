@@ -1,8 +1,11 @@
 // SQLite backend: WAL, foreign keys on, busy timeout; `$N` placeholders bound by name.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <stdexcept>
+#include <vector>
 
 #include "core/db/database.hpp"
 
@@ -21,6 +24,40 @@ constexpr int kBusyTimeoutMs = 10000;
   throw std::runtime_error("sqlite: " + msg + " in: " + std::string(sql.substr(0, 200)));
 }
 
+// sl_rank(fts_table): the relevance of an FTS5 match from its hits in the row alone, for tables
+// whose first column is a title: for each phrase of the query, 2 if it occurs in the title plus
+// ln(1 + its hits in the other columns). Unlike bm25() it reads no corpus statistics, which cost a
+// pass over every match of the query; searching a window of the newest matches relies on that.
+void fts5_hit_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int, sqlite3_value**) {
+  int phrases = api->xPhraseCount(fts);
+  int hits = 0;
+  if (api->xInstCount(fts, &hits) != SQLITE_OK) {
+    sqlite3_result_error(ctx, "sl_rank: no instances", -1);
+    return;
+  }
+  std::vector<int> title(static_cast<size_t>(std::max(phrases, 0)), 0), other(title.size(), 0);
+  for (int i = 0; i < hits; ++i) {
+    int phrase = 0, col = 0, off = 0;
+    if (api->xInst(fts, i, &phrase, &col, &off) != SQLITE_OK || phrase < 0 || phrase >= phrases) continue;
+    ++(col == 0 ? title : other)[static_cast<size_t>(phrase)];
+  }
+  double score = 0;
+  for (size_t p = 0; p < title.size(); ++p) score += (title[p] > 0 ? 2.0 : 0.0) + std::log1p(other[p]);
+  sqlite3_result_double(ctx, score);
+}
+
+void register_fts5_functions(sqlite3* h) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+  }
+  sqlite3_finalize(st);
+  if (!api || api->xCreateFunction(api, "sl_rank", nullptr, fts5_hit_rank, nullptr) != SQLITE_OK)
+    throw std::runtime_error("sqlite: cannot register the FTS5 rank function (is FTS5 built in?)");
+}
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
@@ -32,6 +69,7 @@ class SqliteConnection final : public Connection {
     }
     sqlite3_busy_timeout(h_, kBusyTimeoutMs);
     exec_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    register_fts5_functions(h_);
   }
   ~SqliteConnection() override { sqlite3_close_v2(h_); }
 

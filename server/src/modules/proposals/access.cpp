@@ -34,29 +34,34 @@ Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_i
   return r;
 }
 
-std::string visibility_condition(const Principal& user, std::vector<db::Value>& params) {
+std::string visibility_condition(const Principal& user, std::vector<db::Value>& params, const std::string& alias,
+                                 const std::string& id_column) {
+  std::string a = alias + ".";
+  std::string id = a + id_column;
   std::string uid = api::add_param(params, user.user_id);
-  std::string own = "p.proposer_user_id = " + uid +
-                    " OR p.id IN (SELECT proposal_id FROM proposal_cosigners WHERE user_id = " + uid + ")";
+  std::string own = a + "proposer_user_id = " + uid + " OR " + id +
+                    " IN (SELECT proposal_id FROM proposal_cosigners WHERE user_id = " + uid + ")";
   std::vector<std::string> ors = {own};
-  if (sees_all(user)) ors.push_back("p.state <> 'draft'");
+  if (sees_all(user)) ors.push_back(a + "state <> 'draft'");
   auto units = user.unit_scope();
   if (!units.empty()) {
     std::string in;
     for (int64_t u : units) in += (in.empty() ? "" : ", ") + api::add_param(params, u);
-    ors.push_back("p.id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id IN (" + in + "))");
+    ors.push_back(id + " IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id IN (" + in + "))");
   }
   for (const auto* g : user.grants_of(Role::committee_staff))
     if (g->special_committee_id) {
       std::string sc = api::add_param(params, *g->special_committee_id);
-      ors.push_back("(p.state <> 'draft' AND (p.key_special_committee_id = " + sc +
-                    " OR (p.group_type = 'special_committee' AND p.group_id = " + sc + ")))");
+      ors.push_back("(" + a + "state <> 'draft' AND (" + a + "key_special_committee_id = " + sc + " OR (" + a +
+                    "group_type = 'special_committee' AND " + a + "group_id = " + sc + ")))");
     }
   for (const auto* g : user.grants_of(Role::group_contact)) {
     if (g->party_id)
-      ors.push_back("(p.group_type = 'party' AND p.group_id = " + api::add_param(params, *g->party_id) + ")");
+      ors.push_back("(" + a + "group_type = 'party' AND " + a + "group_id = " + api::add_param(params, *g->party_id) +
+                    ")");
     if (g->sector_id)
-      ors.push_back("(p.group_type = 'sector' AND p.group_id = " + api::add_param(params, *g->sector_id) + ")");
+      ors.push_back("(" + a + "group_type = 'sector' AND " + a + "group_id = " + api::add_param(params, *g->sector_id) +
+                    ")");
   }
   std::string out;
   for (const auto& o : ors) out += (out.empty() ? "" : " OR ") + std::string("(") + o + ")";

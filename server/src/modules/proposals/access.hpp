@@ -27,7 +27,9 @@ Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_i
 bool sees_all(const Principal& p);
 
 /// A WHERE condition (on alias `p`) limiting proposals to those `user` may see; appends its
-/// parameters to `params`.
-std::string visibility_condition(const Principal& user, std::vector<db::Value>& params);
+/// parameters to `params`. `alias` and `id_column` name another table with the proposal's id,
+/// state, proposer_user_id, group_type, group_id and key_special_committee_id columns (search_docs).
+std::string visibility_condition(const Principal& user, std::vector<db::Value>& params, const std::string& alias = "p",
+                                 const std::string& id_column = "id");
 
 }  // namespace sl::proposals

@@ -2,45 +2,131 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+
+#include "core/api/resource.hpp"
 #include "core/search/tokenizer.hpp"
 
 namespace sl::search {
 
 namespace {
 
-void upsert(db::Connection& c, int64_t committee_id, const std::string& type, int64_t ref_id, int64_t proposal_id,
-            const db::Row& p, int64_t published, const std::string& title, const std::string& body,
-            const std::string& sort_at) {
-  std::string all = title + "\n" + body;
-  std::u32string normalized = normalize(all);
-  auto tokens = tokenize_normalized(normalized);
-  std::vector<db::Value> params = {committee_id,
-                                   type,
-                                   ref_id,
-                                   proposal_id,
-                                   p.integer("session_id"),
-                                   p.text("category"),
-                                   p.text("state"),
-                                   published,
-                                   title,
-                                   body,
-                                   collapse_separators(normalized),
-                                   fts_tokens(tokens),
-                                   day_number(sort_at),
-                                   p.text("updated_at")};
+struct Doc {
+  const db::Row* proposal = nullptr;
+  std::string type;
+  int64_t ref_id = 0;
+  std::string title, body, sort_at;
+};
+
+std::string ids_list(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
+  return out.empty() ? "0" : out;
+}
+
+// The FTS5 entries (the table is contentless): written and deleted by the server, both from the
+// token strings of the stored title and body, several rows a statement.
+void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int64_t, std::string, std::string>>& rows) {
+  const size_t chunk = 100;
+  for (size_t i = 0; i < rows.size(); i += chunk) {
+    std::vector<db::Value> params;
+    std::string values;
+    for (size_t k = i; k < std::min(rows.size(), i + chunk); ++k) {
+      const auto& [key, title, body] = rows[k];
+      values += std::string(values.empty() ? "" : ", ") + "(" + (remove ? "'delete', " : "") +
+                api::add_param(params, key) + ", " + api::add_param(params, fts_tokens(tokenize(title))) + ", " +
+                api::add_param(params, fts_tokens(tokenize(body))) + ")";
+    }
+    c.exec(remove ? "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES " + values
+                  : "INSERT INTO search_fts (rowid, title, body) VALUES " + values,
+           params);
+  }
+}
+
+constexpr const char* kColumns =
+    "fts_key, committee_id, doc_type, ref_id, proposal_id, session_id, category, state, published, "
+    "proposer_user_id, group_type, group_id, key_special_committee_id, sort_day, source_updated_at, title, body, norm";
+
+/// The column values of a document, in kColumns order (and tsv on PostgreSQL).
+std::vector<db::Value> doc_values(db::Dialect dialect, const Doc& doc, int64_t key) {
+  const db::Row& p = *doc.proposal;
+  std::u32string normalized = normalize(doc.title + "\n" + doc.body);
+  auto opt_int = [&](const char* col) { return p.is_null(col) ? db::Value(nullptr) : db::Value(p.integer(col)); };
+  std::vector<db::Value> v = {key,
+                              p.integer("committee_id"),
+                              doc.type,
+                              doc.ref_id,
+                              p.integer("id"),
+                              opt_int("session_id"),
+                              p.text("category"),
+                              p.text("state"),
+                              p.integer("published"),
+                              p.integer("proposer_user_id"),
+                              p.is_null("group_type") ? db::Value(nullptr) : db::Value(p.text("group_type")),
+                              opt_int("group_id"),
+                              opt_int("key_special_committee_id"),
+                              day_number(doc.sort_at),
+                              p.text("updated_at"),
+                              doc.title,
+                              doc.body,
+                              collapse_separators(normalized)};
+  if (dialect == db::Dialect::postgres) v.emplace_back(tsvector_literal(tokenize_normalized(normalized)));
+  return v;
+}
+
+/// Writes `docs`, replacing the documents they had, and removes `gone` (keys of `old` rows).
+void write_docs(db::Connection& c, const std::vector<Doc>& docs,
+                const std::map<std::pair<std::string, int64_t>, db::Row>& old) {
   bool pg = c.dialect() == db::Dialect::postgres;
-  if (pg) params.emplace_back(tsvector_literal(tokens));
-  c.exec(std::string("INSERT INTO search_docs (committee_id, doc_type, ref_id, proposal_id, session_id, category, "
-                     "state, published, title, body, norm, tokens, sort_day, source_updated_at") +
-             (pg ? ", tsv" : "") + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14" +
-             (pg ? ", $15::tsvector" : "") +
-             ") ON CONFLICT (doc_type, ref_id) DO UPDATE SET committee_id = excluded.committee_id, proposal_id = "
-             "excluded.proposal_id, session_id = excluded.session_id, category = excluded.category, state = "
-             "excluded.state, published = excluded.published, title = excluded.title, body = excluded.body, norm = "
-             "excluded.norm, tokens = excluded.tokens, sort_day = excluded.sort_day, source_updated_at = "
-             "excluded.source_updated_at" +
-             (pg ? ", tsv = excluded.tsv" : ""),
-         params);
+  std::vector<std::tuple<int64_t, std::string, std::string>> fts_old, fts_new;
+  std::set<std::pair<std::string, int64_t>> kept;
+  std::vector<std::pair<const Doc*, int64_t>> inserts;
+  for (const auto& doc : docs) {
+    int64_t key =
+        fts_key(doc.proposal->integer("committee_id"), day_number(doc.sort_at), doc.ref_id, doc.type == "reply");
+    auto found = old.find({doc.type, doc.ref_id});
+    kept.insert({doc.type, doc.ref_id});
+    fts_new.emplace_back(key, doc.title, doc.body);
+    if (found == old.end()) {
+      inserts.emplace_back(&doc, key);
+      continue;
+    }
+    fts_old.emplace_back(found->second.integer("fts_key"), found->second.text("title"), found->second.text("body"));
+    auto v = doc_values(c.dialect(), doc, key);
+    // $3 and $4 (doc_type, ref_id) identify the row.
+    c.exec(std::string("UPDATE search_docs SET fts_key = $1, committee_id = $2, proposal_id = $5, session_id = $6, "
+                       "category = $7, state = $8, published = $9, proposer_user_id = $10, group_type = $11, "
+                       "group_id = $12, key_special_committee_id = $13, sort_day = $14, source_updated_at = $15, "
+                       "title = $16, body = $17, norm = $18") +
+               (pg ? ", tsv = $19::tsvector" : "") + " WHERE doc_type = $3 AND ref_id = $4",
+           v);
+  }
+  std::vector<int64_t> gone;
+  for (const auto& [k, row] : old)
+    if (!kept.count(k)) {
+      gone.push_back(row.integer("id"));
+      fts_old.emplace_back(row.integer("fts_key"), row.text("title"), row.text("body"));
+    }
+  if (!pg) fts_write(c, true, fts_old);
+  if (!gone.empty()) c.exec("DELETE FROM search_docs WHERE id IN (" + ids_list(gone) + ")");
+  const size_t chunk = 50;
+  for (size_t i = 0; i < inserts.size(); i += chunk) {
+    std::vector<db::Value> params;
+    std::string values;
+    for (size_t k = i; k < std::min(inserts.size(), i + chunk); ++k) {
+      std::string row;
+      auto vals = doc_values(c.dialect(), *inserts[k].first, inserts[k].second);
+      for (size_t j = 0; j < vals.size(); ++j)  // the 19th value is PostgreSQL's tsvector
+        row += (row.empty() ? "" : ", ") + api::add_param(params, std::move(vals[j])) + (j == 18 ? "::tsvector" : "");
+      values += (values.empty() ? "(" : ", (") + row + ")";
+    }
+    c.exec(std::string("INSERT INTO search_docs (") + kColumns + (pg ? ", tsv" : "") + ") VALUES " + values, params);
+  }
+  if (!pg) fts_write(c, false, fts_new);
 }
 
 std::string join_nonempty(std::initializer_list<std::string> parts) {
@@ -51,6 +137,18 @@ std::string join_nonempty(std::initializer_list<std::string> parts) {
 }
 
 }  // namespace
+
+int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool reply) {
+  if (committee_id < 0 || committee_id >= (int64_t{1} << 13) || ref_id < 0 || ref_id >= (int64_t{1} << 32))
+    throw std::out_of_range("search key out of range (committee " + std::to_string(committee_id) + ", record " +
+                            std::to_string(ref_id) + ")");
+  int64_t day = std::clamp<int64_t>(sort_day, 0, (int64_t{1} << 16) - 1);
+  return committee_id << 49 | day << 33 | ref_id << 1 | (reply ? 1 : 0);
+}
+
+std::pair<int64_t, int64_t> committee_key_range(int64_t committee_id) {
+  return {committee_id << 49, ((committee_id + 1) << 49) - 1};
+}
 
 int64_t day_number(const std::string& iso) {
   int y = 0, m = 0, d = 0;
@@ -64,33 +162,40 @@ int64_t day_number(const std::string& iso) {
   return int64_t{era} * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-void reindex_proposal(db::Connection& c, int64_t id) {
-  auto r = c.exec("SELECT * FROM proposals WHERE id = $1", {id});
-  if (r.empty()) {
-    c.exec("DELETE FROM search_docs WHERE proposal_id = $1", {id});
-    return;
-  }
-  const auto& p = r.one();
-  int64_t committee = p.integer("committee_id");
-  int64_t published = p.integer("published");
-  std::string sort_at = p.opt_text("submitted_at").value_or(p.text("created_at"));
-  upsert(c, committee, "proposal", id, id, p, published, p.text("title"),
-         join_nonempty({p.text("situation"), p.text("analysis"), p.text("suggestions"), p.text("keywords"),
-                        p.text("proposer_name"), p.opt_text("number_label").value_or("")}),
-         sort_at);
+void reindex_proposals(db::Connection& c, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return;
+  std::string in = ids_list(ids);
+  auto proposals = c.exec("SELECT * FROM proposals WHERE id IN (" + in + ")");
   auto replies = c.exec(
-      "SELECT r.id, r.body, r.released_at, u.name FROM proposal_replies r JOIN units u ON u.id = r.unit_id WHERE "
-      "r.proposal_id = $1 AND r.state = 'released'",
-      {id});
-  std::string keep;
-  for (const auto& x : replies.rows) {
-    upsert(c, committee, "reply", x.integer(0), id, p, published, p.text("title"), x.text(3) + "\n" + x.text(1),
-           x.opt_text("released_at").value_or(sort_at));
-    keep += (keep.empty() ? "" : ", ") + std::to_string(x.integer(0));
+      "SELECT r.id, r.proposal_id, r.body, r.released_at, u.name FROM proposal_replies r JOIN units u ON u.id = "
+      "r.unit_id WHERE r.proposal_id IN (" +
+      in + ") AND r.state = 'released' ORDER BY r.id");
+  std::map<std::pair<std::string, int64_t>, db::Row> old;
+  for (auto& r :
+       c.exec("SELECT id, doc_type, ref_id, fts_key, title, body FROM search_docs WHERE proposal_id IN (" + in + ")")
+           .rows)
+    old.emplace(std::pair<std::string, int64_t>{r.text("doc_type"), r.integer("ref_id")}, std::move(r));
+  std::map<int64_t, const db::Row*> by_id;
+  std::vector<Doc> docs;
+  for (const auto& p : proposals.rows) {
+    by_id[p.integer("id")] = &p;
+    docs.push_back({&p, "proposal", p.integer("id"), p.text("title"),
+                    join_nonempty({p.text("situation"), p.text("analysis"), p.text("suggestions"), p.text("keywords"),
+                                   p.text("proposer_name"), p.opt_text("number_label").value_or("")}),
+                    p.opt_text("submitted_at").value_or(p.text("created_at"))});
   }
-  c.exec("DELETE FROM search_docs WHERE doc_type = 'reply' AND proposal_id = $1" +
-             (keep.empty() ? std::string() : " AND ref_id NOT IN (" + keep + ")"),
-         {id});
+  for (const auto& x : replies.rows) {
+    auto p = by_id.find(x.integer("proposal_id"));
+    if (p == by_id.end()) continue;
+    const db::Row& pr = *p->second;
+    docs.push_back({&pr, "reply", x.integer("id"), pr.text("title"), x.text("name") + "\n" + x.text("body"),
+                    x.opt_text("released_at").value_or(pr.opt_text("submitted_at").value_or(pr.text("created_at")))});
+  }
+  write_docs(c, docs, old);
+}
+
+void reindex_proposal(db::Connection& c, int64_t id) {
+  reindex_proposals(c, {id});
 }
 
 int64_t catch_up(db::Database& db, const std::atomic<bool>* stop) {
@@ -104,11 +209,16 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop) {
       ids.push_back(row.integer(0));
   }
   int64_t done = 0;
-  const size_t batch = 500;
+  const size_t batch = 2000;
   for (size_t i = 0; i < ids.size(); i += batch) {
     if (stop && *stop) break;
+    std::vector<int64_t> part(ids.begin() + static_cast<std::ptrdiff_t>(i),
+                              ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + batch)));
     db.transaction([&](db::Connection& c) {
-      for (size_t k = i; k < std::min(ids.size(), i + batch); ++k) reindex_proposal(c, ids[k]);
+      for (size_t k = 0; k < part.size(); k += 200)
+        reindex_proposals(
+            c, std::vector<int64_t>(part.begin() + static_cast<std::ptrdiff_t>(k),
+                                    part.begin() + static_cast<std::ptrdiff_t>(std::min(part.size(), k + 200))));
     });
     done += static_cast<int64_t>(std::min(ids.size(), i + batch) - i);
   }

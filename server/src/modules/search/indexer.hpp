@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/app.hpp"
 #include "core/db/database.hpp"
@@ -16,10 +18,18 @@ namespace sl::search {
 /// Rewrites the documents of proposal `id` (its text and its released replies); removes them when
 /// the proposal is gone.
 void reindex_proposal(db::Connection& c, int64_t id);
+/// The same for several proposals at once (a few statements for all of them).
+void reindex_proposals(db::Connection& c, const std::vector<int64_t>& ids);
 
 /// Reindexes every proposal whose documents are missing or older than the proposal; returns how
 /// many. Stops early when `stop` becomes true.
 int64_t catch_up(db::Database& db, const std::atomic<bool>* stop = nullptr);
+
+/// The document's key in the full-text index: committee << 49 | sort_day << 33 | ref_id << 1 | is_reply.
+/// A committee's documents form one key range (committee_key_range), newest last. Throws
+/// std::out_of_range beyond 8,191 committees or 2^32 records.
+int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool reply);
+std::pair<int64_t, int64_t> committee_key_range(int64_t committee_id);
 
 /// Days since 1970-01-01 of an ISO date or timestamp ("2026-11-29..."); 0 when unparseable.
 int64_t day_number(const std::string& iso);

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
+#include <unordered_set>
 
 #include "core/api/resource.hpp"
 #include "core/api/validation.hpp"
@@ -45,14 +48,27 @@ int64_t today_day() {
 }
 
 // ---------- full-text search ----------
+//
+// A search takes the matches of the query in the caller's scope newest first (the order of
+// search_docs.fts_key) and stops after `config.search.window` of them; the facets, the total and the ranking
+// (the match's hits plus recency) are computed over that window. So a query costs about the same
+// whether it matches a hundred documents or half a million; when the window is full the total is
+// reported as capped ("more than"), and an older record is found by narrowing the query or the
+// facets (each facet filter takes a window of its own).
 
-struct SearchSql {
-  std::string from;
-  std::string where;        // the query and the caller's scope
-  size_t where_params = 0;  // how many of `params` the query and scope use (the facets' come after)
-  std::string facets;       // the facet filters (type, session, category, state)
-  std::string relevance;    // a numeric SQL expression
+struct SearchScope {
+  std::string from;                // FROM clause
+  std::string key;                 // the ordering key column
+  std::string rank = "0";          // relevance of a row from its own hits
+  std::vector<std::string> conds;  // the query and the caller's scope
   std::vector<db::Value> params;
+};
+
+struct WindowRow {
+  int64_t key = 0;
+  double score = 0;
+  std::string type, category, state;
+  int64_t session = 0;
 };
 
 search::Query read_query(const http::Request& req) {
@@ -66,68 +82,89 @@ search::Query read_query(const http::Request& req) {
   return query;
 }
 
-SearchSql build_search(db::Dialect dialect, const search::Query& query, const http::Request& req, bool is_public) {
-  SearchSql s;
+SearchScope build_scope(db::Dialect dialect, const search::Query& query, const http::Request& req, bool is_public) {
+  SearchScope s;
   bool pg = dialect == db::Dialect::postgres;
-  std::vector<std::string> pos, neg, conds;
+  std::vector<std::string> pos, neg;
   for (const auto& t : query.terms) {
     if (t.is_short) {
       std::string like = "%" + encode_utf8(t.normalized) + "%";
-      conds.push_back(std::string("d.norm ") + (t.exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, like));
+      s.conds.push_back(std::string("d.norm ") + (t.exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, like));
       continue;
     }
     (t.exclude ? neg : pos).push_back(pg ? search::tsquery_phrase(t) : search::fts5_phrase(t));
   }
-  if (!pos.empty()) {
-    if (pg) {
-      std::string expr = join(pos, " & ");
-      for (const auto& n : neg) expr += " & !" + n;
-      std::string m = api::add_param(s.params, expr);
-      s.from = "search_docs d";
-      conds.insert(conds.begin(), "d.tsv @@ " + m + "::tsquery");
-      s.relevance = "CAST(ts_rank(d.tsv, " + m + "::tsquery) AS DOUBLE PRECISION) * 10";
-    } else {
-      std::string expr = join(pos, " AND ");
-      for (const auto& n : neg) expr += " NOT " + n;
-      s.from = "search_fts JOIN search_docs d ON d.id = search_fts.rowid";
-      conds.insert(conds.begin(), "search_fts MATCH " + api::add_param(s.params, expr));
-      s.relevance = "(-bm25(search_fts))";
-    }
+  if (!pos.empty() && pg) {
+    std::string expr = join(pos, " & ");
+    for (const auto& n : neg) expr += " & !" + n;
+    std::string m = api::add_param(s.params, expr);
+    s.from = "search_docs d";
+    s.key = "d.fts_key";
+    s.conds.insert(s.conds.begin(), "d.tsv @@ " + m + "::tsquery");
+    s.rank = "CAST(ts_rank(d.tsv, " + m + "::tsquery) AS DOUBLE PRECISION) * 10";
+  } else if (!pos.empty()) {
+    std::string expr = join(pos, " AND ");
+    for (const auto& n : neg) expr += " NOT " + n;
+    s.from = "search_fts JOIN search_docs d ON d.fts_key = search_fts.rowid";
+    s.key = "search_fts.rowid";
+    s.conds.insert(s.conds.begin(), "search_fts MATCH " + api::add_param(s.params, expr));
+    s.rank = "sl_rank(search_fts)";
   } else {
     s.from = "search_docs d";
-    s.relevance = "0";
+    s.key = "d.fts_key";
     for (const auto& n : neg)
-      conds.push_back(pg ? "NOT (d.tsv @@ " + api::add_param(s.params, n) + "::tsquery)"
-                         : "d.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH " +
-                               api::add_param(s.params, n) + ")");
+      s.conds.push_back(pg ? "NOT (d.tsv @@ " + api::add_param(s.params, n) + "::tsquery)"
+                           : "NOT EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH " +
+                                 api::add_param(s.params, n) + " AND search_fts.rowid = d.fts_key)");
   }
-  s.from += " JOIN proposals p ON p.id = d.proposal_id";
+  std::optional<int64_t> committee;
   if (is_public) {
-    conds.push_back("d.published = 1");
-    if (auto c = api::query_int(req, "committee_id"))
-      conds.push_back("d.committee_id = " + api::add_param(s.params, *c));
+    s.conds.push_back("d.published = 1");
+    committee = api::query_int(req, "committee_id");
   } else {
     const auto& user = req.user();
-    conds.push_back("d.committee_id = " + api::add_param(s.params, user.committee_id));
-    conds.push_back("((" + proposals::visibility_condition(user, s.params) + ") OR d.published = 1)");
+    committee = user.committee_id;
+    s.conds.push_back("((" + proposals::visibility_condition(user, s.params, "d", "proposal_id") +
+                      ") OR d.published = 1)");
   }
+  auto [lo, hi] = committee ? search::committee_key_range(*committee)
+                            : std::pair<int64_t, int64_t>{0, std::numeric_limits<int64_t>::max()};
+  s.conds.push_back(s.key + " BETWEEN " + api::add_param(s.params, lo) + " AND " + api::add_param(s.params, hi));
   if (auto u = api::query_int(req, "unit"))
-    conds.push_back("d.proposal_id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
-                    api::add_param(s.params, *u) + ")");
-  s.where = join(conds, " AND ");
-  s.where_params = s.params.size();
-  std::vector<std::string> facets;
+    s.conds.push_back("d.proposal_id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
+                      api::add_param(s.params, *u) + ")");
+  return s;
+}
+
+/// The facet filters (type, session, category, state) as conditions on `d`, with their parameters
+/// appended after those of `s`.
+std::vector<std::string> facet_filters(const http::Request& req, std::vector<db::Value>& params) {
+  std::vector<std::string> out;
   if (auto t = req.query_param("type"); t && !t->empty()) {
     if (*t != "proposal" && *t != "reply") throw ApiError::validation("type", "类型应为 proposal 或 reply");
-    facets.push_back("d.doc_type = " + api::add_param(s.params, *t));
+    out.push_back("d.doc_type = " + api::add_param(params, *t));
   }
-  if (auto v = api::query_int(req, "session")) facets.push_back("d.session_id = " + api::add_param(s.params, *v));
+  if (auto v = api::query_int(req, "session")) out.push_back("d.session_id = " + api::add_param(params, *v));
   if (auto v = req.query_param("category"); v && !v->empty())
-    facets.push_back("d.category = " + api::add_param(s.params, *v));
-  if (auto v = req.query_param("state"); v && !v->empty())
-    facets.push_back("d.state = " + api::add_param(s.params, *v));
-  s.facets = facets.empty() ? "" : " AND " + join(facets, " AND ");
-  return s;
+    out.push_back("d.category = " + api::add_param(params, *v));
+  if (auto v = req.query_param("state"); v && !v->empty()) out.push_back("d.state = " + api::add_param(params, *v));
+  return out;
+}
+
+/// The newest `window` matches in scope (and the extra conditions), with their relevance.
+std::vector<WindowRow> search_window(db::Connection& c, const SearchScope& s, const std::vector<std::string>& extra,
+                                     std::vector<db::Value> params, int64_t window) {
+  std::vector<std::string> conds = s.conds;
+  conds.insert(conds.end(), extra.begin(), extra.end());
+  std::string sql = "SELECT " + s.key + ", " + s.rank + ", d.doc_type, d.session_id, d.category, d.state FROM " +
+                    s.from + " WHERE " + join(conds, " AND ") + " ORDER BY " + s.key + " DESC LIMIT " +
+                    api::add_param(params, window);
+  std::vector<WindowRow> out;
+  auto rows = c.exec(sql, params);
+  out.reserve(rows.rows.size());
+  for (const auto& r : rows.rows)
+    out.push_back({r.integer(0), r.real(1), r.text(2), r.text(4), r.text(5), r.is_null(3) ? 0 : r.integer(3)});
+  return out;
 }
 
 Json facet_list(const std::map<std::string, int64_t>& counts) {
@@ -138,51 +175,79 @@ Json facet_list(const std::map<std::string, int64_t>& counts) {
   return out;
 }
 
+/// Hot searches count a person once a day per term: a term already logged today by this node is
+/// not written again, so repeated searches do not each take a write transaction.
+class SearchLog {
+ public:
+  bool first_today(const std::string& day, int64_t committee, int64_t user, const std::string& term) {
+    std::lock_guard lock(mu_);
+    if (day != day_) {
+      day_ = day;
+      seen_.clear();
+    }
+    if (seen_.size() > 200000) seen_.clear();
+    return seen_.insert(std::to_string(committee) + ":" + std::to_string(user) + ":" + term).second;
+  }
+
+ private:
+  std::mutex mu_;
+  std::string day_;
+  std::unordered_set<std::string> seen_;
+};
+
 void log_search(db::Connection& c, const Principal& user, const search::Query& query, std::string_view raw) {
+  static SearchLog seen;
   for (const auto& t : query.terms)
     if (t.exclude) return;
   if (raw.find('"') != std::string_view::npos) return;
   std::string term = search::normalize_utf8(raw);
   if (term.empty() || api::utf8_length(term) > 30) return;
+  std::string day = clock::today();
+  if (!seen.first_today(day, user.committee_id, user.user_id, term)) return;
   c.exec("INSERT INTO search_log (committee_id, user_id, day, term) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-         {user.committee_id, user.user_id, clock::today(), term});
+         {user.committee_id, user.user_id, day, term});
 }
 
 Json run_search(App& app, const http::Request& req, bool is_public) {
   auto query = read_query(req);
   auto page = api::parse_list_query(req);
   auto c = app.db().acquire();
-  auto s = build_search(c->dialect(), query, req, is_public);
-  std::string score = s.relevance + " + 2.0 / (1.0 + ABS(" + std::to_string(today_day()) + " - d.sort_day) / 180.0)";
+  auto s = build_scope(c->dialect(), query, req, is_public);
+  auto filter_params = s.params;
+  auto filters = facet_filters(req, filter_params);
 
-  // Facets count the query in the caller's scope, before the facet filters narrow it.
+  // Facets count the window in the caller's scope, before the facet filters narrow it.
+  int64_t window = app.config.search.window;
+  auto scoped = search_window(*c, s, {}, s.params, window);
   std::map<std::string, int64_t> by_type, by_category, by_state;
   std::map<int64_t, int64_t> by_session;
-  int64_t unfiltered = 0;
-  // PostgreSQL wants exactly the parameters a statement uses: the facet filters' come last.
-  std::vector<db::Value> where_params(s.params.begin(), s.params.begin() + static_cast<std::ptrdiff_t>(s.where_params));
-  for (const auto& r : c->exec("SELECT d.doc_type, d.session_id, d.category, d.state, COUNT(*) FROM " + s.from +
-                                   " WHERE " + s.where + " GROUP BY d.doc_type, d.session_id, d.category, d.state",
-                               where_params)
-                           .rows) {
-    int64_t n = r.integer(4);
-    by_type[r.text(0)] += n;
-    if (!r.is_null(1)) by_session[r.integer(1)] += n;
-    if (!r.text(2).empty()) by_category[r.text(2)] += n;
-    by_state[r.text(3)] += n;
-    unfiltered += n;
+  for (const auto& w : scoped) {
+    ++by_type[w.type];
+    if (w.session) ++by_session[w.session];
+    if (!w.category.empty()) ++by_category[w.category];
+    ++by_state[w.state];
   }
-  int64_t total =
-      s.facets.empty()
-          ? unfiltered
-          : c->exec("SELECT COUNT(*) FROM " + s.from + " WHERE " + s.where + s.facets, s.params).one().integer(0);
-  auto params = s.params;
-  std::string sql =
-      "SELECT d.doc_type, d.ref_id, d.proposal_id, d.session_id, d.category, d.state, d.title, d.body, "
-      "p.number_label, p.result_category, " +
-      score + " AS score FROM " + s.from + " WHERE " + s.where + s.facets + " ORDER BY score DESC, d.id DESC LIMIT " +
-      api::add_param(params, page.page_size) + " OFFSET " + api::add_param(params, page.offset());
-  auto rows = c->exec(sql, params);
+  auto hits = filters.empty() ? std::move(scoped) : search_window(*c, s, filters, filter_params, window);
+  bool capped = static_cast<int64_t>(hits.size()) >= window;
+  int64_t today = today_day();
+  for (auto& w : hits) {
+    int64_t day = (w.key >> 33) & 0xFFFF;
+    w.score += 2.0 / (1.0 + static_cast<double>(std::llabs(today - day)) / 180.0);
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const WindowRow& a, const WindowRow& b) {
+    return a.score != b.score ? a.score > b.score : a.key > b.key;
+  });
+  size_t from = std::min(hits.size(), static_cast<size_t>(page.offset()));
+  size_t to = std::min(hits.size(), from + static_cast<size_t>(page.page_size));
+  std::vector<int64_t> keys;
+  for (size_t i = from; i < to; ++i) keys.push_back(hits[i].key);
+  std::map<int64_t, db::Row> shown;
+  for (auto& r : c->exec("SELECT d.fts_key, d.doc_type, d.ref_id, d.proposal_id, d.session_id, d.category, d.state, "
+                         "d.title, d.body, p.number_label, p.result_category FROM search_docs d JOIN proposals p ON "
+                         "p.id = d.proposal_id WHERE d.fts_key IN (" +
+                         ids_list(keys) + ")")
+                     .rows)
+    shown.emplace(r.integer(0), std::move(r));
 
   std::vector<int64_t> session_ids;
   for (const auto& [id, _] : by_session) session_ids.push_back(id);
@@ -191,26 +256,30 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
     session_names[r.integer(0)] = r.text(1);
 
   Json items = Json::array();
-  for (const auto& r : rows.rows) {
-    int64_t session = r.is_null(3) ? 0 : r.integer(3);
-    items.push_back({{"type", r.text(0)},
-                     {"id", r.integer(1)},
-                     {"proposal_id", r.integer(2)},
+  for (size_t i = from; i < to; ++i) {
+    auto found = shown.find(hits[i].key);
+    if (found == shown.end()) continue;  // removed since the window was read
+    const auto& r = found->second;
+    int64_t session = r.is_null(4) ? 0 : r.integer(4);
+    items.push_back({{"type", r.text(1)},
+                     {"id", r.integer(2)},
+                     {"proposal_id", r.integer(3)},
                      {"session_id", session},
                      {"session_name", session_names.count(session) ? session_names[session] : ""},
-                     {"category", r.text(4)},
-                     {"state", r.text(5)},
-                     {"title", search::snippet(r.text(6), query, 200)},
-                     {"snippet", search::snippet(r.text(7), query, 120)},
-                     {"number_label", r.is_null(8) ? Json(nullptr) : Json(r.text(8))},
-                     {"result_category", r.is_null(9) ? Json(nullptr) : Json(r.text(9))},
-                     {"score", r.real(10)}});
+                     {"category", r.text(5)},
+                     {"state", r.text(6)},
+                     {"title", search::snippet(r.text(7), query, 200)},
+                     {"snippet", search::snippet(r.text(8), query, 120)},
+                     {"number_label", r.is_null(9) ? Json(nullptr) : Json(r.text(9))},
+                     {"result_category", r.is_null(10) ? Json(nullptr) : Json(r.text(10))},
+                     {"score", std::round(hits[i].score * 1000) / 1000}});
   }
   Json sessions = Json::array();
   std::vector<std::pair<int64_t, int64_t>> sv(by_session.begin(), by_session.end());
   std::stable_sort(sv.begin(), sv.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   for (const auto& [id, n] : sv) sessions.push_back({{"value", id}, {"label", session_names[id]}, {"count", n}});
-  Json out = api::list_envelope(std::move(items), total, page);
+  Json out = api::list_envelope(std::move(items), static_cast<int64_t>(hits.size()), page);
+  out["total_capped"] = capped;
   out["facets"] = {{"type", facet_list(by_type)},
                    {"session", sessions},
                    {"category", facet_list(by_category)},
@@ -318,17 +387,21 @@ std::vector<search::SimilarHit> fallback_similar(db::Connection& c, int64_t comm
   bool pg = c.dialect() == db::Dialect::postgres;
   std::vector<std::string> parts;
   for (const auto& t : terms) parts.push_back(pg ? "'" + t + "'" : "\"" + t + "\"");
-  std::vector<db::Value> params = {pg ? join(parts, " | ") : join(parts, " OR "), committee_id, exclude_id,
-                                   static_cast<int64_t>(k)};
+  auto [lo, hi] = search::committee_key_range(committee_id);
+  // The newest matches of any of the title's bigrams, ranked by their hits (as full-text search does).
+  std::vector<db::Value> params = {pg ? join(parts, " | ") : join(parts, " OR "), lo, hi, exclude_id, int64_t{300}};
   std::string sql =
       pg ? "SELECT d.proposal_id, ts_rank(d.tsv, $1::tsquery) AS s FROM search_docs d WHERE d.tsv @@ $1::tsquery AND "
-           "d.committee_id = $2 AND d.doc_type = 'proposal' AND d.state <> 'draft' AND d.proposal_id <> $3 ORDER BY s "
-           "DESC LIMIT $4"
-         : "SELECT d.proposal_id, -bm25(search_fts) AS s FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-           "WHERE search_fts MATCH $1 AND d.committee_id = $2 AND d.doc_type = 'proposal' AND d.state <> 'draft' AND "
-           "d.proposal_id <> $3 ORDER BY s DESC LIMIT $4";
+           "d.fts_key BETWEEN $2 AND $3 AND d.doc_type = 'proposal' AND d.state <> 'draft' AND d.proposal_id <> $4 "
+           "ORDER BY d.fts_key DESC LIMIT $5"
+         : "SELECT d.proposal_id, sl_rank(search_fts) AS s FROM search_fts JOIN search_docs d ON d.fts_key = "
+           "search_fts.rowid WHERE search_fts MATCH $1 AND search_fts.rowid BETWEEN $2 AND $3 AND d.doc_type = "
+           "'proposal' AND d.state <> 'draft' AND d.proposal_id <> $4 ORDER BY search_fts.rowid DESC LIMIT $5";
   std::vector<search::SimilarHit> out;
-  for (const auto& r : c.exec(sql, params).rows) out.push_back({r.integer(0), 0.0});
+  for (const auto& r : c.exec(sql, params).rows) out.push_back({r.integer(0), r.real(1)});
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  if (out.size() > k) out.resize(k);
+  for (auto& h : out) h.score = 0;  // not a similarity: the caller shows these unscored
   return out;
 }
 
@@ -618,15 +691,21 @@ void update_similar(db::Connection& c, int64_t proposal_id) {
 
 namespace search {
 
-void build_similar_index(db::Database& db, const std::atomic<bool>* stop) {
+bool build_similar_index(db::Database& db, const std::atomic<bool>* stop) {
   auto& index = similar_index();
   auto c = db.acquire();
   const std::string docs = "FROM search_docs WHERE doc_type = 'proposal' AND state <> 'draft'";
   int64_t total = c->exec("SELECT COUNT(*) " + docs).one().integer(0);
-  int64_t stride = std::max<int64_t>(1, total / 20000);
+  int64_t max_id = c->exec("SELECT COALESCE(MAX(id), 0) FROM search_docs").one().integer(0);
+  // Term frequencies from a sample of about 20,000 documents, read by id (a scan would read every row).
+  int64_t stride = std::max<int64_t>(1, max_id / 20000);
   std::vector<std::pair<std::string, std::string>> sample;
-  for (const auto& r : c->exec("SELECT title, body " + docs + " AND id % $1 = 0", {stride}).rows)
-    sample.emplace_back(r.text(0), r.text(1));
+  for (int64_t from = stride; from <= max_id && !(stop && *stop); from += stride * 500) {
+    std::vector<int64_t> ids;
+    for (int64_t id = from; id <= max_id && ids.size() < 500; id += stride) ids.push_back(id);
+    for (const auto& r : c->exec("SELECT title, body " + docs + " AND id IN (" + ids_list(ids) + ")").rows)
+      sample.emplace_back(r.text(0), r.text(1));
+  }
   index.seed_frequencies(sample, static_cast<size_t>(total));
   int64_t last = 0;
   while (!(stop && *stop)) {
@@ -639,25 +718,31 @@ void build_similar_index(db::Database& db, const std::atomic<bool>* stop) {
       last = r.integer(0);
     }
   }
+  if (stop && *stop) return false;
   index.set_ready(true);
+  if (index.size() < static_cast<size_t>(total))
+    spdlog::warn("similar index holds {} proposals, search_docs {}", index.size(), total);
+  return true;
 }
 
 Background::Background(App& app) : app_(app) {
   thread_ = std::thread([this] {
     try {
       auto start = std::chrono::steady_clock::now();
-      int64_t fixed = catch_up(app_.db(), &stop_);
-      if (fixed) spdlog::info("search index: {} proposals indexed at start", fixed);
       std::string last_seen;
       {
         auto c = app_.db().acquire();
-        auto r = c->exec("SELECT MAX(source_updated_at) FROM search_docs");
+        auto r = c->exec("SELECT MAX(updated_at) FROM proposals");
         if (!r.empty() && !r.one().is_null(0)) last_seen = r.one().text(0);
       }
-      build_similar_index(app_.db(), &stop_);
+      int64_t fixed = catch_up(app_.db(), &stop_);
+      if (fixed) spdlog::info("search index: {} proposals indexed at start", fixed);
+      if (!build_similar_index(app_.db(), &stop_)) return;
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
       spdlog::info("similar index ready: {} proposals in {} ms, about {} MiB", similar_index().size(), ms.count(),
                    similar_index().memory_bytes() >> 20);
+      // Other nodes' changes: documents whose proposal changed since this node last looked (the
+      // proposal's updated_at, which every node writes from its own clock; a few seconds overlap).
       while (!stop_) {
         for (int i = 0; i < app_.config.search.similar_refresh_seconds * 10 && !stop_; ++i)
           std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -15,8 +15,8 @@ void register_search(App& app);
 namespace search {
 
 /// Builds the in-memory similar index from the database (sample for frequencies, then every
-/// proposal) and marks it ready.
-void build_similar_index(db::Database& db, const std::atomic<bool>* stop = nullptr);
+/// proposal) and marks it ready; false (and not ready) when `stop` ended it early.
+bool build_similar_index(db::Database& db, const std::atomic<bool>* stop = nullptr);
 
 /// The serving process's background work: index what events missed, build the similar index,
 /// then pick up other nodes' changes every `config.search.similar_refresh_seconds`.

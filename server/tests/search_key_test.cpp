@@ -1,0 +1,69 @@
+// The search index's ordering key and SQLite's sl_rank() function.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+
+#include "core/db/database.hpp"
+#include "modules/search/indexer.hpp"
+
+namespace sl::search {
+namespace {
+
+TEST(SearchKey, OrdersByCommitteeThenDayThenRecord) {
+  int64_t day = day_number("2026-11-29");
+  EXPECT_LT(fts_key(2, day - 1, 999999, true), fts_key(2, day, 1, false));
+  EXPECT_LT(fts_key(2, day, 7, false), fts_key(2, day, 7, true));
+  EXPECT_LT(fts_key(2, day, 7, true), fts_key(2, day, 8, false));
+  EXPECT_LT(fts_key(2, 65535, (int64_t{1} << 32) - 1, true), fts_key(3, 0, 0, false));
+  auto [lo, hi] = committee_key_range(2);
+  for (int64_t k :
+       {fts_key(2, 0, 0, false), fts_key(2, day, 12345, true), fts_key(2, 65535, (int64_t{1} << 32) - 1, true)}) {
+    EXPECT_GE(k, lo);
+    EXPECT_LE(k, hi);
+  }
+  EXPECT_GT(fts_key(3, 0, 0, false), hi);
+  EXPECT_LT(fts_key(1, 65535, 1, true), lo);
+}
+
+TEST(SearchKey, ClampsDaysAndRefusesWhatDoesNotFit) {
+  EXPECT_EQ(fts_key(1, -5, 1, false), fts_key(1, 0, 1, false));
+  EXPECT_EQ(fts_key(1, 70000, 1, false), fts_key(1, 65535, 1, false));
+  EXPECT_THROW(fts_key(8192, 1, 1, false), std::out_of_range);
+  EXPECT_THROW(fts_key(1, 1, int64_t{1} << 32, false), std::out_of_range);
+  EXPECT_THROW(fts_key(-1, 1, 1, false), std::out_of_range);
+  EXPECT_GT(fts_key(8191, 65535, (int64_t{1} << 32) - 1, true), 0);  // the largest key stays positive
+}
+
+TEST(SearchRank, TitleHitsOutrankBodyHitsAndEveryPhraseCounts) {
+  auto path = (std::filesystem::temp_directory_path() / ("sl_rank_" + std::to_string(::getpid()) + ".db")).string();
+  std::filesystem::remove(path);
+  {
+    auto db = db::Database::open("sqlite:" + path, 1);
+    auto c = db->acquire();
+    c->exec("CREATE VIRTUAL TABLE t USING fts5(title, body, content='')");
+    c->exec("INSERT INTO t (rowid, title, body) VALUES (1, 'aa bb', 'cc'), (2, 'cc', 'aa bb aa'), (3, 'cc', 'aa')");
+    auto rank = [&](const std::string& q) {
+      std::map<int64_t, double> out;
+      for (const auto& r : c->exec("SELECT rowid, sl_rank(t) FROM t WHERE t MATCH $1", {q}).rows)
+        out[r.integer(0)] = r.real(1);
+      return out;
+    };
+    auto a = rank("aa");
+    ASSERT_EQ(a.size(), 3u);
+    EXPECT_DOUBLE_EQ(a[1], 2.0);            // in the title
+    EXPECT_DOUBLE_EQ(a[2], std::log1p(2));  // twice in the body
+    EXPECT_DOUBLE_EQ(a[3], std::log1p(1));
+    auto ab = rank("aa AND bb");
+    EXPECT_DOUBLE_EQ(ab[1], 4.0);
+    EXPECT_NEAR(ab[2], std::log1p(2) + std::log1p(1), 1e-9);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+}  // namespace
+}  // namespace sl::search
