@@ -32,6 +32,7 @@ TEST(Tokenizer, SegmentsLeaveAPositionGap) {
   EXPECT_EQ(t[1].position, 3);
   EXPECT_EQ(fts_tokens(t), "养老 " + kBreakToken + " 老人");
   EXPECT_EQ(tsvector_literal(t), "'养老':1 '老人':3");
+  EXPECT_EQ(tsvector_literal(t, 1), "'养老':1A '老人':3");
 }
 
 TEST(Tokenizer, PrivateUseCharactersInTextAreSeparators) {
@@ -50,6 +51,8 @@ TEST(Tokenizer, QueryTermsPhrasesAndExclusions) {
   EXPECT_TRUE(q.terms[3].is_short);
   EXPECT_TRUE(q.terms[4].prefix_last);
   EXPECT_EQ(tsquery_phrase(q.terms[4]), "'5g':*");
+  EXPECT_EQ(tsquery_title_phrase(q.terms[1]), "('居家':A <2> '服务':A)");
+  EXPECT_EQ(tsquery_title_phrase(q.terms[4]), "'5g':*A");
 }
 
 TEST(Tokenizer, QueryEndingInOneHanCharacterAfterALatinWordIsAPrefix) {

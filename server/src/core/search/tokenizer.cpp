@@ -194,7 +194,7 @@ std::string fts_tokens(const std::vector<Token>& tokens) {
   return out;
 }
 
-std::string tsvector_literal(const std::vector<Token>& tokens) {
+std::string tsvector_literal(const std::vector<Token>& tokens, int weight_a_until) {
   std::map<std::string, std::vector<int>> positions;
   for (const auto& t : tokens) {
     auto& v = positions[t.text];
@@ -204,7 +204,8 @@ std::string tsvector_literal(const std::vector<Token>& tokens) {
   for (const auto& [text, pos] : positions) {
     if (!out.empty()) out.push_back(' ');
     out += "'" + text + "':";
-    for (size_t i = 0; i < pos.size(); ++i) out += (i ? "," : "") + std::to_string(pos[i]);
+    for (size_t i = 0; i < pos.size(); ++i)
+      out += (i ? "," : "") + std::to_string(pos[i]) + (pos[i] <= weight_a_until ? "A" : "");
   }
   return out;
 }
@@ -287,17 +288,30 @@ std::string fts5_phrase(const QueryTerm& term) {
   return out;
 }
 
-std::string tsquery_phrase(const QueryTerm& term) {
+namespace {
+
+std::string tsquery_of(const QueryTerm& term, const char* weight) {
   std::string out;
   int prev = 0;
   for (size_t i = 0; i < term.tokens.size(); ++i) {
     const auto& t = term.tokens[i];
     if (prev > 0) out += t.position - prev == 1 ? " <-> " : " <" + std::to_string(t.position - prev) + "> ";
     out += "'" + t.text + "'";
-    if (term.prefix_last && i + 1 == term.tokens.size()) out += ":*";
+    bool prefix = term.prefix_last && i + 1 == term.tokens.size();
+    if (prefix || *weight) out += std::string(":") + (prefix ? "*" : "") + weight;
     prev = t.position;
   }
   return term.tokens.size() > 1 ? "(" + out + ")" : out;
+}
+
+}  // namespace
+
+std::string tsquery_phrase(const QueryTerm& term) {
+  return tsquery_of(term, "");
+}
+
+std::string tsquery_title_phrase(const QueryTerm& term) {
+  return tsquery_of(term, "A");
 }
 
 std::string snippet(std::string_view text, const Query& query, size_t max_chars) {

@@ -41,8 +41,9 @@ std::vector<Token> tokenize(std::string_view utf8);
 std::vector<Token> tokenize_normalized(const std::u32string& normalized);
 /// The FTS5 form: tokens separated by spaces, each position gap written as kBreakToken.
 std::string fts_tokens(const std::vector<Token>& tokens);
-/// The PostgreSQL form: a tsvector literal ('tok':1,4 'tok2':2).
-std::string tsvector_literal(const std::vector<Token>& tokens);
+/// The PostgreSQL form: a tsvector literal ('tok':1,4 'tok2':2). Positions up to `weight_a_until`
+/// (a title at the start of the text) carry weight A ('tok':1A), which a query can ask for.
+std::string tsvector_literal(const std::vector<Token>& tokens, int weight_a_until = 0);
 /// The private-use character that marks a segment break in the FTS5 token string; normalisation
 /// turns any such character in text into a separator, so text can never produce it.
 extern const std::string kBreakToken;
@@ -72,6 +73,8 @@ Query parse_query(std::string_view q);
 std::string fts5_phrase(const QueryTerm& term);
 /// PostgreSQL tsquery literal of one non-short term, e.g. '养老' <-> '老服' <2> '5g':*.
 std::string tsquery_phrase(const QueryTerm& term);
+/// The same phrase matched only among weight-A positions (the title), e.g. '养老':A <-> '老服':A.
+std::string tsquery_title_phrase(const QueryTerm& term);
 
 /// A plain-text excerpt of `text` of about `max_chars` characters around the first place any
 /// positive query term occurs, HTML-escaped, with every occurrence wrapped in <mark></mark>.

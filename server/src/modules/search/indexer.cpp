@@ -74,7 +74,12 @@ std::vector<db::Value> doc_values(db::Dialect dialect, const Doc& doc, int64_t k
                               doc.title,
                               doc.body,
                               collapse_separators(normalized)};
-  if (dialect == db::Dialect::postgres) v.emplace_back(tsvector_literal(tokenize_normalized(normalized)));
+  if (dialect == db::Dialect::postgres) {
+    // The title comes first, so its tokens are the first positions: they get weight A.
+    auto title_tokens = tokenize(doc.title);
+    v.emplace_back(
+        tsvector_literal(tokenize_normalized(normalized), title_tokens.empty() ? 0 : title_tokens.back().position));
+  }
   return v;
 }
 

@@ -85,7 +85,7 @@ search::Query read_query(const http::Request& req) {
 SearchScope build_scope(db::Dialect dialect, const search::Query& query, const http::Request& req, bool is_public) {
   SearchScope s;
   bool pg = dialect == db::Dialect::postgres;
-  std::vector<std::string> pos, neg;
+  std::vector<std::string> pos, neg, title_hits;
   for (const auto& t : query.terms) {
     if (t.is_short) {
       std::string like = "%" + encode_utf8(t.normalized) + "%";
@@ -93,6 +93,7 @@ SearchScope build_scope(db::Dialect dialect, const search::Query& query, const h
       continue;
     }
     (t.exclude ? neg : pos).push_back(pg ? search::tsquery_phrase(t) : search::fts5_phrase(t));
+    if (pg && !t.exclude) title_hits.push_back(search::tsquery_title_phrase(t));
   }
   if (!pos.empty() && pg) {
     std::string expr = join(pos, " & ");
@@ -101,7 +102,12 @@ SearchScope build_scope(db::Dialect dialect, const search::Query& query, const h
     s.from = "search_docs d";
     s.key = "d.fts_key";
     s.conds.insert(s.conds.begin(), "d.tsv @@ " + m + "::tsquery");
-    s.rank = "CAST(ts_rank(d.tsv, " + m + "::tsquery) AS DOUBLE PRECISION) * 10";
+    // 2 for each term in the title (weight A). ts_rank() would also weigh the body's hits, but it
+    // costs a quarter of a millisecond a row on a proposal's tsvector.
+    std::vector<std::string> parts;
+    for (const auto& t : title_hits)
+      parts.push_back("CASE WHEN d.tsv @@ " + api::add_param(s.params, t) + "::tsquery THEN 2.0 ELSE 0.0 END");
+    s.rank = "(" + join(parts, " + ") + ")";
   } else if (!pos.empty()) {
     std::string expr = join(pos, " AND ");
     for (const auto& n : neg) expr += " NOT " + n;
