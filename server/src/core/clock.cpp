@@ -21,7 +21,11 @@ int64_t offset() {
 }
 
 std::string today() {
-  std::time_t t = static_cast<std::time_t>(now() + kChinaOffsetSeconds);
+  return days_ago(0);
+}
+
+std::string days_ago(int days) {
+  std::time_t t = static_cast<std::time_t>(now() + kChinaOffsetSeconds - int64_t{days} * 86400);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[16];

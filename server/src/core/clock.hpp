@@ -14,5 +14,7 @@ void set_offset(int64_t seconds);
 int64_t offset();
 /// Today's date in China Standard Time (UTC+8), as YYYY-MM-DD: the date people see on deadlines.
 std::string today();
+/// The date `days` days before today, the same way.
+std::string days_ago(int days);
 
 }  // namespace sl::clock

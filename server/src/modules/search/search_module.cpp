@@ -315,25 +315,13 @@ Json hot_searches(App& app, const http::Request& req) {
       }
     }
   }
-  int64_t since_day = today_day() - app.config.search.hot_days + 1;
-  // Day number back to a date: search_log stores YYYY-MM-DD, compared as text.
-  int64_t z = since_day + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  char since[32];
-  std::snprintf(since, sizeof since, "%04lld-%02lld-%02lld", static_cast<long long>(y + (m <= 2)),
-                static_cast<long long>(m), static_cast<long long>(d));
+  // search_log stores YYYY-MM-DD, compared as text.
+  std::string since = clock::days_ago(app.config.search.hot_days - 1);
   auto c = app.db().acquire();
   Json items = Json::array();
   for (const auto& r : c->exec("SELECT term, COUNT(*) AS n FROM search_log WHERE committee_id = $1 AND day >= $2 "
                                "GROUP BY term ORDER BY n DESC, term LIMIT 50",
-                               {user.committee_id, std::string(since)})
+                               {user.committee_id, since})
                            .rows) {
     std::string term = r.text(0);
     bool hidden = std::any_of(blocked.begin(), blocked.end(),
