@@ -12,6 +12,10 @@
 // leaves a gap of one position. A query term of two or more characters becomes the phrase of its
 // tokens, which matches exactly where the term occurs as a substring of the normalised text
 // (Latin words match from their start). One-character terms are answered by scanning.
+//
+// SQLite's full-text table is contentless: a document's entry is deleted by tokenizing its stored
+// text again. A change to what this tokenizer produces therefore needs a migration that empties
+// search_docs and search_fts (as 0010 does), so that the index is rebuilt with the new tokens.
 
 #include <cstdint>
 #include <string>
