@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
     }
     if (search_reindex->parsed()) {
       auto t0 = std::chrono::steady_clock::now();
-      int64_t n = sl::search::catch_up(app->db());
+      int64_t n = sl::search::catch_up(app->db(), nullptr, true);
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
       std::printf("indexed %lld proposals in %lld ms\n", static_cast<long long>(n), static_cast<long long>(ms));
       return 0;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -203,13 +204,26 @@ void reindex_proposal(db::Connection& c, int64_t id) {
   reindex_proposals(c, {id});
 }
 
-int64_t catch_up(db::Database& db, const std::atomic<bool>* stop) {
+int64_t catch_up(db::Database& db, const std::atomic<bool>* stop, bool full) {
   std::vector<int64_t> ids;
+  std::string from, next;
   {
     auto c = db.acquire();
+    if (!full) {
+      auto r = c->exec("SELECT value FROM search_state WHERE name = 'catch_up_from'");
+      if (!r.empty()) from = r.one().text(0);
+    }
+    auto m = c->exec("SELECT MAX(updated_at) FROM proposals");
+    if (!m.empty() && !m.one().is_null(0)) next = m.one().text(0);
+    // Changed since the last completed catch-up (an index range), or every proposal.
+    std::string changed = from.empty() ? "" : " AND p.updated_at >= $1";
+    std::vector<db::Value> params;
+    if (!from.empty()) params.emplace_back(from);
     for (const auto& row : c->exec("SELECT p.id FROM proposals p LEFT JOIN search_docs d ON d.doc_type = 'proposal' "
-                                   "AND d.ref_id = p.id WHERE d.id IS NULL OR d.source_updated_at IS NULL OR "
-                                   "d.source_updated_at <> p.updated_at ORDER BY p.id")
+                                   "AND d.ref_id = p.id WHERE (d.id IS NULL OR d.source_updated_at IS NULL OR "
+                                   "d.source_updated_at <> p.updated_at)" +
+                                       changed + " ORDER BY p.id",
+                                   params)
                                .rows)
       ids.push_back(row.integer(0));
   }
@@ -226,6 +240,28 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop) {
                                     part.begin() + static_cast<std::ptrdiff_t>(std::min(part.size(), k + 200))));
     });
     done += static_cast<int64_t>(std::min(ids.size(), i + batch) - i);
+  }
+  if (!(stop && *stop) && !next.empty()) {
+    // Next time, start a few minutes before the newest change seen now: other nodes' clocks may lag.
+    std::string mark = next.size() >= 19 ? next : next + "T00:00:00";
+    int64_t secs = 0;
+    {
+      std::tm tm{};
+      if (strptime(mark.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm) ||
+          strptime(mark.substr(0, 19).c_str(), "%Y-%m-%d %H:%M:%S", &tm))
+        secs = timegm(&tm) - 600;
+    }
+    if (secs > 0) {
+      std::time_t t = static_cast<std::time_t>(secs);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buf[32];
+      std::strftime(buf, sizeof buf, mark[10] == 'T' ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d %H:%M:%S", &tm);
+      auto c = db.acquire();
+      c->exec("INSERT INTO search_state (name, value) VALUES ('catch_up_from', $1) ON CONFLICT (name) DO UPDATE SET "
+              "value = excluded.value",
+              {std::string(buf) + mark.substr(19)});
+    }
   }
   return done;
 }

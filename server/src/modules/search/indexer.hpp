@@ -22,8 +22,9 @@ void reindex_proposal(db::Connection& c, int64_t id);
 void reindex_proposals(db::Connection& c, const std::vector<int64_t>& ids);
 
 /// Reindexes every proposal whose documents are missing or older than the proposal; returns how
-/// many. Stops early when `stop` becomes true.
-int64_t catch_up(db::Database& db, const std::atomic<bool>* stop = nullptr);
+/// many. Stops early when `stop` becomes true. Unless `full`, only proposals changed since the last
+/// completed catch-up (less ten minutes) are compared; `full` compares them all (`search reindex`).
+int64_t catch_up(db::Database& db, const std::atomic<bool>* stop = nullptr, bool full = false);
 
 /// The document's key in the full-text index: committee << 49 | sort_day << 33 | ref_id << 1 | is_reply.
 /// A committee's documents form one key range (committee_key_range), newest last. Throws
