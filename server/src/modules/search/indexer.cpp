@@ -222,10 +222,11 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop, bool full) {
     for (const auto& row : c->exec("SELECT p.id FROM proposals p LEFT JOIN search_docs d ON d.doc_type = 'proposal' "
                                    "AND d.ref_id = p.id WHERE (d.id IS NULL OR d.source_updated_at IS NULL OR "
                                    "d.source_updated_at <> p.updated_at)" +
-                                       changed + " ORDER BY p.id",
+                                       changed,
                                    params)
                                .rows)
       ids.push_back(row.integer(0));
+    std::sort(ids.begin(), ids.end());  // no ORDER BY: it would turn the index range into a table scan
   }
   int64_t done = 0;
   const size_t batch = 2000;
@@ -258,9 +259,10 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop, bool full) {
       char buf[32];
       std::strftime(buf, sizeof buf, mark[10] == 'T' ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d %H:%M:%S", &tm);
       auto c = db.acquire();
-      c->exec("INSERT INTO search_state (name, value) VALUES ('catch_up_from', $1) ON CONFLICT (name) DO UPDATE SET "
-              "value = excluded.value",
-              {std::string(buf) + mark.substr(19)});
+      c->exec(
+          "INSERT INTO search_state (name, value) VALUES ('catch_up_from', $1) ON CONFLICT (name) DO UPDATE SET "
+          "value = excluded.value",
+          {std::string(buf) + mark.substr(19)});
     }
   }
   return done;
