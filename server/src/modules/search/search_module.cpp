@@ -703,9 +703,12 @@ bool build_similar_index(db::Database& db, const std::atomic<bool>* stop) {
   index.seed_frequencies(sample, static_cast<size_t>(total));
   int64_t last = 0;
   while (!(stop && *stop)) {
-    auto rows = c->exec("SELECT id, ref_id, committee_id, session_id, state, title, body " + docs +
-                            " AND id > $1 ORDER BY id LIMIT 2000",
-                        {last});
+    // In id order by the primary key: `doc_type || ''` keeps the planner off the (doc_type, ref_id)
+    // index, which would read and sort every proposal's document for each batch.
+    auto rows = c->exec(
+        "SELECT id, ref_id, committee_id, session_id, state, title, body FROM search_docs WHERE doc_type || '' = "
+        "'proposal' AND state <> 'draft' AND id > $1 ORDER BY id LIMIT 2000",
+        {last});
     if (rows.empty()) break;
     for (const auto& r : rows.rows) {
       index.upsert({r.integer(1), r.integer(2), r.is_null(3) ? 0 : r.integer(3), r.text(4)}, r.text(5), r.text(6));
