@@ -70,6 +70,8 @@ void SimilarIndex::seed_frequencies(const std::vector<std::pair<std::string, std
   seeded_scale_ = sample.empty() ? 0 : static_cast<double>(total_docs) / static_cast<double>(sample.size());
   terms_per_doc_ =
       std::clamp<size_t>(kPostingBudget / std::max<size_t>(total_docs, 1), kMinTermsPerDoc, kMaxTermsPerDoc);
+  docs_.reserve(total_docs + total_docs / 16);
+  slot_of_.reserve(total_docs + total_docs / 16);
 }
 
 void SimilarIndex::set_ready(bool r) {
@@ -77,6 +79,10 @@ void SimilarIndex::set_ready(bool r) {
     std::unique_lock lock(mu_);
     seeded_df_.clear();
     seeded_scale_ = 0;
+    for (auto& [_, p] : postings_) {
+      p.docs.shrink_to_fit();
+      p.weights.shrink_to_fit();
+    }
   }
   ready_.store(r);
 }
@@ -149,7 +155,7 @@ std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_
   if (acc.size() < docs_.size()) acc.resize(docs_.size(), 0.0f);
   touched.clear();
   // The query is normalised like a document, over as many of its heaviest terms as a document keeps, so that a
-  // document scores 1 against its own text; every query term still counts in the dot product.
+  // document scores 1 against its own text.
   std::vector<std::pair<double, uint64_t>> weighted;
   weighted.reserve(tf.size());
   for (const auto& [term, f] : tf)
@@ -162,7 +168,14 @@ std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_
     double w = std::min(weighted[i].first, 65535.0 / kWeightScale);
     qnorm += w * w;
   }
-  for (const auto& [wq, term] : weighted) {
+  // Candidates come from the query's heaviest terms (twice as many as a document keeps): a
+  // document shares little weight in the rest, and at a million proposals they are most of the work.
+  size_t used = std::min(weighted.size(), std::max<size_t>(2 * terms_per_doc_, 96));
+  std::partial_sort(weighted.begin() + static_cast<std::ptrdiff_t>(keep),
+                    weighted.begin() + static_cast<std::ptrdiff_t>(std::max(used, keep)), weighted.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t qi = 0; qi < std::max(used, keep); ++qi) {
+    const auto& [wq, term] = weighted[qi];
     auto it = postings_.find(term);
     if (it == postings_.end()) continue;
     const auto& p = it->second;

@@ -42,7 +42,7 @@ class SimilarIndex {
   // Terms kept per proposal: all of them (up to kMaxTermsPerDoc) while the corpus is small, fewer
   // as it grows, so that the postings stay near kPostingBudget entries (6 bytes each).
   static constexpr size_t kPostingBudget = 48'000'000;
-  static constexpr size_t kMinTermsPerDoc = 48;
+  static constexpr size_t kMinTermsPerDoc = 40;
   static constexpr size_t kMaxTermsPerDoc = 512;
   static constexpr double kCommonShare = 0.05;
   static constexpr size_t kCommonMinDocs = 2000;  // below this many documents nothing counts as common
@@ -68,7 +68,7 @@ class SimilarIndex {
   size_t size() const;
   size_t memory_bytes() const;
   bool ready() const { return ready_.load(); }
-  /// Marks the initial build done (and drops the seeded frequencies).
+  /// Marks the initial build done (drops the seeded frequencies and the postings' spare capacity).
   void set_ready(bool r);
 
  private:
