@@ -11,6 +11,7 @@
 #                    PostgreSQL instead of generating them (its proposals count, whatever PG_N says)
 #   SQLITE=0         skip the SQLite part (generation, reindex and load runs on SQLite)
 #   SQLITE_DB        measure on this already generated and indexed SQLite file instead (used in place)
+#   PG_URL_EXISTING  measure on this already loaded and indexed PostgreSQL database (not stopped or removed)
 #   DURATION         length of each wrk run (default 15s); CONNECTIONS (16), THREADS (2)
 #   TRGM_BUDGET      seconds the pg_trgm comparison may take in all (default 900): the texts are timed one
 #                    after the other until the budget is spent; TRGM_TIMEOUT caps one query (default 300 s)
@@ -389,6 +390,15 @@ fi
 # ---------- PostgreSQL ----------
 
 if ((PG_N > 0)); then
+if [[ -n ${PG_URL_EXISTING:-} ]]; then
+  # A database that already holds the demo + generated proposals and their index (measure only).
+  PG_URL=$PG_URL_EXISTING
+  R[pg.proposals]=$(psql -X -At "$PG_URL" -c "SELECT COUNT(*) FROM proposals")
+  R[pg.docs]=$(psql -X -At "$PG_URL" -c "SELECT COUNT(*) FROM search_docs")
+  R[pg.db_mib]=$(psql -X -At "$PG_URL" -c "SELECT pg_database_size(current_database()) / 1048576")
+  echo
+  echo "== PostgreSQL: reusing $PG_URL (${R[pg.proposals]} proposals; load and reindex not timed in this run)"
+else  # a throwaway cluster, loaded and indexed here (not indented: it holds here-documents)
   for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
     [[ -x "$d/initdb" ]] && { PGBIN=$d; break; }
   done
@@ -499,6 +509,7 @@ EOF
   R[pg.db_mib]=$(psql -X -At "$PG_URL" -c "SELECT pg_database_size(current_database()) / 1048576")
   echo "   search reindex: ${R[pg.reindex_line]} (wall ${R[pg.reindex]} s, peak ${R[pg.reindex_mib]} MiB);" \
     "${R[pg.docs]} search documents; database ${R[pg.db_mib]} MiB"
+fi
   measure pg "$PG_URL"
 
   # Decidim's similar-proposal query through pg_trgm, for the same texts, one after the other.

@@ -1,5 +1,6 @@
 #include "modules/search/search_module.hpp"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -693,14 +694,16 @@ bool build_similar_index(db::Database& db, const std::atomic<bool>* stop) {
   int64_t max_id = c->exec("SELECT COALESCE(MAX(id), 0) FROM search_docs").one().integer(0);
   // Term frequencies from a sample of about 20,000 documents, read by id (a scan would read every row).
   int64_t stride = std::max<int64_t>(1, max_id / 20000);
-  std::vector<std::pair<std::string, std::string>> sample;
-  for (int64_t from = stride; from <= max_id && !(stop && *stop); from += stride * 500) {
-    std::vector<int64_t> ids;
-    for (int64_t id = from; id <= max_id && ids.size() < 500; id += stride) ids.push_back(id);
-    for (const auto& r : c->exec("SELECT title, body " + docs + " AND id IN (" + ids_list(ids) + ")").rows)
-      sample.emplace_back(r.text(0), r.text(1));
+  {
+    std::vector<std::pair<std::string, std::string>> sample;
+    for (int64_t from = stride; from <= max_id && !(stop && *stop); from += stride * 500) {
+      std::vector<int64_t> ids;
+      for (int64_t id = from; id <= max_id && ids.size() < 500; id += stride) ids.push_back(id);
+      for (const auto& r : c->exec("SELECT title, body " + docs + " AND id IN (" + ids_list(ids) + ")").rows)
+        sample.emplace_back(r.text(0), r.text(1));
+    }
+    index.seed_frequencies(sample, static_cast<size_t>(total));
   }
-  index.seed_frequencies(sample, static_cast<size_t>(total));
   int64_t last = 0;
   while (!(stop && *stop)) {
     // In id order by the primary key: `doc_type || ''` keeps the planner off the (doc_type, ref_id)
@@ -717,6 +720,7 @@ bool build_similar_index(db::Database& db, const std::atomic<bool>* stop) {
   }
   if (stop && *stop) return false;
   index.set_ready(true);
+  malloc_trim(0);  // the build's transient rows and spare capacity go back to the system
   if (index.size() < static_cast<size_t>(total))
     spdlog::warn("similar index holds {} proposals, search_docs {}", index.size(), total);
   return true;
