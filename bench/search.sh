@@ -592,7 +592,7 @@ fi
   fi
   echo
   echo "SQLite: ${R[sqlite.reindex_line]:--}; ${R[sqlite.ready_log]:--}."
-  ((PG_N > 0)) && echo "PostgreSQL (N=$PG_N): ${R[pg.reindex_line]}; ${R[pg.ready_log]}."
+  ((PG_N > 0)) && echo "PostgreSQL (N=$PG_N): ${R[pg.reindex_line]:--}; ${R[pg.ready_log]:--}."
   echo
   echo "Each query once, one connection, idle server (curl time_total, ms), the slowest first:"
   echo
