@@ -23,12 +23,6 @@ struct Doc {
   std::string title, body, sort_at;
 };
 
-std::string ids_list(const std::vector<int64_t>& ids) {
-  std::string out;
-  for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
-  return out.empty() ? "0" : out;
-}
-
 // The FTS5 entries (the table is contentless): written and deleted by the server, both from the
 // token strings of the stored title and body, several rows a statement.
 void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int64_t, std::string, std::string>>& rows) {
@@ -143,6 +137,12 @@ std::string join_nonempty(std::initializer_list<std::string> parts) {
 }
 
 }  // namespace
+
+std::string ids_list(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
+  return out.empty() ? "0" : out;
+}
 
 int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool reply) {
   if (committee_id < 0 || committee_id >= (int64_t{1} << 13) || ref_id < 0 || ref_id >= (int64_t{1} << 32))

@@ -32,6 +32,9 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop = nullptr, bool
 int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool reply);
 std::pair<int64_t, int64_t> committee_key_range(int64_t committee_id);
 
+/// Ids as an SQL list ("1, 2, 3"; "0" when empty, so that `IN (…)` stays valid).
+std::string ids_list(const std::vector<int64_t>& ids);
+
 /// Days since 1970-01-01 of an ISO date or timestamp ("2026-11-29..."); 0 when unparseable.
 int64_t day_number(const std::string& iso);
 

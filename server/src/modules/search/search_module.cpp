@@ -25,6 +25,8 @@ namespace sl {
 
 namespace {
 
+using search::ids_list;
+
 constexpr const char* kTag = "search";
 constexpr size_t kMaxQueryChars = 100;
 const std::vector<std::string> kMergeStates = {"submitted", "filed"};
@@ -36,12 +38,6 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
   return out;
-}
-
-std::string ids_list(const std::vector<int64_t>& ids) {
-  std::string out;
-  for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
-  return out.empty() ? "0" : out;
 }
 
 int64_t today_day() {
