@@ -12,5 +12,7 @@ void append_utf8(std::string& out, char32_t cp);
 std::u32string decode_utf8(std::string_view s);
 /// Encodes code points as UTF-8.
 std::string encode_utf8(std::u32string_view text);
+/// `text` with & < > " ' written as entities, for HTML and XML.
+std::string escape_markup(std::string_view text);
 
 }  // namespace sl

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "core/docx/internal.hpp"
+#include "core/utf8.hpp"
 
 namespace sl::docx::detail {
 namespace {
@@ -117,27 +118,7 @@ std::string clean_text(std::string_view in) {
 }
 
 std::string xml_escape(std::string_view in) {
-  std::string out;
-  out.reserve(in.size() + in.size() / 8);
-  for (char c : in) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_markup(in);
 }
 
 std::string text_runs(std::string_view text, const std::string& rpr) {

@@ -112,29 +112,7 @@ std::vector<Token> tokens_of(const std::u32string& n) {
 }
 
 std::string html_escape(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        append_utf8(out, c);
-    }
-  }
-  return out;
+  return escape_markup(encode_utf8(s));
 }
 
 }  // namespace
