@@ -11,6 +11,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
@@ -108,7 +109,9 @@ struct Server::Impl {
   asio::awaitable<void> accept_loop() {
     for (;;) {
       beast::error_code ec;
-      auto sock = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      // Each connection gets its own strand: the stream's timers complete on it, so a timeout never
+      // runs on one network thread while the session's coroutine runs on another.
+      auto sock = co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (stopping || ec == asio::error::operation_aborted) co_return;
         spdlog::warn("accept failed: {}", ec.message());
@@ -119,7 +122,8 @@ struct Server::Impl {
         sock.close(ignored);  // over the connection cap: refuse rather than queue
         continue;
       }
-      asio::co_spawn(ioc, session(beast::tcp_stream(std::move(sock))), [](std::exception_ptr e) {
+      auto executor = sock.get_executor();
+      asio::co_spawn(executor, session(beast::tcp_stream(std::move(sock))), [](std::exception_ptr e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);
@@ -218,6 +222,9 @@ struct Server::Impl {
 
       bhttp::response<bhttp::string_body> res;
       res.version(breq.version());
+      // The read timeout ends with the read: a handler may take longer (a large export, a cold
+      // database) without the connection being closed under it.
+      stream.expires_never();
       if (is_api_path(req.path)) {
         app.metrics.requests_in_flight++;
         Response r = co_await on_pool(pool, [this, &req] { return app.dispatch(req); });
@@ -245,6 +252,7 @@ struct Server::Impl {
       int status = res.result_int();
       size_t bytes = res.body().size();
       beast::error_code ec3;
+      stream.expires_after(std::chrono::seconds(app.config.http.read_timeout_seconds));
       co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec3));
       double seconds = std::chrono::duration<double>(Clock::now() - started).count();
       std::string route = req.route_pattern.empty() ? "static" : req.route_pattern;
