@@ -1,6 +1,6 @@
 // The HTTP server with a handler that outlasts the read timeout: the answer still arrives, on a
-// fresh connection and on a kept-alive one, and the server keeps serving. (A timer closing the
-// socket under a running handler, on another network thread, used to crash the process.)
+// fresh connection and on a kept-alive one, and the server keeps serving. (The read timer used to
+// close the socket under a running handler, from another network thread, and crash the process.)
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
@@ -44,7 +44,6 @@ TEST(HttpServer, HandlerOutlastingTheReadTimeoutStillAnswers) {
   Config cfg;
   cfg.http.listen = "127.0.0.1:0";
   cfg.http.read_timeout_seconds = 1;
-  cfg.http.io_threads = 2;
   cfg.http.workers = 2;
   App app(cfg, db::Database::open("sqlite:" + (dir / "t.db").string(), 2));
   app.route(Method::GET, "/api/v1/test/slow",

@@ -34,7 +34,6 @@ const std::vector<Setting>& settings() {
       {"database", "url", [](Config& c, const std::string& v) { c.database.url = v; }},
       {"database", "pool_size", [](Config& c, const std::string& v) { c.database.pool_size = to_int(v, "pool_size"); }},
       {"http", "listen", [](Config& c, const std::string& v) { c.http.listen = v; }},
-      {"http", "io_threads", [](Config& c, const std::string& v) { c.http.io_threads = to_int(v, "io_threads"); }},
       {"http", "workers", [](Config& c, const std::string& v) { c.http.workers = to_int(v, "workers"); }},
       {"http", "max_connections",
        [](Config& c, const std::string& v) { c.http.max_connections = to_int(v, "max_connections"); }},
@@ -76,6 +75,11 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v) {
          c.search.window = to_int(v, "window");
          if (c.search.window < 10) throw std::invalid_argument("setting window must be at least 10");
+       }},
+      {"search", "short_scan_docs",
+       [](Config& c, const std::string& v) {
+         c.search.short_scan_docs = to_int(v, "short_scan_docs");
+         if (c.search.short_scan_docs < 1) throw std::invalid_argument("setting short_scan_docs must be at least 1");
        }},
       {"sms", "gateway", [](Config& c, const std::string& v) { c.sms.gateway = v; }},
       {"sms", "url", [](Config& c, const std::string& v) { c.sms.url = v; }},

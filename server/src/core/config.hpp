@@ -15,8 +15,7 @@ struct Config {
   } database;
   struct Http {
     std::string listen = "127.0.0.1:8080";
-    int io_threads = 0;  // 0: one per core
-    int workers = 8;     // threads that run handlers and database calls
+    int workers = 8;  // threads that run handlers and database calls
     int max_connections = 10000;
     int64_t head_limit = 16 * 1024;
     int64_t body_limit = 1024 * 1024;
@@ -48,6 +47,7 @@ struct Config {
     int merge_threshold_pct = 12;     // merge suggestions pair proposals scoring at least this
     int similar_refresh_seconds = 5;  // how often each node picks up other nodes' changes
     int window = 1000;                // matches a search ranks and counts, newest first
+    int short_scan_docs = 5000;       // a one-character term is looked for in this many newest documents
   } search;
   struct Sms {
     std::string gateway = "log";  // "log" or "http"

@@ -11,7 +11,6 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
@@ -109,9 +108,7 @@ struct Server::Impl {
   asio::awaitable<void> accept_loop() {
     for (;;) {
       beast::error_code ec;
-      // Each connection gets its own strand: the stream's timers complete on it, so a timeout never
-      // runs on one network thread while the session's coroutine runs on another.
-      auto sock = co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+      auto sock = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (stopping || ec == asio::error::operation_aborted) co_return;
         spdlog::warn("accept failed: {}", ec.message());
@@ -122,8 +119,7 @@ struct Server::Impl {
         sock.close(ignored);  // over the connection cap: refuse rather than queue
         continue;
       }
-      auto executor = sock.get_executor();
-      asio::co_spawn(executor, session(beast::tcp_stream(std::move(sock))), [](std::exception_ptr e) {
+      asio::co_spawn(ioc, session(beast::tcp_stream(std::move(sock))), [](std::exception_ptr e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);
@@ -227,19 +223,24 @@ struct Server::Impl {
       stream.expires_never();
       if (is_api_path(req.path)) {
         app.metrics.requests_in_flight++;
-        Response r = co_await on_pool(pool, [this, &req] { return app.dispatch(req); });
+        // The handler and the compression of its answer run on a worker: the network thread only
+        // reads and writes.
+        Response r = co_await on_pool(pool, [this, &req] {
+          Response out = app.dispatch(req);
+          if (out.body.size() > 1024 && compressible(out.content_type) && accepts_gzip(req.header("accept-encoding"))) {
+            std::string z = gzip_compress(out.body);
+            if (!z.empty()) {
+              out.body = std::move(z);
+              out.set_header("Content-Encoding", "gzip");
+            }
+          }
+          return out;
+        });
         app.metrics.requests_in_flight--;
         res.result(r.status);
         if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
         res.set(bhttp::field::cache_control, "no-store");
         for (auto& [k, v] : r.headers) res.insert(k, v);
-        if (r.body.size() > 1024 && compressible(r.content_type) && accepts_gzip(req.header("accept-encoding"))) {
-          std::string z = gzip_compress(r.body);
-          if (!z.empty()) {
-            r.body = std::move(z);
-            res.set(bhttp::field::content_encoding, "gzip");
-          }
-        }
         res.set(bhttp::field::vary, "Accept-Encoding");
         res.body() = std::move(r.body);
       } else {
@@ -348,12 +349,11 @@ struct Server::Impl {
   void run() {
     asio::co_spawn(ioc, accept_loop(), asio::detached);
     asio::co_spawn(ioc, shutdown_when_signalled(), asio::detached);
-    int n = app.config.http.io_threads > 0 ? app.config.http.io_threads
-                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> threads;
-    for (int i = 1; i < n; ++i) threads.emplace_back([this] { ioc.run(); });
+    // One network thread: every connection's reads, writes and timers run on it, one after the
+    // other, so a stream's timeout never runs while its session does (with several threads, Beast
+    // needs a strand per connection, and strands inside Boost 1.74's any_io_executor freed memory
+    // still in use). The work itself runs on the worker pool.
     ioc.run();
-    for (auto& t : threads) t.join();
     pool.join();
   }
 };

@@ -1,9 +1,9 @@
 #pragma once
 // The HTTP server: Boost.Beast over Asio with C++20 coroutines, one io_context run by one
-// thread per core. Handlers run on a bounded worker pool so network threads never block on the
-// database. Limits: request head 16 KiB, per-route body limit, read and idle timeouts, a cap on
-// open connections. SIGINT/SIGTERM: stop accepting, finish requests in flight (grace period),
-// then stop.
+// network thread. Handlers (and the compression of their answers) run on a bounded worker pool,
+// so the network thread never blocks on the database. Limits: request head 16 KiB, per-route body limit, read and idle
+// timeouts, a cap on open connections. SIGINT/SIGTERM: stop accepting, finish requests in flight (grace period), then
+// stop.
 
 #include <memory>
 #include <string>
