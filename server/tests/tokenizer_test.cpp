@@ -51,8 +51,6 @@ TEST(Tokenizer, QueryTermsPhrasesAndExclusions) {
   EXPECT_TRUE(q.terms[3].is_short);
   EXPECT_TRUE(q.terms[4].prefix_last);
   EXPECT_EQ(tsquery_phrase(q.terms[4]), "'5g':*");
-  EXPECT_EQ(tsquery_title_phrase(q.terms[1]), "('居家':A <2> '服务':A)");
-  EXPECT_EQ(tsquery_title_phrase(q.terms[4]), "'5g':*A");
 }
 
 TEST(Tokenizer, QueryEndingInOneHanCharacterAfterALatinWordIsAPrefix) {

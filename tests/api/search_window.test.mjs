@@ -1,6 +1,7 @@
 // Search over a window of the newest matches (SHANGLIANG_SEARCH_WINDOW): a query that matches more
 // than the window reports a capped total, ranks and counts the newest window, and a facet filter
-// takes a window of its own, so older records stay reachable. Also: the demo's similar index is
+// takes a window of its own, so older records stay reachable. A one-character term scans only the
+// newest SHANGLIANG_SEARCH_SHORT_SCAN_DOCS documents and says so. Also: the demo's similar index is
 // built at start from the demo proposals (not only from events).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,8 @@ import { Client } from '../lib/client.mjs';
 import { similarReady } from '../lib/corpus.mjs';
 
 const WINDOW = 12;
-let srv, wide, staff, staffWide;
+const SCAN = 40;
+let srv, wide, scan, staff, staffWide, staffScan;
 
 before(async () => {
   srv = await startServer({ env: { SHANGLIANG_SEARCH_WINDOW: String(WINDOW) } });
@@ -18,6 +20,9 @@ before(async () => {
   wide = await startServer();
   staffWide = new Client(wide.baseUrl);
   await staffWide.login('tianwei', 'Staff12345');
+  scan = await startServer({ env: { SHANGLIANG_SEARCH_SHORT_SCAN_DOCS: String(SCAN) } });
+  staffScan = new Client(scan.baseUrl);
+  await staffScan.login('tianwei', 'Staff12345');
   // The demo's documents are indexed by the catch-up at start, which ends before the similar index is built.
   await similarReady(staff);
   await similarReady(staffWide);
@@ -25,6 +30,7 @@ before(async () => {
 after(async () => {
   await srv.stop();
   await wide.stop();
+  await scan.stop();
 });
 
 const q = encodeURIComponent('养老');
@@ -80,4 +86,28 @@ test('the similar index is built at start from the demo proposals', async () => 
   assert.equal(r.status, 200);
   assert.equal(r.body.ready, true);
   assert.equal(r.body.items[0].proposal_id, p.id);
+});
+
+test('a one-character term scans the newest documents only, and the answer says how many', async () => {
+  const one = encodeURIComponent('的');
+  const all = await staffWide.get(`/api/v1/search?q=${one}&page_size=5`);
+  assert.equal(all.status, 200);
+  assert.equal(all.body.scanned_docs, undefined, 'the demo has fewer documents than the default scan');
+  assert.ok(all.body.total > SCAN, `的 is in ${all.body.total} demo documents`);
+  const r = await staffScan.get(`/api/v1/search?q=${one}&page_size=50`);
+  assert.equal(r.status, 200);
+  assert.equal(r.body.scanned_docs, SCAN);
+  assert.ok(r.body.total > 0 && r.body.total <= SCAN, `${r.body.total} found in the newest ${SCAN}`);
+  // The documents it found are among the newest: none is older than the oldest the full search ranks in.
+  const wideIds = new Set();
+  for (let page = 1; wideIds.size < all.body.total && page <= 20; page++) {
+    const p = await staffWide.get(`/api/v1/search?q=${one}&page_size=100&page=${page}`);
+    if (p.body.items.length === 0) break;
+    for (const it of p.body.items) wideIds.add(`${it.type}-${it.id}`);
+  }
+  for (const it of r.body.items) assert.ok(wideIds.has(`${it.type}-${it.id}`));
+  // Words of two or more characters are not limited.
+  const word = await staffScan.get(`/api/v1/search?q=${q}&page_size=5`);
+  assert.equal(word.body.scanned_docs, undefined);
+  assert.equal(word.body.total, (await staffWide.get(`/api/v1/search?q=${q}&page_size=5`)).body.total);
 });

@@ -46,6 +46,8 @@ export interface SearchResult {
   total: number
   /** The matches exceed the server's window: total counts the newest window of them. */
   total_capped?: boolean
+  /** A one-character term was looked for in this many newest records only. */
+  scanned_docs?: number
   page: number
   page_size: number
   facets: SearchFacets

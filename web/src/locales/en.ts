@@ -781,6 +781,7 @@ const en: typeof zhCN = {
     emptyFiltered: 'No results with these filters; clear them and try again',
     total: '{n} results for “{q}”',
     totalCapped: 'More than {n} results for “{q}”; the newest {n} are ranked below. Add words or filter by session or category to narrow them',
+    scanLimited: 'A one-character search looks through the newest {n} records only; type a word of two or more characters to search all records',
     sessionN: 'Session #{id}',
     clearFilters: 'Clear filters',
     type: { all: 'All', proposal: 'Proposals', reply: 'Replies' },

@@ -779,6 +779,7 @@ export default {
     emptyFiltered: '当前筛选条件下没有结果，可清除筛选后再试',
     total: '共找到 {n} 条与“{q}”相关的结果',
     totalCapped: '与“{q}”相关的结果超过 {n} 条，以下是其中最新的 {n} 条按相关度排序；可加词或按会议、类别筛选缩小范围',
+    scanLimited: '单字搜索只查找了最近的 {n} 条记录；输入两个字以上的词语可查找全部记录',
     sessionN: '会议 #{id}',
     clearFilters: '清除筛选',
     type: { all: '全部', proposal: '提案', reply: '答复' },

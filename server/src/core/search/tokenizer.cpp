@@ -266,30 +266,17 @@ std::string fts5_phrase(const QueryTerm& term) {
   return out;
 }
 
-namespace {
-
-std::string tsquery_of(const QueryTerm& term, const char* weight) {
+std::string tsquery_phrase(const QueryTerm& term) {
   std::string out;
   int prev = 0;
   for (size_t i = 0; i < term.tokens.size(); ++i) {
     const auto& t = term.tokens[i];
     if (prev > 0) out += t.position - prev == 1 ? " <-> " : " <" + std::to_string(t.position - prev) + "> ";
     out += "'" + t.text + "'";
-    bool prefix = term.prefix_last && i + 1 == term.tokens.size();
-    if (prefix || *weight) out += std::string(":") + (prefix ? "*" : "") + weight;
+    if (term.prefix_last && i + 1 == term.tokens.size()) out += ":*";
     prev = t.position;
   }
   return term.tokens.size() > 1 ? "(" + out + ")" : out;
-}
-
-}  // namespace
-
-std::string tsquery_phrase(const QueryTerm& term) {
-  return tsquery_of(term, "");
-}
-
-std::string tsquery_title_phrase(const QueryTerm& term) {
-  return tsquery_of(term, "A");
 }
 
 std::string snippet(std::string_view text, const Query& query, size_t max_chars) {

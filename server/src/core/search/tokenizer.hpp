@@ -77,8 +77,6 @@ Query parse_query(std::string_view q);
 std::string fts5_phrase(const QueryTerm& term);
 /// PostgreSQL tsquery literal of one non-short term, e.g. '养老' <-> '老服' <2> '5g':*.
 std::string tsquery_phrase(const QueryTerm& term);
-/// The same phrase matched only among weight-A positions (the title), e.g. '养老':A <-> '老服':A.
-std::string tsquery_title_phrase(const QueryTerm& term);
 
 /// A plain-text excerpt of `text` of about `max_chars` characters around the first place any
 /// positive query term occurs, HTML-escaped, with every occurrence wrapped in <mark></mark>.
