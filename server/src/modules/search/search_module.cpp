@@ -444,7 +444,7 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<s
     replies.emplace(r.integer(0), r.text(1));
   auto& index = search::similar_index();
   Json items = Json::array();
-  std::string mine = title + "\n" + body;
+  std::u32string mine = search::normalize(title + "\n" + body);  // once, for every match
   for (const auto& h : hits) {
     auto it = rows.find(h.proposal_id);
     if (it == rows.end()) continue;

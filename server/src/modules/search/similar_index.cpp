@@ -220,9 +220,13 @@ std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_
 }
 
 std::vector<std::string> SimilarIndex::shared_phrases(std::string_view text, std::string_view other, size_t max) const {
+  return shared_phrases(normalize(text), other, max);
+}
+
+std::vector<std::string> SimilarIndex::shared_phrases(const std::u32string& n, std::string_view other,
+                                                      size_t max) const {
   auto keys = term_keys(other);
   std::unordered_set<uint64_t> theirs(keys.begin(), keys.end());
-  std::u32string n = normalize(text);
   std::vector<bool> marked(n.size(), false);
   {
     std::shared_lock lock(mu_);

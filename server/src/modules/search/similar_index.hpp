@@ -60,6 +60,9 @@ class SimilarIndex {
   /// Phrases (runs of two or more characters) of `text` whose bigrams also occur in `other`,
   /// skipping common ones; the longest first, at most `max`.
   std::vector<std::string> shared_phrases(std::string_view text, std::string_view other, size_t max) const;
+  /// The same for a text already normalised (a caller comparing one text with several).
+  std::vector<std::string> shared_phrases(const std::u32string& normalized_text, std::string_view other,
+                                          size_t max) const;
 
   /// Document frequencies for weighting before the index holds everything (a sample of the
   /// corpus, scaled to `total_docs`).
