@@ -71,7 +71,6 @@ void SimilarIndex::seed_frequencies(const std::vector<std::pair<std::string, std
   terms_per_doc_ =
       std::clamp<size_t>(kPostingBudget / std::max<size_t>(total_docs, 1), kMinTermsPerDoc, kMaxTermsPerDoc);
   docs_.reserve(total_docs + total_docs / 16);
-  slot_of_.reserve(total_docs + total_docs / 16);
 }
 
 void SimilarIndex::set_ready(bool r) {
@@ -91,9 +90,9 @@ bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::st
   uint64_t hash = text_hash(title, body);
   auto tf = term_frequencies(title, body);
   std::unique_lock lock(mu_);
-  auto found = slot_of_.find(doc.proposal_id);
-  if (found != slot_of_.end()) {
-    Meta& m = docs_[found->second];
+  if (doc.proposal_id < 0) return false;  // ids are never negative
+  if (uint32_t found = slot_of(doc.proposal_id); found != kNoSlot) {
+    Meta& m = docs_[found];
     if (m.alive && m.text_hash == hash) {
       uint16_t st = state_code(doc.state);
       bool changed = m.session_id != doc.session_id || m.state != st || m.committee_id != doc.committee_id;
@@ -122,28 +121,40 @@ bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::st
     double w = std::min(weighted[i].first, 65535.0 / kWeightScale);
     norm += w * w;
     auto& p = postings_[weighted[i].second];
+    // Grow by a quarter, not the library's doubling: during the build the postings' spare
+    // capacity was a third of the index on average, and set the process's peak memory.
+    if (p.docs.size() == p.docs.capacity()) {
+      p.docs.reserve(p.docs.capacity() + p.docs.capacity() / 4 + 4);
+      p.weights.reserve(p.docs.capacity());
+    }
     p.docs.push_back(slot);
     p.weights.push_back(static_cast<uint16_t>(std::lround(w * kWeightScale)));
   }
   docs_.push_back({doc.proposal_id, doc.committee_id, doc.session_id, hash, static_cast<float>(std::sqrt(norm)),
                    state_code(doc.state), true});
-  slot_of_[doc.proposal_id] = slot;
+  auto id = static_cast<size_t>(doc.proposal_id);
+  if (id >= slot_of_.size()) slot_of_.resize(std::max(id + 1, slot_of_.size() + slot_of_.size() / 2), kNoSlot);
+  slot_of_[id] = slot;
   return true;
 }
 
 void SimilarIndex::remove(int64_t proposal_id) {
   std::unique_lock lock(mu_);
-  auto found = slot_of_.find(proposal_id);
-  if (found == slot_of_.end()) return;
-  if (docs_[found->second].alive) --live_;
-  docs_[found->second].alive = false;
-  slot_of_.erase(found);
+  uint32_t found = slot_of(proposal_id);
+  if (found == kNoSlot) return;
+  if (docs_[found].alive) --live_;
+  docs_[found].alive = false;
+  slot_of_[static_cast<size_t>(proposal_id)] = kNoSlot;
 }
 
 void SimilarIndex::set_state(int64_t proposal_id, const std::string& state) {
   std::unique_lock lock(mu_);
-  auto found = slot_of_.find(proposal_id);
-  if (found != slot_of_.end()) docs_[found->second].state = state_code(state);
+  if (uint32_t found = slot_of(proposal_id); found != kNoSlot) docs_[found].state = state_code(state);
+}
+
+uint32_t SimilarIndex::slot_of(int64_t proposal_id) const {
+  if (proposal_id < 0 || static_cast<size_t>(proposal_id) >= slot_of_.size()) return kNoSlot;
+  return slot_of_[static_cast<size_t>(proposal_id)];
 }
 
 std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_view body, const SimilarFilter& filter,
@@ -266,7 +277,7 @@ size_t SimilarIndex::size() const {
 
 size_t SimilarIndex::memory_bytes() const {
   std::shared_lock lock(mu_);
-  size_t bytes = docs_.capacity() * sizeof(Meta) + slot_of_.size() * 32 + df_.size() * 32 + postings_.size() * 80;
+  size_t bytes = docs_.capacity() * sizeof(Meta) + slot_of_.capacity() * 4 + df_.size() * 32 + postings_.size() * 80;
   for (const auto& [_, p] : postings_) bytes += p.docs.capacity() * 4 + p.weights.capacity() * 2;
   return bytes;
 }
