@@ -8,7 +8,7 @@
 #   SHORT_DURATION   length of the extra page_size=100 runs (default 5s)
 #   SL_PORT, NGINX_PORT   loopback ports (default: two free ones)
 #   BENCH_OUT        a folder to copy the raw wrk outputs and the summary into
-#   SHANGLIANG_HTTP_IO_THREADS, SHANGLIANG_HTTP_WORKERS, SHANGLIANG_LOG_LEVEL  passed to the server
+#   SHANGLIANG_HTTP_WORKERS, SHANGLIANG_LOG_LEVEL  passed to the server
 #
 # Everything runs on 127.0.0.1 from a fresh temporary folder that is removed on exit, together
 # with the server and nginx this script started. See bench/README.md.
@@ -225,7 +225,7 @@ SUMMARY=$TMP/summary.md
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, N=$N generated + 250 demo members ($((N + 250)) total), SQLite,"
   echo "wrk -t$THREADS -c$CONNECTIONS --latency; response $BYTES_20 bytes (page_size=20), $BYTES_100 bytes (page_size=100);"
-  echo "server io_threads=${SHANGLIANG_HTTP_IO_THREADS:-default} workers=${SHANGLIANG_HTTP_WORKERS:-default}."
+  echo "server: one network thread, workers=${SHANGLIANG_HTTP_WORKERS:-default}."
   echo
   echo "| target | page_size | duration | requests | requests/s | p50 ms | p99 ms | non-2xx | socket errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"

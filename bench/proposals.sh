@@ -11,7 +11,7 @@
 #   WRK_TIMEOUT       wrk's per-request timeout (default: DURATION, so slow answers still count)
 #   SL_PORT                       loopback port (default: a free one)
 #   BENCH_OUT                     a folder to copy the raw wrk outputs and the summary into
-#   SHANGLIANG_HTTP_IO_THREADS, SHANGLIANG_HTTP_WORKERS, SHANGLIANG_LOG_LEVEL  passed to the server
+#   SHANGLIANG_HTTP_WORKERS, SHANGLIANG_LOG_LEVEL  passed to the server
 #
 # Everything runs on 127.0.0.1 from a fresh temporary folder that is removed on exit, together
 # with the server this script started. See bench/README.md.
@@ -221,7 +221,7 @@ SUMMARY=$TMP/summary.md
   echo "generated in $GEN_SECONDS s, server start $START_SECONDS s), as $LOGIN, wrk --latency --timeout $WRK_TIMEOUT,"
   echo "-t$THREADS -c$CONNECTIONS for $DURATION each, then -t1 -c1 for ${SERIAL_DURATION} each (no queueing);"
   echo "responses: list $BYTES_LIST bytes, search $BYTES_SEARCH bytes, one detail $BYTES_DETAIL bytes;"
-  echo "server io_threads=${SHANGLIANG_HTTP_IO_THREADS:-default} workers=${SHANGLIANG_HTTP_WORKERS:-default}."
+  echo "server: one network thread, workers=${SHANGLIANG_HTTP_WORKERS:-default}."
   echo
   echo "| request | connections | requests | requests/s | p50 ms | p99 ms | non-2xx | socket errors | queue drained after, s | server VmHWM after, MiB |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
