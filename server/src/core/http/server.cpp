@@ -20,7 +20,6 @@
 #include <atomic>
 #include <chrono>
 #include <limits>
-#include <thread>
 
 #include "core/app.hpp"
 #include "core/auth/password.hpp"

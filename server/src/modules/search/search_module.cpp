@@ -29,7 +29,6 @@ using search::ids_list;
 
 constexpr const char* kTag = "search";
 constexpr size_t kMaxQueryChars = 100;
-
 const std::vector<std::string> kMergeStates = {"submitted", "filed"};
 const std::vector<std::string> kAssignedStates = {"assigned",           "in_handling", "reply_unit_review",
                                                   "reply_cppcc_review", "replied",     "feedback_received",
@@ -61,7 +60,7 @@ struct SearchScope {
   std::vector<std::u32string> title_terms;  // when set, 2 more for each one the row's title contains
   std::vector<std::string> conds;           // the query and the caller's scope
   std::vector<db::Value> params;
-  int64_t lo = 0, hi = 0;  // the key range searched
+  int64_t scanned_docs = 0;  // a one-character term was looked for in this many newest documents only
 };
 
 struct WindowRow {
@@ -82,9 +81,10 @@ search::Query read_query(const http::Request& req) {
   return query;
 }
 
-SearchScope build_scope(db::Dialect dialect, const search::Query& query, const http::Request& req, bool is_public) {
+SearchScope build_scope(db::Connection& c, const search::Query& query, const http::Request& req, bool is_public,
+                        int64_t short_scan_docs) {
   SearchScope s;
-  bool pg = dialect == db::Dialect::postgres;
+  bool pg = c.dialect() == db::Dialect::postgres;
   std::vector<std::string> pos, neg;
   for (const auto& t : query.terms) {
     if (t.is_short) {
@@ -132,9 +132,19 @@ SearchScope build_scope(db::Dialect dialect, const search::Query& query, const h
   }
   auto [lo, hi] = committee ? search::committee_key_range(*committee)
                             : std::pair<int64_t, int64_t>{0, std::numeric_limits<int64_t>::max()};
-  s.lo = lo;
-  s.hi = hi;
   s.conds.push_back(s.key + " BETWEEN " + api::add_param(s.params, lo) + " AND " + api::add_param(s.params, hi));
+  // A one-character term is answered by scanning the normalised text, newest first; the scan stops
+  // after `short_scan_docs` documents of the range, so that a rare character does not read the whole
+  // corpus (at a million proposals: 81 s from a cold cache).
+  if (std::any_of(query.terms.begin(), query.terms.end(), [](const auto& t) { return t.is_short; })) {
+    auto oldest = c.exec(
+        "SELECT fts_key FROM search_docs WHERE fts_key BETWEEN $1 AND $2 ORDER BY fts_key DESC LIMIT 1 OFFSET $3",
+        {lo, hi, short_scan_docs - 1});
+    if (!oldest.empty()) {
+      s.conds.push_back(s.key + " >= " + api::add_param(s.params, oldest.one().integer(0)));
+      s.scanned_docs = short_scan_docs;
+    }
+  }
   if (auto u = api::query_int(req, "unit"))
     s.conds.push_back("d.proposal_id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
                       api::add_param(s.params, *u) + ")");
@@ -223,21 +233,7 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
   auto query = read_query(req);
   auto page = api::parse_list_query(req);
   auto c = app.db().acquire();
-  auto s = build_scope(c->dialect(), query, req, is_public);
-  // A one-character term is answered by scanning the normalised text, newest first; the scan stops
-  // after config.search.short_scan_docs documents of the committee, so that a rare character does
-  // not read the whole corpus (at a million proposals: 81 s from a cold cache).
-  int64_t scan_docs = app.config.search.short_scan_docs;
-  bool scan_limited = false;
-  if (std::any_of(query.terms.begin(), query.terms.end(), [](const auto& t) { return t.is_short; })) {
-    auto oldest = c->exec(
-        "SELECT fts_key FROM search_docs WHERE fts_key BETWEEN $1 AND $2 ORDER BY fts_key DESC LIMIT 1 OFFSET $3",
-        {s.lo, s.hi, scan_docs - 1});
-    if (!oldest.empty()) {
-      s.conds.push_back(s.key + " >= " + api::add_param(s.params, oldest.one().integer(0)));
-      scan_limited = true;
-    }
-  }
+  auto s = build_scope(*c, query, req, is_public, app.config.search.short_scan_docs);
   auto filter_params = s.params;
   auto filters = facet_filters(req, filter_params);
 
@@ -305,7 +301,7 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
   for (const auto& [id, n] : sv) sessions.push_back({{"value", id}, {"label", session_names[id]}, {"count", n}});
   Json out = api::list_envelope(std::move(items), static_cast<int64_t>(hits.size()), page);
   out["total_capped"] = capped;
-  if (scan_limited) out["scanned_docs"] = scan_docs;
+  if (s.scanned_docs) out["scanned_docs"] = s.scanned_docs;
   out["facets"] = {{"type", facet_list(by_type)},
                    {"session", sessions},
                    {"category", facet_list(by_category)},

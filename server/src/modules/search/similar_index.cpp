@@ -181,11 +181,11 @@ std::vector<SimilarHit> SimilarIndex::query(std::string_view title, std::string_
   }
   // Candidates come from the query's heaviest terms (twice as many as a document keeps): a
   // document shares little weight in the rest, and at a million proposals they are most of the work.
-  size_t used = std::min(weighted.size(), std::max<size_t>(2 * terms_per_doc_, 96));
+  size_t used = std::max(keep, std::min(weighted.size(), std::max<size_t>(2 * terms_per_doc_, 96)));
   std::partial_sort(weighted.begin() + static_cast<std::ptrdiff_t>(keep),
-                    weighted.begin() + static_cast<std::ptrdiff_t>(std::max(used, keep)), weighted.end(),
+                    weighted.begin() + static_cast<std::ptrdiff_t>(used), weighted.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t qi = 0; qi < std::max(used, keep); ++qi) {
+  for (size_t qi = 0; qi < used; ++qi) {
     const auto& [wq, term] = weighted[qi];
     auto it = postings_.find(term);
     if (it == postings_.end()) continue;
