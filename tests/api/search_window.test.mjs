@@ -26,6 +26,7 @@ before(async () => {
   // The demo's documents are indexed by the catch-up at start, which ends before the similar index is built.
   await similarReady(staff);
   await similarReady(staffWide);
+  await similarReady(staffScan);
 });
 after(async () => {
   await srv.stop();
