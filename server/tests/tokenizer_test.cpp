@@ -61,6 +61,20 @@ TEST(Tokenizer, QueryEndingInOneHanCharacterAfterALatinWordIsAPrefix) {
   EXPECT_EQ(texts(tokenize("5G网络")), (std::vector<std::string>{"5g", "网", "网络"}));
 }
 
+TEST(Tokenizer, APrefixTermSpelledOutWithEachWordItMayEndIn) {
+  Query q = parse_query("PM2.5 5G网 养老");
+  ASSERT_EQ(q.terms.size(), 3u);
+  EXPECT_TRUE(ascii_prefix(q.terms[0]));
+  EXPECT_EQ(fts5_phrase_with_last(q.terms[0], "5g"), "\"pm2 " + kBreakToken + " 5g\"");
+  EXPECT_EQ(fts5_phrase_head(q.terms[0]), "\"pm2\"");
+  EXPECT_FALSE(ascii_prefix(q.terms[1]));  // ends in a Han character: bigrams, not words
+  EXPECT_FALSE(ascii_prefix(q.terms[2]));
+  Query one = parse_query("12345");
+  EXPECT_TRUE(ascii_prefix(one.terms[0]));
+  EXPECT_EQ(fts5_phrase_head(one.terms[0]), "");
+  EXPECT_EQ(fts5_phrase_with_last(one.terms[0], "123456"), "\"123456\"");
+}
+
 TEST(Tokenizer, TermKeysAreBigramsAndWords) {
   auto keys = term_keys("养老5G");
   ASSERT_EQ(keys.size(), 2u);

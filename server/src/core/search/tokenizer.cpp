@@ -266,6 +266,24 @@ std::string fts5_phrase(const QueryTerm& term) {
   return out;
 }
 
+std::string fts5_phrase_with_last(const QueryTerm& term, const std::string& last) {
+  auto tokens = term.tokens;
+  if (!tokens.empty()) tokens.back().text = last;
+  return "\"" + fts_tokens(tokens) + "\"";
+}
+
+std::string fts5_phrase_head(const QueryTerm& term) {
+  if (term.tokens.size() < 2) return {};
+  std::vector<Token> head(term.tokens.begin(), term.tokens.end() - 1);
+  return "\"" + fts_tokens(head) + "\"";
+}
+
+bool ascii_prefix(const QueryTerm& term) {
+  if (!term.prefix_last || term.tokens.empty()) return false;
+  unsigned char first = static_cast<unsigned char>(term.tokens.back().text.front());
+  return first < 0x80;
+}
+
 std::string tsquery_phrase(const QueryTerm& term) {
   std::string out;
   int prev = 0;

@@ -75,6 +75,14 @@ struct Query {
 Query parse_query(std::string_view q);
 /// FTS5 MATCH expression for the given terms (all must be non-short), e.g. "养老 老服" AND "5g" *.
 std::string fts5_phrase(const QueryTerm& term);
+/// The term's phrase with its last token replaced by `last` and no prefix: one exact form of a
+/// prefix term, e.g. "5g 基站" for "5G基" with last = "基站" (callers expand the prefix themselves).
+std::string fts5_phrase_with_last(const QueryTerm& term, const std::string& last);
+/// The exact phrase of every token but the last, or "" when the term has one token.
+std::string fts5_phrase_head(const QueryTerm& term);
+/// Whether the term ends in a prefix token that starts with an ASCII letter or digit: the tokens
+/// that may start with it are Latin words and numbers (kept in SQLite's search_words table).
+bool ascii_prefix(const QueryTerm& term);
 /// PostgreSQL tsquery literal of one non-short term, e.g. '养老' <-> '老服' <2> '5g':*.
 std::string tsquery_phrase(const QueryTerm& term);
 

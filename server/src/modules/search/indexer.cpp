@@ -24,21 +24,38 @@ struct Doc {
 };
 
 // The FTS5 entries (the table is contentless): written and deleted by the server, both from the
-// token strings of the stored title and body, several rows a statement.
+// token strings of the stored title and body, several rows a statement. The words that start with
+// an ASCII letter or digit go into search_words too, where a prefix query looks up the words it may
+// stand for (FTS5 itself would merge the whole doclist of every one of them first); a word stays
+// there when its documents go.
 void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int64_t, std::string, std::string>>& rows) {
   const size_t chunk = 100;
+  std::set<std::string> words;
   for (size_t i = 0; i < rows.size(); i += chunk) {
     std::vector<db::Value> params;
     std::string values;
     for (size_t k = i; k < std::min(rows.size(), i + chunk); ++k) {
       const auto& [key, title, body] = rows[k];
+      auto title_tokens = tokenize(title), body_tokens = tokenize(body);
+      if (!remove)
+        for (const auto* list : {&title_tokens, &body_tokens})
+          for (const auto& t : *list)
+            if (static_cast<unsigned char>(t.text.front()) < 0x80) words.insert(t.text);
       values += std::string(values.empty() ? "" : ", ") + "(" + (remove ? "'delete', " : "") +
-                api::add_param(params, key) + ", " + api::add_param(params, fts_tokens(tokenize(title))) + ", " +
-                api::add_param(params, fts_tokens(tokenize(body))) + ")";
+                api::add_param(params, key) + ", " + api::add_param(params, fts_tokens(title_tokens)) + ", " +
+                api::add_param(params, fts_tokens(body_tokens)) + ")";
     }
     c.exec(remove ? "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES " + values
                   : "INSERT INTO search_fts (rowid, title, body) VALUES " + values,
            params);
+  }
+  std::vector<std::string> list(words.begin(), words.end());
+  for (size_t i = 0; i < list.size(); i += 200) {
+    std::vector<db::Value> params;
+    std::string values;
+    for (size_t k = i; k < std::min(list.size(), i + 200); ++k)
+      values += std::string(values.empty() ? "(" : ", (") + api::add_param(params, list[k]) + ")";
+    c.exec("INSERT INTO search_words (word) VALUES " + values + " ON CONFLICT DO NOTHING", params);
   }
 }
 
