@@ -30,6 +30,18 @@ TEST(SearchKey, OrdersByCommitteeThenDayThenRecord) {
   EXPECT_LT(fts_key(1, 65535, 1, true), lo);
 }
 
+TEST(SearchKey, DaysGoBackToTheirDatesAndPeriodsFollowTheKey) {
+  for (const char* iso : {"1970-01-01", "2000-02-29", "2024-12-31", "2026-11-29", "2099-03-01"})
+    EXPECT_EQ(day_iso(day_number(iso)), iso);
+  int64_t day = day_number("2026-11-29");
+  EXPECT_EQ(key_period(fts_key(2, day, 77, true)), day / kPeriodDays);
+  EXPECT_EQ(key_period(fts_key(2, 70000, 1, false)), 65535 / kPeriodDays);  // clamped like the key
+  EXPECT_EQ(period_lexeme(643), "~p643");
+  EXPECT_EQ(tsquery_periods(643, 1), "('~p643')");
+  EXPECT_EQ(tsquery_periods(643, 3), "('~p643' | '~p642' | '~p641')");
+  EXPECT_EQ(tsquery_periods(1, 4), "('~p1' | '~p0')");  // no period before the first
+}
+
 TEST(SearchKey, ClampsDaysAndRefusesWhatDoesNotFit) {
   EXPECT_EQ(fts_key(1, -5, 1, false), fts_key(1, 0, 1, false));
   EXPECT_EQ(fts_key(1, 70000, 1, false), fts_key(1, 65535, 1, false));

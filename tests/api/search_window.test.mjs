@@ -61,6 +61,27 @@ test('a query matching more than the window reports a capped total over the newe
   assert.equal(seen.size, WINDOW);
 });
 
+test('the window holds the newest matches: by date, then record', async () => {
+  const all = [];
+  for (let page = 1; ; page++) {
+    const r = await staffWide.get(`/api/v1/search?q=${q}&page_size=100&page=${page}`);
+    assert.equal(r.status, 200);
+    all.push(...r.body.items);
+    if (page * 100 >= r.body.total) break;
+  }
+  for (const it of all) assert.match(it.date, /^\d{4}-\d{2}-\d{2}$/);
+  const newestFirst = (a, b) =>
+    a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id !== b.id ? b.id - a.id : (a.type === 'reply' ? -1 : 1);
+  const key = (it) => `${it.type}-${it.id}`;
+  const newest = all.sort(newestFirst).slice(0, WINDOW).map(key).sort();
+  const inWindow = [];
+  for (let page = 1; page <= Math.ceil(WINDOW / 5); page++) {
+    const r = await staff.get(`/api/v1/search?q=${q}&page_size=5&page=${page}`);
+    inWindow.push(...r.body.items.map(key));
+  }
+  assert.deepEqual(inWindow.sort(), newest);
+});
+
 test('a facet filter takes a window of its own: an older session is still found', async () => {
   const capped = await staff.get(`/api/v1/search?q=${q}&page_size=5`);
   const inWindow = new Set(capped.body.facets.session.map((s) => s.value));

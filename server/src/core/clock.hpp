@@ -17,4 +17,9 @@ std::string today();
 /// The date `days` days before today, the same way.
 std::string days_ago(int days);
 
+/// Days from 1970-01-01 to the proleptic Gregorian date `y`-`m`-`d` (Howard Hinnant's algorithm).
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+/// "YYYY-MM-DD" of `days` since 1970-01-01.
+std::string civil_from_days(int64_t days);
+
 }  // namespace sl::clock

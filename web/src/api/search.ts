@@ -20,6 +20,8 @@ export interface SearchHit {
   snippet: string
   number_label: string | null
   result_category: ResultCategory | null
+  /** The record's date (a proposal's submission, or its creation while a draft; a reply's release), YYYY-MM-DD. */
+  date: string
   score: number
 }
 

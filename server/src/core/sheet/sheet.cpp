@@ -1,5 +1,6 @@
 #include "core/sheet/sheet.hpp"
 
+#include "core/clock.hpp"
 #include "core/utf8.hpp"
 
 #include <unistd.h>
@@ -633,32 +634,6 @@ std::string format_number(double x) {
   return std::string(buffer, end);
 }
 
-/// Days from 1970-01-01 to the proleptic Gregorian date `y`-`m`-`d`.
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-/// "YYYY-MM-DD" of `days` since 1970-01-01.
-std::string civil_from_days(int64_t days) {
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buffer;
-}
-
 /// Excel serial `serial` shown as `kind`: "YYYY-MM-DD", "HH:MM[:SS]" or both; the plain number
 /// when it is outside Excel's date range.
 std::string format_serial(double serial, DateKind kind, bool date1904) {
@@ -673,11 +648,11 @@ std::string format_serial(double serial, DateKind kind, bool date1904) {
   std::string date;
   if (kind == DateKind::date || kind == DateKind::datetime) {
     if (date1904) {
-      date = civil_from_days(days + days_from_civil(1904, 1, 1));
+      date = clock::civil_from_days(days + clock::days_from_civil(1904, 1, 1));
     } else if (days == 60) {
       date = "1900-02-29";  // Excel's phantom leap day
     } else if (days >= 1) {
-      date = civil_from_days(days + days_from_civil(1899, 12, days < 60 ? 31 : 30));
+      date = clock::civil_from_days(days + clock::days_from_civil(1899, 12, days < 60 ? 31 : 30));
     } else if (kind == DateKind::date) {
       return format_number(serial);
     }

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "core/api/resource.hpp"
+#include "core/clock.hpp"
 #include "core/search/tokenizer.hpp"
 
 namespace sl::search {
@@ -90,7 +91,8 @@ std::vector<db::Value> doc_values(db::Dialect dialect, const Doc& doc, int64_t k
     // The title comes first, so its tokens are the first positions: they get weight A.
     auto title_tokens = tokenize(doc.title);
     v.emplace_back(
-        tsvector_literal(tokenize_normalized(normalized), title_tokens.empty() ? 0 : title_tokens.back().position));
+        tsvector_literal(tokenize_normalized(normalized), title_tokens.empty() ? 0 : title_tokens.back().position) +
+        " '" + period_lexeme(key_period(key)) + "'");
   }
   return v;
 }
@@ -169,6 +171,21 @@ int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool rep
   return committee_id << 49 | day << 33 | ref_id << 1 | (reply ? 1 : 0);
 }
 
+int64_t key_period(int64_t key) {
+  return ((key >> 33) & 0xFFFF) / kPeriodDays;
+}
+
+std::string period_lexeme(int64_t period) {
+  return "~p" + std::to_string(period);
+}
+
+std::string tsquery_periods(int64_t newest, int span) {
+  std::string out;
+  for (int64_t p = newest; p > newest - span && p >= 0; --p)
+    out += (out.empty() ? "'" : " | '") + period_lexeme(p) + "'";
+  return "(" + out + ")";
+}
+
 std::pair<int64_t, int64_t> committee_key_range(int64_t committee_id) {
   return {committee_id << 49, ((committee_id + 1) << 49) - 1};
 }
@@ -176,13 +193,11 @@ std::pair<int64_t, int64_t> committee_key_range(int64_t committee_id) {
 int64_t day_number(const std::string& iso) {
   int y = 0, m = 0, d = 0;
   if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return 0;
-  // Days from civil (Howard Hinnant's algorithm).
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return int64_t{era} * 146097 + static_cast<int64_t>(doe) - 719468;
+  return clock::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::string day_iso(int64_t day) {
+  return clock::civil_from_days(day);
 }
 
 void reindex_proposals(db::Connection& c, const std::vector<int64_t>& ids) {

@@ -32,10 +32,22 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop = nullptr, bool
 int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool reply);
 std::pair<int64_t, int64_t> committee_key_range(int64_t committee_id);
 
+/// PostgreSQL documents carry the lexeme of their period (kPeriodDays days of sort_day, "~p<n>") in
+/// their tsvector, so that a search can ask the GIN index for the matches of the newest periods only
+/// (the words of the query AND the period), instead of reading the tsvector of each candidate newest
+/// first. '~' is a separator to the tokenizer, so no word of a text can be such a lexeme.
+constexpr int64_t kPeriodDays = 32;
+int64_t key_period(int64_t fts_key);
+std::string period_lexeme(int64_t period);
+/// The tsquery of the `span` periods up to `newest`: ('~p9' | '~p8' | '~p7').
+std::string tsquery_periods(int64_t newest, int span);
+
 /// Ids as an SQL list ("1, 2, 3"; "0" when empty, so that `IN (…)` stays valid).
 std::string ids_list(const std::vector<int64_t>& ids);
 
 /// Days since 1970-01-01 of an ISO date or timestamp ("2026-11-29..."); 0 when unparseable.
 int64_t day_number(const std::string& iso);
+/// The ISO date ("2026-11-29") of a day number.
+std::string day_iso(int64_t day);
 
 }  // namespace sl::search
