@@ -34,6 +34,7 @@ TEST(SearchKey, DaysGoBackToTheirDatesAndPeriodsFollowTheKey) {
   for (const char* iso : {"1970-01-01", "2000-02-29", "2024-12-31", "2026-11-29", "2099-03-01"})
     EXPECT_EQ(day_iso(day_number(iso)), iso);
   int64_t day = day_number("2026-11-29");
+  EXPECT_EQ(key_day(fts_key(2, day, 77, true)), day);
   EXPECT_EQ(key_period(fts_key(2, day, 77, true)), day / kPeriodDays);
   EXPECT_EQ(key_period(fts_key(2, 70000, 1, false)), 65535 / kPeriodDays);  // clamped like the key
   EXPECT_EQ(period_lexeme(643), "~p643");

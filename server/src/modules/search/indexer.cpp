@@ -171,8 +171,12 @@ int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool rep
   return committee_id << 49 | day << 33 | ref_id << 1 | (reply ? 1 : 0);
 }
 
+int64_t key_day(int64_t key) {
+  return (key >> 33) & 0xFFFF;
+}
+
 int64_t key_period(int64_t key) {
-  return ((key >> 33) & 0xFFFF) / kPeriodDays;
+  return key_day(key) / kPeriodDays;
 }
 
 std::string period_lexeme(int64_t period) {

@@ -31,6 +31,8 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop = nullptr, bool
 /// std::out_of_range beyond 8,191 committees or 2^32 records.
 int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool reply);
 std::pair<int64_t, int64_t> committee_key_range(int64_t committee_id);
+/// The sort_day a key was made with (clamped as fts_key clamps it).
+int64_t key_day(int64_t fts_key);
 
 /// PostgreSQL documents carry the lexeme of their period (kPeriodDays days of sort_day, "~p<n>") in
 /// their tsvector, so that a search can ask the GIN index for the matches of the newest periods only

@@ -310,7 +310,7 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
   bool capped = static_cast<int64_t>(hits.size()) >= window;
   int64_t today = today_day();
   for (auto& w : hits) {
-    int64_t day = (w.key >> 33) & 0xFFFF;
+    int64_t day = search::key_day(w.key);
     w.score += 2.0 / (1.0 + static_cast<double>(std::llabs(today - day)) / 180.0);
   }
   std::stable_sort(hits.begin(), hits.end(), [](const WindowRow& a, const WindowRow& b) {
@@ -351,7 +351,7 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
                      {"snippet", search::snippet(r.text(8), query, 120)},
                      {"number_label", r.is_null(9) ? Json(nullptr) : Json(r.text(9))},
                      {"result_category", r.is_null(10) ? Json(nullptr) : Json(r.text(10))},
-                     {"date", search::day_iso((hits[i].key >> 33) & 0xFFFF)},
+                     {"date", search::day_iso(search::key_day(hits[i].key))},
                      {"score", std::round(hits[i].score * 1000) / 1000}});
   }
   Json sessions = Json::array();
