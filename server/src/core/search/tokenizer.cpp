@@ -260,28 +260,33 @@ Query parse_query(std::string_view q) {
   return out;
 }
 
+namespace {
+std::string quoted_phrase(const std::vector<Token>& tokens) {
+  return "\"" + fts_tokens(tokens) + "\"";
+}
+}  // namespace
+
 std::string fts5_phrase(const QueryTerm& term) {
-  std::string out = "\"" + fts_tokens(term.tokens) + "\"";
-  if (term.prefix_last) out += " *";
-  return out;
+  return quoted_phrase(term.tokens) + (term.prefix_last ? " *" : "");
 }
 
 std::string fts5_phrase_with_last(const QueryTerm& term, const std::string& last) {
   auto tokens = term.tokens;
   if (!tokens.empty()) tokens.back().text = last;
-  return "\"" + fts_tokens(tokens) + "\"";
+  return quoted_phrase(tokens);
 }
 
 std::string fts5_phrase_head(const QueryTerm& term) {
   if (term.tokens.size() < 2) return {};
-  std::vector<Token> head(term.tokens.begin(), term.tokens.end() - 1);
-  return "\"" + fts_tokens(head) + "\"";
+  return quoted_phrase({term.tokens.begin(), term.tokens.end() - 1});
+}
+
+bool starts_ascii(const std::string& token) {
+  return !token.empty() && static_cast<unsigned char>(token.front()) < 0x80;
 }
 
 bool ascii_prefix(const QueryTerm& term) {
-  if (!term.prefix_last || term.tokens.empty()) return false;
-  unsigned char first = static_cast<unsigned char>(term.tokens.back().text.front());
-  return first < 0x80;
+  return term.prefix_last && !term.tokens.empty() && starts_ascii(term.tokens.back().text);
 }
 
 std::string tsquery_phrase(const QueryTerm& term) {

@@ -80,6 +80,9 @@ std::string fts5_phrase(const QueryTerm& term);
 std::string fts5_phrase_with_last(const QueryTerm& term, const std::string& last);
 /// The exact phrase of every token but the last, or "" when the term has one token.
 std::string fts5_phrase_head(const QueryTerm& term);
+/// Whether an index token starts with an ASCII letter or digit (a Latin word or a number: the
+/// tokens SQLite's search_words keeps).
+bool starts_ascii(const std::string& token);
 /// Whether the term ends in a prefix token that starts with an ASCII letter or digit: the tokens
 /// that may start with it are Latin words and numbers (kept in SQLite's search_words table).
 bool ascii_prefix(const QueryTerm& term);

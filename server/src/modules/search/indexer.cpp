@@ -41,7 +41,7 @@ void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int6
       if (!remove)
         for (const auto* list : {&title_tokens, &body_tokens})
           for (const auto& t : *list)
-            if (static_cast<unsigned char>(t.text.front()) < 0x80) words.insert(t.text);
+            if (starts_ascii(t.text)) words.insert(t.text);
       values += std::string(values.empty() ? "" : ", ") + "(" + (remove ? "'delete', " : "") +
                 api::add_param(params, key) + ", " + api::add_param(params, fts_tokens(title_tokens)) + ", " +
                 api::add_param(params, fts_tokens(body_tokens)) + ")";

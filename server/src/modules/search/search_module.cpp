@@ -61,10 +61,9 @@ struct SearchScope {
   std::vector<std::string> conds;           // the query and the caller's scope
   std::vector<db::Value> params;
   int64_t scanned_docs = 0;  // a one-character term was looked for in this many newest documents only
-  // PostgreSQL, one committee: the tsquery (its parameter's index) and the period of the newest
+  // PostgreSQL, one committee: the index of the tsquery's parameter and the period of the newest
   // document, so that search_window() can ask for the newest periods first.
   int tsquery_param = -1;
-  std::string tsquery;
   std::optional<int64_t> newest_period;
 };
 
@@ -130,7 +129,6 @@ SearchScope build_scope(db::Connection& c, const search::Query& query, const htt
     for (const auto& n : neg) expr += " & !" + n;
     std::string m = api::add_param(s.params, expr);
     s.tsquery_param = static_cast<int>(s.params.size()) - 1;
-    s.tsquery = expr;
     s.from = "search_docs d";
     s.key = "d.fts_key";
     s.conds.insert(s.conds.begin(), "d.tsv @@ " + m + "::tsquery");
@@ -235,10 +233,11 @@ std::vector<WindowRow> window_rows(db::Connection& c, const SearchScope& s, cons
 std::vector<WindowRow> search_window(db::Connection& c, const SearchScope& s, const std::vector<std::string>& extra,
                                      std::vector<db::Value> params, int64_t window) {
   if (s.newest_period) {
+    const auto& tsquery = std::get<std::string>(params[static_cast<size_t>(s.tsquery_param)]);
     for (int span : {1, 4, 16}) {
       auto p = params;
       p[static_cast<size_t>(s.tsquery_param)] =
-          "(" + s.tsquery + ") & " + search::tsquery_periods(*s.newest_period, span);
+          "(" + tsquery + ") & " + search::tsquery_periods(*s.newest_period, span);
       auto rows = window_rows(c, s, extra, std::move(p), window, " + 0");
       if (static_cast<int64_t>(rows.size()) >= window || *s.newest_period < span) return rows;
     }

@@ -87,10 +87,10 @@ void SimilarIndex::set_ready(bool r) {
 }
 
 bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::string_view body) {
+  if (doc.proposal_id < 0) return false;  // ids are never negative
   uint64_t hash = text_hash(title, body);
   auto tf = term_frequencies(title, body);
   std::unique_lock lock(mu_);
-  if (doc.proposal_id < 0) return false;  // ids are never negative
   if (uint32_t found = slot_of(doc.proposal_id); found != kNoSlot) {
     Meta& m = docs_[found];
     if (m.alive && m.text_hash == hash) {
