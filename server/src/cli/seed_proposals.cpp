@@ -1856,7 +1856,7 @@ class Seeder {
         }
         case Op::request_extension: {
           const auto& row = p.assignments[lead_assignment(p)];
-          std::string max = proposals::add_months(p.assigned_at->substr(0, 10), 6);
+          std::string max = proposals::add_months(clock::local_day(*p.assigned_at), 6);
           std::string due = std::min(max, proposals::add_months(*p.due_at, r.between(1, 2)));
           if (due <= *p.due_at) break;
           std::string reason = r.pick(kExtensionReasons);

@@ -34,6 +34,26 @@ std::string days_ago(int days) {
   return buf;
 }
 
+std::string local_day(std::string_view ts) {
+  auto num = [&](size_t at, size_t len, int& out) {
+    out = 0;
+    for (size_t i = at; i < at + len; ++i) {
+      if (ts[i] < '0' || ts[i] > '9') return false;
+      out = out * 10 + (ts[i] - '0');
+    }
+    return true;
+  };
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  bool full = ts.size() >= 19 && ts[4] == '-' && ts[7] == '-' && (ts[10] == 'T' || ts[10] == ' ') && ts[13] == ':' &&
+              ts[16] == ':' && num(0, 4, y) && num(5, 2, mo) && num(8, 2, d) && num(11, 2, h) && num(14, 2, mi) &&
+              num(17, 2, se) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+  if (!full) return std::string(ts.substr(0, 10));
+  int64_t seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+                    mi * 60 + se + kChinaOffsetSeconds;
+  int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  return civil_from_days(day);
+}
+
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
   const int64_t era = (y >= 0 ? y : y - 399) / 400;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace sl::clock {
 
@@ -16,6 +17,10 @@ int64_t offset();
 std::string today();
 /// The date `days` days before today, the same way.
 std::string days_ago(int days);
+/// The China Standard Time date of a stored UTC timestamp ("YYYY-MM-DDTHH:MM:SSZ"), as YYYY-MM-DD:
+/// an assignment made at 01:00 in Beijing belongs to that day, not to the UTC day before. Text that
+/// is not a full timestamp yields its first ten characters.
+std::string local_day(std::string_view utc_timestamp);
 
 /// Days from 1970-01-01 to the proleptic Gregorian date `y`-`m`-`d` (Howard Hinnant's algorithm).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);

@@ -467,7 +467,7 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       auto reason = v.text("reason", api::Presence::required, 500);
       auto due = v.date("requested_due", api::Presence::required);
       v.finish();
-      std::string assigned = x.row.text("assigned_at").substr(0, 10);
+      std::string assigned = clock::local_day(x.row.text("assigned_at"));
       if (*due <= x.row.text("due_at").substr(0, 10))
         throw ApiError::validation("requested_due", "延期后的日期须晚于现有期限");
       int max_months = x.settings().max_reply_months;

@@ -215,8 +215,8 @@ void register_documents(App& app) {
                 auto it = kSatisfaction.find(sat);
                 rows.push_back({number_or_draft(p), p["title"].get<std::string>(), proposers,
                                 p["category"].get<std::string>(), units_of(p, "lead"), units_of(p, "co"),
-                                p["state_label"].get<std::string>(), text("submitted_at").substr(0, 10),
-                                text("filed_at").substr(0, 10), text("replied_at").substr(0, 10),
+                                p["state_label"].get<std::string>(), clock::local_day(text("submitted_at")),
+                                clock::local_day(text("filed_at")), clock::local_day(text("replied_at")),
                                 text("result_category"), it == kSatisfaction.end() ? sat : it->second});
               }
               return http::Response::file(kXlsxType,
