@@ -67,12 +67,16 @@ TEST(Tokenizer, APrefixTermSpelledOutWithEachWordItMayEndIn) {
   EXPECT_TRUE(ascii_prefix(q.terms[0]));
   EXPECT_EQ(fts5_phrase_with_last(q.terms[0], "5g"), "\"pm2 " + kBreakToken + " 5g\"");
   EXPECT_EQ(fts5_phrase_head(q.terms[0]), "\"pm2\"");
+  EXPECT_EQ(tsquery_phrase_with_last(q.terms[0], "5g"), "('pm2' <2> '5g')");
+  EXPECT_EQ(tsquery_phrase_head(q.terms[0]), "'pm2'");
   EXPECT_FALSE(ascii_prefix(q.terms[1]));  // ends in a Han character: bigrams, not words
   EXPECT_FALSE(ascii_prefix(q.terms[2]));
   Query one = parse_query("12345");
   EXPECT_TRUE(ascii_prefix(one.terms[0]));
   EXPECT_EQ(fts5_phrase_head(one.terms[0]), "");
   EXPECT_EQ(fts5_phrase_with_last(one.terms[0], "123456"), "\"123456\"");
+  EXPECT_EQ(tsquery_phrase_head(one.terms[0]), "");
+  EXPECT_EQ(tsquery_phrase_with_last(one.terms[0], "123456"), "'123456'");
 }
 
 TEST(Tokenizer, TermKeysAreBigramsAndWords) {

@@ -1,7 +1,7 @@
-// A query term that ends in a Latin word or a number matches the words that start with it. On
-// SQLite the server spells the prefix out as the indexed words it stands for (search_words), and
-// when they are too many it confirms the term on the normalised text; on PostgreSQL the tsquery
-// prefix does it. Either way the records found are exactly those a substring scan finds.
+// A query term that ends in a Latin word or a number matches the words that start with it. The
+// server spells the prefix out as the indexed words it stands for (search_words), and when they are
+// too many it confirms the term on the normalised text; on both databases the records found are
+// exactly those a substring scan finds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';

@@ -289,17 +289,34 @@ bool ascii_prefix(const QueryTerm& term) {
   return term.prefix_last && !term.tokens.empty() && starts_ascii(term.tokens.back().text);
 }
 
-std::string tsquery_phrase(const QueryTerm& term) {
+namespace {
+std::string tsquery_tokens(const std::vector<Token>& tokens, bool prefix_last) {
   std::string out;
   int prev = 0;
-  for (size_t i = 0; i < term.tokens.size(); ++i) {
-    const auto& t = term.tokens[i];
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const auto& t = tokens[i];
     if (prev > 0) out += t.position - prev == 1 ? " <-> " : " <" + std::to_string(t.position - prev) + "> ";
     out += "'" + t.text + "'";
-    if (term.prefix_last && i + 1 == term.tokens.size()) out += ":*";
+    if (prefix_last && i + 1 == tokens.size()) out += ":*";
     prev = t.position;
   }
-  return term.tokens.size() > 1 ? "(" + out + ")" : out;
+  return tokens.size() > 1 ? "(" + out + ")" : out;
+}
+}  // namespace
+
+std::string tsquery_phrase(const QueryTerm& term) {
+  return tsquery_tokens(term.tokens, term.prefix_last);
+}
+
+std::string tsquery_phrase_with_last(const QueryTerm& term, const std::string& last) {
+  auto tokens = term.tokens;
+  if (!tokens.empty()) tokens.back().text = last;
+  return tsquery_tokens(tokens, false);
+}
+
+std::string tsquery_phrase_head(const QueryTerm& term) {
+  if (term.tokens.size() < 2) return {};
+  return tsquery_tokens({term.tokens.begin(), term.tokens.end() - 1}, false);
 }
 
 std::string snippet(std::string_view text, const Query& query, size_t max_chars) {

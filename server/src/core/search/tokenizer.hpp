@@ -81,13 +81,17 @@ std::string fts5_phrase_with_last(const QueryTerm& term, const std::string& last
 /// The exact phrase of every token but the last, or "" when the term has one token.
 std::string fts5_phrase_head(const QueryTerm& term);
 /// Whether an index token starts with an ASCII letter or digit (a Latin word or a number: the
-/// tokens SQLite's search_words keeps).
+/// tokens search_words keeps).
 bool starts_ascii(const std::string& token);
 /// Whether the term ends in a prefix token that starts with an ASCII letter or digit: the tokens
-/// that may start with it are Latin words and numbers (kept in SQLite's search_words table).
+/// that may start with it are Latin words and numbers (kept in the search_words table).
 bool ascii_prefix(const QueryTerm& term);
 /// PostgreSQL tsquery literal of one non-short term, e.g. '养老' <-> '老服' <2> '5g':*.
 std::string tsquery_phrase(const QueryTerm& term);
+/// The same with the last token replaced by `last` and no prefix (as fts5_phrase_with_last).
+std::string tsquery_phrase_with_last(const QueryTerm& term, const std::string& last);
+/// The exact tsquery phrase of every token but the last, or "" when the term has one token.
+std::string tsquery_phrase_head(const QueryTerm& term);
 
 /// A plain-text excerpt of `text` of about `max_chars` characters around the first place any
 /// positive query term occurs, HTML-escaped, with every occurrence wrapped in <mark></mark>.

@@ -24,32 +24,15 @@ struct Doc {
   std::string title, body, sort_at;
 };
 
-// The FTS5 entries (the table is contentless): written and deleted by the server, both from the
-// token strings of the stored title and body, several rows a statement. The words that start with
-// an ASCII letter or digit go into search_words too, where a prefix query looks up the words it may
-// stand for (FTS5 itself would merge the whole doclist of every one of them first); a word stays
-// there when its documents go.
-void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int64_t, std::string, std::string>>& rows) {
-  const size_t chunk = 100;
-  std::set<std::string> words;
-  for (size_t i = 0; i < rows.size(); i += chunk) {
-    std::vector<db::Value> params;
-    std::string values;
-    for (size_t k = i; k < std::min(rows.size(), i + chunk); ++k) {
-      const auto& [key, title, body] = rows[k];
-      auto title_tokens = tokenize(title), body_tokens = tokenize(body);
-      if (!remove)
-        for (const auto* list : {&title_tokens, &body_tokens})
-          for (const auto& t : *list)
-            if (starts_ascii(t.text)) words.insert(t.text);
-      values += std::string(values.empty() ? "" : ", ") + "(" + (remove ? "'delete', " : "") +
-                api::add_param(params, key) + ", " + api::add_param(params, fts_tokens(title_tokens)) + ", " +
-                api::add_param(params, fts_tokens(body_tokens)) + ")";
-    }
-    c.exec(remove ? "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES " + values
-                  : "INSERT INTO search_fts (rowid, title, body) VALUES " + values,
-           params);
-  }
+// The words that start with an ASCII letter or digit go into search_words, where a prefix query
+// looks up the words it may stand for (FTS5 would merge, and GIN collect, the rows of every one of
+// them first); a word stays there when its documents go.
+void collect_words(const std::vector<Token>& tokens, std::set<std::string>& words) {
+  for (const auto& t : tokens)
+    if (starts_ascii(t.text)) words.insert(t.text);
+}
+
+void save_words(db::Connection& c, const std::set<std::string>& words) {
   std::vector<std::string> list(words.begin(), words.end());
   for (size_t i = 0; i < list.size(); i += 200) {
     std::vector<db::Value> params;
@@ -60,12 +43,39 @@ void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int6
   }
 }
 
+// The FTS5 entries (the table is contentless): written and deleted by the server, both from the
+// token strings of the stored title and body, several rows a statement. Written entries add their
+// words to `words`.
+void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int64_t, std::string, std::string>>& rows,
+               std::set<std::string>& words) {
+  const size_t chunk = 100;
+  for (size_t i = 0; i < rows.size(); i += chunk) {
+    std::vector<db::Value> params;
+    std::string values;
+    for (size_t k = i; k < std::min(rows.size(), i + chunk); ++k) {
+      const auto& [key, title, body] = rows[k];
+      auto title_tokens = tokenize(title), body_tokens = tokenize(body);
+      if (!remove) {
+        collect_words(title_tokens, words);
+        collect_words(body_tokens, words);
+      }
+      values += std::string(values.empty() ? "" : ", ") + "(" + (remove ? "'delete', " : "") +
+                api::add_param(params, key) + ", " + api::add_param(params, fts_tokens(title_tokens)) + ", " +
+                api::add_param(params, fts_tokens(body_tokens)) + ")";
+    }
+    c.exec(remove ? "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES " + values
+                  : "INSERT INTO search_fts (rowid, title, body) VALUES " + values,
+           params);
+  }
+}
+
 constexpr const char* kColumns =
     "fts_key, committee_id, doc_type, ref_id, proposal_id, session_id, category, state, published, "
     "proposer_user_id, group_type, group_id, key_special_committee_id, sort_day, source_updated_at, title, body, norm";
 
-/// The column values of a document, in kColumns order (and tsv on PostgreSQL).
-std::vector<db::Value> doc_values(db::Dialect dialect, const Doc& doc, int64_t key) {
+/// The column values of a document, in kColumns order (and tsv on PostgreSQL, whose words are added
+/// to `words`).
+std::vector<db::Value> doc_values(db::Dialect dialect, const Doc& doc, int64_t key, std::set<std::string>& words) {
   const db::Row& p = *doc.proposal;
   std::u32string normalized = normalize(doc.title + "\n" + doc.body);
   auto opt_int = [&](const char* col) { return p.is_null(col) ? db::Value(nullptr) : db::Value(p.integer(col)); };
@@ -90,9 +100,10 @@ std::vector<db::Value> doc_values(db::Dialect dialect, const Doc& doc, int64_t k
   if (dialect == db::Dialect::postgres) {
     // The title comes first, so its tokens are the first positions: they get weight A.
     auto title_tokens = tokenize(doc.title);
-    v.emplace_back(
-        tsvector_literal(tokenize_normalized(normalized), title_tokens.empty() ? 0 : title_tokens.back().position) +
-        " '" + period_lexeme(key_period(key)) + "'");
+    auto tokens = tokenize_normalized(normalized);
+    collect_words(tokens, words);
+    v.emplace_back(tsvector_literal(tokens, title_tokens.empty() ? 0 : title_tokens.back().position) + " '" +
+                   period_lexeme(key_period(key)) + "'");
   }
   return v;
 }
@@ -104,6 +115,7 @@ void write_docs(db::Connection& c, const std::vector<Doc>& docs,
   std::vector<std::tuple<int64_t, std::string, std::string>> fts_old, fts_new;
   std::set<std::pair<std::string, int64_t>> kept;
   std::vector<std::pair<const Doc*, int64_t>> inserts;
+  std::set<std::string> words;
   for (const auto& doc : docs) {
     int64_t key =
         fts_key(doc.proposal->integer("committee_id"), day_number(doc.sort_at), doc.ref_id, doc.type == "reply");
@@ -115,7 +127,7 @@ void write_docs(db::Connection& c, const std::vector<Doc>& docs,
       continue;
     }
     fts_old.emplace_back(found->second.integer("fts_key"), found->second.text("title"), found->second.text("body"));
-    auto v = doc_values(c.dialect(), doc, key);
+    auto v = doc_values(c.dialect(), doc, key, words);
     // $3 and $4 (doc_type, ref_id) identify the row.
     c.exec(std::string("UPDATE search_docs SET fts_key = $1, committee_id = $2, proposal_id = $5, session_id = $6, "
                        "category = $7, state = $8, published = $9, proposer_user_id = $10, group_type = $11, "
@@ -130,7 +142,7 @@ void write_docs(db::Connection& c, const std::vector<Doc>& docs,
       gone.push_back(row.integer("id"));
       fts_old.emplace_back(row.integer("fts_key"), row.text("title"), row.text("body"));
     }
-  if (!pg) fts_write(c, true, fts_old);
+  if (!pg) fts_write(c, true, fts_old, words);
   if (!gone.empty()) c.exec("DELETE FROM search_docs WHERE id IN (" + ids_list(gone) + ")");
   const size_t chunk = 50;
   for (size_t i = 0; i < inserts.size(); i += chunk) {
@@ -138,14 +150,15 @@ void write_docs(db::Connection& c, const std::vector<Doc>& docs,
     std::string values;
     for (size_t k = i; k < std::min(inserts.size(), i + chunk); ++k) {
       std::string row;
-      auto vals = doc_values(c.dialect(), *inserts[k].first, inserts[k].second);
+      auto vals = doc_values(c.dialect(), *inserts[k].first, inserts[k].second, words);
       for (size_t j = 0; j < vals.size(); ++j)  // the 19th value is PostgreSQL's tsvector
         row += (row.empty() ? "" : ", ") + api::add_param(params, std::move(vals[j])) + (j == 18 ? "::tsvector" : "");
       values += (values.empty() ? "(" : ", (") + row + ")";
     }
     c.exec(std::string("INSERT INTO search_docs (") + kColumns + (pg ? ", tsv" : "") + ") VALUES " + values, params);
   }
-  if (!pg) fts_write(c, false, fts_new);
+  if (!pg) fts_write(c, false, fts_new, words);
+  save_words(c, words);
 }
 
 std::string join_nonempty(std::initializer_list<std::string> parts) {

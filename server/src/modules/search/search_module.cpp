@@ -85,27 +85,33 @@ search::Query read_query(const http::Request& req) {
   return query;
 }
 
-/// A term's FTS5 expression. A term that ends in a Latin word or a number is spelled out as the
-/// exact words it may end in (search_words), which FTS5 reads lazily, newest first; given the prefix
-/// itself, FTS5 would first merge the whole doclist of every such word (250 ms for "PM2.5" at a
-/// million proposals). When the words are more than kMaxPrefixWords, the phrase of the term's other
-/// tokens finds the candidates and the normalised text confirms the term; an exclusion, or a term of
-/// one token, then keeps FTS5's own prefix query.
+/// A term's full-text expression: an FTS5 MATCH expression, or a PostgreSQL tsquery. A term that
+/// ends in a Latin word or a number is spelled out as the exact words it may end in (search_words):
+/// given the prefix itself, FTS5 would first merge the whole doclist of every such word (250 ms for
+/// "PM2.5" at a million proposals) and GIN would first collect every row of every such word (944 ms
+/// for "12345"), where exact words are read lazily, newest first (FTS5), or skipped through (GIN).
+/// When the words are more than kMaxPrefixWords, the phrase of the term's other tokens finds the
+/// candidates and the normalised text confirms the term; an exclusion, or a term of one token, then
+/// keeps the engine's own prefix query.
 constexpr size_t kMaxPrefixWords = 64;
 
-std::string sqlite_term(db::Connection& c, const search::QueryTerm& t, SearchScope& s) {
-  if (!search::ascii_prefix(t)) return search::fts5_phrase(t);
+std::string match_term(db::Connection& c, const search::QueryTerm& t, SearchScope& s) {
+  bool pg = c.dialect() == db::Dialect::postgres;
+  if (!search::ascii_prefix(t)) return pg ? search::tsquery_phrase(t) : search::fts5_phrase(t);
   const std::string& prefix = t.tokens.back().text;
   auto words = c.exec("SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3",
                       {prefix, prefix + "\xF4\x8F\xBF\xBF", static_cast<int64_t>(kMaxPrefixWords + 1)});
+  auto exact = [&](const std::string& last) {
+    return pg ? search::tsquery_phrase_with_last(t, last) : search::fts5_phrase_with_last(t, last);
+  };
   if (words.rows.size() <= kMaxPrefixWords) {
     std::vector<std::string> forms;
-    for (const auto& r : words.rows) forms.push_back(search::fts5_phrase_with_last(t, r.text(0)));
-    if (forms.empty()) return search::fts5_phrase_with_last(t, prefix);  // no indexed word: matches nothing
-    return forms.size() == 1 ? forms[0] : "(" + join(forms, " OR ") + ")";
+    for (const auto& r : words.rows) forms.push_back(exact(r.text(0)));
+    if (forms.empty()) return exact(prefix);  // no indexed word: matches nothing
+    return forms.size() == 1 ? forms[0] : "(" + join(forms, pg ? " | " : " OR ") + ")";
   }
-  std::string head = search::fts5_phrase_head(t);
-  if (t.exclude || head.empty()) return search::fts5_phrase(t);
+  std::string head = pg ? search::tsquery_phrase_head(t) : search::fts5_phrase_head(t);
+  if (t.exclude || head.empty()) return pg ? search::tsquery_phrase(t) : search::fts5_phrase(t);
   s.conds.push_back("d.norm LIKE " + api::add_param(s.params, "%" + search::collapse_separators(t.normalized) + "%"));
   return head;
 }
@@ -121,7 +127,7 @@ SearchScope build_scope(db::Connection& c, const search::Query& query, const htt
       s.conds.push_back(std::string("d.norm ") + (t.exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, like));
       continue;
     }
-    (t.exclude ? neg : pos).push_back(pg ? search::tsquery_phrase(t) : sqlite_term(c, t, s));
+    (t.exclude ? neg : pos).push_back(match_term(c, t, s));
     if (pg && !t.exclude) s.title_terms.push_back(t.normalized);
   }
   if (!pos.empty() && pg) {
