@@ -61,9 +61,10 @@ struct SearchScope {
   std::vector<std::string> conds;           // the query and the caller's scope
   std::vector<db::Value> params;
   int64_t scanned_docs = 0;  // a one-character term was looked for in this many newest documents only
-  // PostgreSQL, one committee: the index of the tsquery's parameter and the period of the newest
-  // document, so that search_window() can ask for the newest periods first.
+  // PostgreSQL, one committee: the index of the tsquery's parameter, the committee's key range and
+  // the period of its newest document, so that search_window() can ask for the newest documents first.
   int tsquery_param = -1;
+  int64_t key_lo = 0, key_hi = 0;
   std::optional<int64_t> newest_period;
 };
 
@@ -172,6 +173,8 @@ SearchScope build_scope(db::Connection& c, const search::Query& query, const htt
   if (committee && s.tsquery_param >= 0) {
     auto newest = c.exec("SELECT MAX(fts_key) FROM search_docs WHERE fts_key BETWEEN $1 AND $2", {lo, hi});
     if (!newest.empty() && !newest.one().is_null(0)) s.newest_period = search::key_period(newest.one().integer(0));
+    s.key_lo = lo;
+    s.key_hi = hi;
   }
   // A one-character term is answered by scanning the normalised text, newest first; the scan stops
   // after `short_scan_docs` documents of the range, so that a rare character does not read the whole
@@ -206,6 +209,10 @@ std::vector<std::string> facet_filters(const http::Request& req, std::vector<db:
   return out;
 }
 
+/// A step of search_window() names its periods in the tsquery up to this many; a longer range is
+/// bounded by the key alone.
+constexpr int64_t kMaxPeriodSpan = 64;
+
 /// One window query: the newest `window` rows in scope and the extra conditions, with their relevance.
 std::vector<WindowRow> window_rows(db::Connection& c, const SearchScope& s, const std::vector<std::string>& extra,
                                    std::vector<db::Value> params, int64_t window, const char* order_suffix) {
@@ -228,24 +235,60 @@ std::vector<WindowRow> window_rows(db::Connection& c, const SearchScope& s, cons
   return out;
 }
 
+/// The key of the committee's `n`-th newest document (1 is the newest), or nothing when it has fewer.
+/// Read from the key index and kept for a minute: the boundary moves only as documents are added,
+/// and a stale one still bounds a contiguous range of the newest documents.
+std::optional<int64_t> nth_newest_key(db::Connection& c, int64_t lo, int64_t hi, int64_t n) {
+  struct Entry {
+    std::optional<int64_t> key;
+    int64_t at = 0;
+  };
+  static std::mutex mu;
+  static std::map<std::tuple<int64_t, int64_t, int64_t>, Entry> cache;
+  int64_t now = clock::now();
+  {
+    std::lock_guard lock(mu);
+    auto found = cache.find({lo, hi, n});
+    if (found != cache.end() && now - found->second.at < 60) return found->second.key;
+  }
+  auto r =
+      c.exec("SELECT fts_key FROM search_docs WHERE fts_key BETWEEN $1 AND $2 ORDER BY fts_key DESC LIMIT 1 OFFSET $3",
+             {lo, hi, n - 1});
+  Entry e{r.empty() ? std::nullopt : std::optional<int64_t>(r.one().integer(0)), now};
+  std::lock_guard lock(mu);
+  if (cache.size() > 1000) cache.clear();
+  cache[{lo, hi, n}] = e;
+  return e.key;
+}
+
 /// The newest `window` matches in scope (and the extra conditions), with their relevance.
 ///
-/// On PostgreSQL (one committee) the query first goes to the GIN index together with the newest
-/// period, then the newest 4 and 16 periods (search::tsquery_periods): the index then yields only the
-/// matches of those periods, and ordering that handful is cheap. Only when they hold fewer than
-/// `window` matches is every match asked for, as for a query rare enough to be cheap that way. The
-/// `+ 0` keeps the planner from walking the key index newest first instead, which checks each row's
-/// TOASTed tsvector.
+/// On PostgreSQL (one committee) the query first goes to the indexes restricted to the newest
+/// 2 × `window` documents of the committee, then 4 times as many at each step up to 512 × `window`
+/// (2,000 to 512,000 documents for the default window), and only when those hold fewer than
+/// `window` matches to all of them. Each step bounds the key (the key index
+/// gives a bitmap of the range) and adds the periods the range spans to the tsquery (so that GIN
+/// yields only the matches of those periods, search::tsquery_periods); PostgreSQL then fetches and,
+/// for a phrase, rechecks only the rows in both, about `window` to four times `window` of them,
+/// where a word in four documents in ten had it fetch every one of its tens of thousands of matches
+/// in the newest periods. The `+ 0` keeps the planner from walking the key index newest first
+/// instead, which checks each row's TOASTed tsvector.
 std::vector<WindowRow> search_window(db::Connection& c, const SearchScope& s, const std::vector<std::string>& extra,
                                      std::vector<db::Value> params, int64_t window) {
   if (s.newest_period) {
     const auto& tsquery = std::get<std::string>(params[static_cast<size_t>(s.tsquery_param)]);
-    for (int span : {1, 4, 16}) {
+    for (int64_t docs = 2 * window; docs <= 512 * window; docs *= 4) {
+      auto floor = nth_newest_key(c, s.key_lo, s.key_hi, docs);
+      if (!floor) break;
+      int64_t span = *s.newest_period - search::key_period(*floor) + 1;
       auto p = params;
-      p[static_cast<size_t>(s.tsquery_param)] =
-          "(" + tsquery + ") & " + search::tsquery_periods(*s.newest_period, span);
-      auto rows = window_rows(c, s, extra, std::move(p), window, " + 0");
-      if (static_cast<int64_t>(rows.size()) >= window || *s.newest_period < span) return rows;
+      if (span <= kMaxPeriodSpan)
+        p[static_cast<size_t>(s.tsquery_param)] =
+            "(" + tsquery + ") & " + search::tsquery_periods(*s.newest_period, static_cast<int>(span));
+      auto conds = extra;
+      conds.push_back("d.fts_key >= " + api::add_param(p, *floor));
+      auto rows = window_rows(c, s, conds, std::move(p), window, " + 0");
+      if (static_cast<int64_t>(rows.size()) >= window) return rows;
     }
   }
   return window_rows(c, s, extra, std::move(params), window, "");
