@@ -117,6 +117,13 @@ int main(int argc, char** argv) {
       int64_t n = sl::search::catch_up(app->db(), nullptr, true);
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
       std::printf("indexed %lld proposals in %lld ms\n", static_cast<long long>(n), static_cast<long long>(ms));
+      // After a bulk indexing the full-text index is merged into one segment (SQLite).
+      t0 = std::chrono::steady_clock::now();
+      if (int64_t steps = sl::search::compact_fts(app->db())) {
+        ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("merged the full-text index in %lld steps, %lld ms\n", static_cast<long long>(steps),
+                    static_cast<long long>(ms));
+      }
       return 0;
     }
     if (search_eval->parsed()) {

@@ -80,3 +80,57 @@ TEST(SearchRank, TitleHitsOutrankBodyHitsAndEveryPhraseCounts) {
 
 }  // namespace
 }  // namespace sl::search
+
+namespace sl::search {
+namespace {
+
+TEST(SearchCompaction, MergesTheFullTextIndexIntoOneSegmentAndKeepsItsMatches) {
+  auto path = (std::filesystem::temp_directory_path() / ("sl_compact_" + std::to_string(::getpid()) + ".db")).string();
+  std::filesystem::remove(path);
+  {
+    auto db = db::Database::open("sqlite:" + path, 2);
+    auto matches = [&](const std::string& q) {
+      std::vector<int64_t> out;
+      auto c = db->acquire();
+      for (const auto& r : c->exec("SELECT rowid FROM search_fts WHERE search_fts MATCH $1 ORDER BY rowid", {q}).rows)
+        out.push_back(r.integer(0));
+      return out;
+    };
+    {
+      auto c = db->acquire();
+      c->exec("CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='')");
+      c->exec("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)");  // keep every segment
+    }
+    // Eight transactions of equal size: eight segments, each an eighth of the index.
+    for (int t = 0; t < 8; ++t)
+      db->transaction([&](db::Connection& c) {
+        for (int i = 0; i < 50; ++i) {
+          int64_t id = t * 50 + i + 1;
+          c.exec("INSERT INTO search_fts (rowid, title, body) VALUES ($1, $2, $3)",
+                 {id, "养老 老服 服务",
+                  std::string(id % 3 == 0 ? "社区 区改 改造" : "垃圾 圾分 分类") + " 第" + std::to_string(id)});
+        }
+      });
+    auto before_phrase = matches("\"社区 区改 改造\"");
+    auto before_word = matches("养老");
+    ASSERT_EQ(before_word.size(), 400u);
+    ASSERT_EQ(before_phrase.size(), 133u);
+    {
+      auto c = db->acquire();
+      EXPECT_EQ(large_fts_segments(*c), 8);
+    }
+    EXPECT_GT(compact_fts(*db), 0);
+    {
+      auto c = db->acquire();
+      EXPECT_EQ(c->exec("SELECT COUNT(DISTINCT segid) FROM search_fts_idx").one().integer(0), 1);
+      EXPECT_EQ(large_fts_segments(*c), 1);
+    }
+    EXPECT_EQ(matches("\"社区 区改 改造\""), before_phrase);
+    EXPECT_EQ(matches("养老"), before_word);
+    EXPECT_EQ(compact_fts(*db), 0);  // nothing left to merge
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+}  // namespace
+}  // namespace sl::search

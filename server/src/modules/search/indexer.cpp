@@ -3,10 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <tuple>
 
 #include "core/api/resource.hpp"
@@ -174,6 +176,35 @@ std::string ids_list(const std::vector<int64_t>& ids) {
   std::string out;
   for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
   return out.empty() ? "0" : out;
+}
+
+int64_t large_fts_segments(db::Connection& c) {
+  if (c.dialect() != db::Dialect::sqlite) return 0;
+  auto r = c.exec(
+      "WITH s AS (SELECT segid, MAX(pgno) AS pages FROM search_fts_idx GROUP BY segid) SELECT COUNT(*) FROM s WHERE "
+      "pages * 64 >= (SELECT SUM(pages) FROM s)");
+  return r.empty() ? 0 : r.one().integer(0);
+}
+
+int64_t compact_fts(db::Database& db, const std::atomic<bool>* stop) {
+  if (db.dialect() != db::Dialect::sqlite) return 0;
+  // 'merge' with a negative page count first gathers every segment into one level, so that the
+  // merges that follow (a positive count continues a merge already started) end in one segment.
+  // A merge that did any work changes at least two rows of the shadow tables.
+  const int64_t pages = 2000;
+  int64_t steps = 0;
+  while (!(stop && *stop)) {
+    bool worked = false;
+    db.transaction([&](db::Connection& c) {
+      int64_t before = c.exec("SELECT total_changes()").one().integer(0);
+      c.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', $1)", {steps == 0 ? -pages : pages});
+      worked = c.exec("SELECT total_changes()").one().integer(0) - before >= 2;
+    });
+    if (!worked) break;
+    ++steps;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let waiting writers in
+  }
+  return steps;
 }
 
 int64_t fts_key(int64_t committee_id, int64_t sort_day, int64_t ref_id, bool reply) {

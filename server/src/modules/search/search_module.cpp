@@ -870,7 +870,25 @@ Background::Background(App& app) : app_(app) {
                    similar_index().memory_bytes() >> 20);
       // Other nodes' changes: documents whose proposal changed since this node last looked (the
       // proposal's updated_at, which every node writes from its own clock; a few seconds overlap).
+      // Every ten minutes (and first now) the SQLite full-text index is merged when it has more
+      // large segments than kMaxLargeSegments.
+      auto next_compact = std::chrono::steady_clock::now();
       while (!stop_) {
+        if (std::chrono::steady_clock::now() >= next_compact) {
+          next_compact = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+          int64_t large = 0;
+          {
+            auto c = app_.db().acquire();
+            large = large_fts_segments(*c);
+          }
+          if (large > kMaxLargeSegments) {
+            auto t0 = std::chrono::steady_clock::now();
+            int64_t steps = compact_fts(app_.db(), &stop_);
+            auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+            spdlog::info("search index: {} large segments merged into one in {} steps, {} ms", large, steps,
+                         took.count());
+          }
+        }
         for (int i = 0; i < app_.config.search.similar_refresh_seconds * 10 && !stop_; ++i)
           std::this_thread::sleep_for(std::chrono::milliseconds(100));
         if (stop_) break;
