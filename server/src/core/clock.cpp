@@ -48,8 +48,8 @@ std::string local_day(std::string_view ts) {
               ts[16] == ':' && num(0, 4, y) && num(5, 2, mo) && num(8, 2, d) && num(11, 2, h) && num(14, 2, mi) &&
               num(17, 2, se) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
   if (!full) return std::string(ts.substr(0, 10));
-  int64_t seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
-                    mi * 60 + se + kChinaOffsetSeconds;
+  int64_t seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+                    int64_t{h} * 3600 + int64_t{mi} * 60 + se + kChinaOffsetSeconds;
   int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   return civil_from_days(day);
 }
