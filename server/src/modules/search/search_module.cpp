@@ -266,8 +266,7 @@ std::optional<int64_t> nth_newest_key(db::Connection& c, int64_t lo, int64_t hi,
 /// On PostgreSQL (one committee) the query first goes to the indexes restricted to the newest
 /// 2 × `window` documents of the committee, then 4 times as many at each step up to 512 × `window`
 /// (2,000 to 512,000 documents for the default window), and only when those hold fewer than
-/// `window` matches to all of them. A step whose matches, scaled to the largest step, would not
-/// fill the window goes to all of them at once. Each step bounds the key (the key index
+/// `window` matches to all of them. Each step bounds the key (the key index
 /// gives a bitmap of the range) and adds the periods the range spans to the tsquery (so that GIN
 /// yields only the matches of those periods, search::tsquery_periods); PostgreSQL then fetches and,
 /// for a phrase, rechecks only the rows in both, about `window` to four times `window` of them,
@@ -290,9 +289,6 @@ std::vector<WindowRow> search_window(db::Connection& c, const SearchScope& s, co
       conds.push_back("d.fts_key >= " + api::add_param(p, *floor));
       auto rows = window_rows(c, s, conds, std::move(p), window, " + 0");
       if (static_cast<int64_t>(rows.size()) >= window) return rows;
-      // Too few to fill the window even at the largest step's density: a rare query, cheap to ask
-      // once for every match, or a phrase whose every candidate would be rechecked step after step.
-      if (static_cast<int64_t>(rows.size()) * 512 < docs) break;
     }
   }
   return window_rows(c, s, extra, std::move(params), window, "");
