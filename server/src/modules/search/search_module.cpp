@@ -241,15 +241,15 @@ std::vector<WindowRow> window_rows(db::Connection& c, const SearchScope& s, cons
 std::optional<int64_t> nth_newest_key(db::Connection& c, int64_t lo, int64_t hi, int64_t n) {
   struct Entry {
     std::optional<int64_t> key;
-    int64_t at = 0;
+    std::chrono::steady_clock::time_point at;
   };
   static std::mutex mu;
   static std::map<std::tuple<int64_t, int64_t, int64_t>, Entry> cache;
-  int64_t now = clock::now();
+  auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(mu);
     auto found = cache.find({lo, hi, n});
-    if (found != cache.end() && now - found->second.at < 60) return found->second.key;
+    if (found != cache.end() && now - found->second.at < std::chrono::minutes(1)) return found->second.key;
   }
   auto r =
       c.exec("SELECT fts_key FROM search_docs WHERE fts_key BETWEEN $1 AND $2 ORDER BY fts_key DESC LIMIT 1 OFFSET $3",
@@ -266,13 +266,12 @@ std::optional<int64_t> nth_newest_key(db::Connection& c, int64_t lo, int64_t hi,
 /// On PostgreSQL (one committee) the query first goes to the indexes restricted to the newest
 /// 2 × `window` documents of the committee, then 4 times as many at each step up to 512 × `window`
 /// (2,000 to 512,000 documents for the default window), and only when those hold fewer than
-/// `window` matches to all of them. Each step bounds the key (the key index
-/// gives a bitmap of the range) and adds the periods the range spans to the tsquery (so that GIN
-/// yields only the matches of those periods, search::tsquery_periods); PostgreSQL then fetches and,
-/// for a phrase, rechecks only the rows in both, about `window` to four times `window` of them,
-/// where a word in four documents in ten had it fetch every one of its tens of thousands of matches
-/// in the newest periods. The `+ 0` keeps the planner from walking the key index newest first
-/// instead, which checks each row's TOASTed tsvector.
+/// `window` matches to all of them. Each step bounds the key (the key index gives a bitmap of the
+/// range) and adds the periods the range spans to the tsquery (so that GIN yields only the matches
+/// of those periods, search::tsquery_periods); PostgreSQL then fetches and, for a phrase, rechecks
+/// only the rows in both, about `window` to four times `window` of them, where a word in four
+/// documents in ten had it fetch every one of its tens of thousands of matches in the newest periods. The `+ 0` keeps
+/// the planner from walking the key index newest first instead, which checks each row's TOASTed tsvector.
 std::vector<WindowRow> search_window(db::Connection& c, const SearchScope& s, const std::vector<std::string>& extra,
                                      std::vector<db::Value> params, int64_t window) {
   if (s.newest_period) {
