@@ -264,6 +264,17 @@ namespace {
 std::string quoted_phrase(const std::vector<Token>& tokens) {
   return "\"" + fts_tokens(tokens) + "\"";
 }
+// The term's tokens with the last one replaced by `last`: one exact form of a prefix term.
+std::vector<Token> with_last(const QueryTerm& term, const std::string& last) {
+  auto tokens = term.tokens;
+  if (!tokens.empty()) tokens.back().text = last;
+  return tokens;
+}
+// Every token but the last (empty for a term of one token).
+std::vector<Token> head_tokens(const QueryTerm& term) {
+  if (term.tokens.size() < 2) return {};
+  return {term.tokens.begin(), term.tokens.end() - 1};
+}
 }  // namespace
 
 std::string fts5_phrase(const QueryTerm& term) {
@@ -271,14 +282,12 @@ std::string fts5_phrase(const QueryTerm& term) {
 }
 
 std::string fts5_phrase_with_last(const QueryTerm& term, const std::string& last) {
-  auto tokens = term.tokens;
-  if (!tokens.empty()) tokens.back().text = last;
-  return quoted_phrase(tokens);
+  return quoted_phrase(with_last(term, last));
 }
 
 std::string fts5_phrase_head(const QueryTerm& term) {
-  if (term.tokens.size() < 2) return {};
-  return quoted_phrase({term.tokens.begin(), term.tokens.end() - 1});
+  auto head = head_tokens(term);
+  return head.empty() ? std::string() : quoted_phrase(head);
 }
 
 bool starts_ascii(const std::string& token) {
@@ -309,14 +318,12 @@ std::string tsquery_phrase(const QueryTerm& term) {
 }
 
 std::string tsquery_phrase_with_last(const QueryTerm& term, const std::string& last) {
-  auto tokens = term.tokens;
-  if (!tokens.empty()) tokens.back().text = last;
-  return tsquery_tokens(tokens, false);
+  return tsquery_tokens(with_last(term, last), false);
 }
 
 std::string tsquery_phrase_head(const QueryTerm& term) {
-  if (term.tokens.size() < 2) return {};
-  return tsquery_tokens({term.tokens.begin(), term.tokens.end() - 1}, false);
+  auto head = head_tokens(term);
+  return head.empty() ? std::string() : tsquery_tokens(head, false);
 }
 
 std::string snippet(std::string_view text, const Query& query, size_t max_chars) {

@@ -96,23 +96,31 @@ search::Query read_query(const http::Request& req) {
 /// keeps the engine's own prefix query.
 constexpr size_t kMaxPrefixWords = 64;
 
+/// The phrase builders of one engine's query syntax.
+struct PhraseSyntax {
+  std::string (*phrase)(const search::QueryTerm&);
+  std::string (*with_last)(const search::QueryTerm&, const std::string&);
+  std::string (*head)(const search::QueryTerm&);
+  const char* or_op;
+};
+constexpr PhraseSyntax kFts5{search::fts5_phrase, search::fts5_phrase_with_last, search::fts5_phrase_head, " OR "};
+constexpr PhraseSyntax kTsquery{search::tsquery_phrase, search::tsquery_phrase_with_last, search::tsquery_phrase_head,
+                                " | "};
+
 std::string match_term(db::Connection& c, const search::QueryTerm& t, SearchScope& s) {
-  bool pg = c.dialect() == db::Dialect::postgres;
-  if (!search::ascii_prefix(t)) return pg ? search::tsquery_phrase(t) : search::fts5_phrase(t);
+  const PhraseSyntax& syntax = c.dialect() == db::Dialect::postgres ? kTsquery : kFts5;
+  if (!search::ascii_prefix(t)) return syntax.phrase(t);
   const std::string& prefix = t.tokens.back().text;
   auto words = c.exec("SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3",
                       {prefix, prefix + "\xF4\x8F\xBF\xBF", static_cast<int64_t>(kMaxPrefixWords + 1)});
-  auto exact = [&](const std::string& last) {
-    return pg ? search::tsquery_phrase_with_last(t, last) : search::fts5_phrase_with_last(t, last);
-  };
   if (words.rows.size() <= kMaxPrefixWords) {
     std::vector<std::string> forms;
-    for (const auto& r : words.rows) forms.push_back(exact(r.text(0)));
-    if (forms.empty()) return exact(prefix);  // no indexed word: matches nothing
-    return forms.size() == 1 ? forms[0] : "(" + join(forms, pg ? " | " : " OR ") + ")";
+    for (const auto& r : words.rows) forms.push_back(syntax.with_last(t, r.text(0)));
+    if (forms.empty()) return syntax.with_last(t, prefix);  // no indexed word: matches nothing
+    return forms.size() == 1 ? forms[0] : "(" + join(forms, syntax.or_op) + ")";
   }
-  std::string head = pg ? search::tsquery_phrase_head(t) : search::fts5_phrase_head(t);
-  if (t.exclude || head.empty()) return pg ? search::tsquery_phrase(t) : search::fts5_phrase(t);
+  std::string head = syntax.head(t);
+  if (t.exclude || head.empty()) return syntax.phrase(t);
   s.conds.push_back("d.norm LIKE " + api::add_param(s.params, "%" + search::collapse_separators(t.normalized) + "%"));
   return head;
 }
