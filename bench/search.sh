@@ -15,7 +15,9 @@
 #   DURATION         length of each wrk run (default 15s); CONNECTIONS (16), THREADS (2)
 #   TRGM_BUDGET      seconds the pg_trgm comparison may take in all (default 900): the texts are timed one
 #                    after the other until the budget is spent; TRGM_TIMEOUT caps one query (default 300 s)
-#   READY_TIMEOUT    seconds to wait for the in-memory similar index (default 3600)
+#   READY_TIMEOUT    seconds to wait for the in-memory similar index and the full-text replica (default 3600)
+#   REPLICA_DIR      PostgreSQL: where the server keeps its full-text replica (default the temp folder, so
+#                    it is built at start; an existing replica of the same database is reused)
 #   SL_BIN           server binary (default build/server/shangliang; copied into the temp folder first)
 #   BENCH_OUT        a folder to copy the raw wrk outputs, per-query timings and the summary into
 #   KEEP_TMP=1       keep the temp folder (databases included) instead of removing it
@@ -85,6 +87,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 BIN=$TMP/shangliang
+REPLICA=${REPLICA_DIR:-$TMP/replica}
 cp "$SRC_BIN" "$BIN"  # a rebuild of the source binary during the run does not change what is measured
 SL_PORT=$(free_port)
 SL_BASE=http://127.0.0.1:$SL_PORT
@@ -190,7 +193,7 @@ EOF
 
 start_server() {  # database URL
   (cd "$ROOT" && exec env SHANGLIANG_DATABASE_URL="$1" SHANGLIANG_HTTP_LISTEN="127.0.0.1:$SL_PORT" \
-    "$BIN" serve) >>"$TMP/server.log" 2>&1 &
+    SHANGLIANG_SEARCH_REPLICA_DIR="$REPLICA" "$BIN" serve) >>"$TMP/server.log" 2>&1 &
   SERVER_PID=$!
   local i
   for ((i = 0; i < 6000; i++)); do
@@ -315,7 +318,11 @@ measure() {  # backend url
   login
   while :; do
     st=$(curl -sS --max-time 5 -H "Cookie: sl_session=$TOKEN" "$SL_BASE/api/v1/search/status" || true)
-    [[ $st == *'"similar_ready":true'* ]] && break
+    if [[ -z ${R[$b.replica_ready]:-} && $st == *'"replica":{'*'"ready":true'* ]]; then
+      R[$b.replica_ready]=$(since "$t0")
+      R[$b.replica_docs]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["replica"]["documents"])' "$st")
+    fi
+    [[ $st == *'"similar_ready":true'* && ($st != *'"replica":{'* || -n ${R[$b.replica_ready]:-}) ]] && break
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server died while building the similar index"
     awk -v a="$t0" -v b="$(now)" -v m="$READY_TIMEOUT" 'BEGIN { exit !(b - a > m) }' &&
       die "the similar index was not ready after $READY_TIMEOUT s"
@@ -326,6 +333,11 @@ measure() {  # backend url
   R[$b.similar_docs]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["similar_documents"])' "$st")
   R[$b.similar_mib]=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["similar_memory_bytes"] / 1048576))' "$st")
   R[$b.ready_log]=$(grep -o 'similar index ready: .*' "$TMP/server.log" | tail -n 1 || true)
+  R[$b.replica_log]=$(grep -o 'search replica ready: .*' "$TMP/server.log" | tail -n 1 || true)
+  if [[ -n ${R[$b.replica_ready]:-} ]]; then
+    R[$b.replica_mib]=$(du -sm "$REPLICA" | cut -f1)
+    echo "   full-text replica ready after ${R[$b.replica_ready]} s: ${R[$b.replica_docs]} documents, ${R[$b.replica_mib]} MiB"
+  fi
   R[$b.rss_ready]=$(mib "$(status_kb "$SERVER_PID" VmRSS)")
   R[$b.hwm_ready]=$(mib "$(status_kb "$SERVER_PID" VmHWM)")
   echo "   /healthz after ${R[$b.start]} s, similar index ready after ${R[$b.ready]} s: $st"
@@ -575,6 +587,9 @@ fi
   row "\`search reindex\` peak memory, MiB" "${R[sqlite.reindex_mib]:--}" "$(pgv reindex_mib)"
   row "server start until /healthz answers, s" "${R[sqlite.start]:--}" "$(pgv start)" "≤ 2"
   row "start until the similar index is ready, s" "${R[sqlite.ready]:--}" "$(pgv ready)"
+  row "start until the full-text replica is ready (PostgreSQL; built in the background), s" "-" "$(pgv replica_ready)"
+  row "full-text replica: documents / size on disk, MiB" "-" \
+    "$( ((PG_N > 0)) && echo "${R[pg.replica_docs]:--} / ${R[pg.replica_mib]:--}" || echo -)"
   row "similar index: proposals / its own estimate, MiB" "${R[sqlite.similar_docs]:--} / ${R[sqlite.similar_mib]:--}" \
     "$( ((PG_N > 0)) && echo "${R[pg.similar_docs]} / ${R[pg.similar_mib]}" || echo -)"
   row "server VmRSS when ready / VmHWM when ready, MiB" "${R[sqlite.rss_ready]:--} / ${R[sqlite.hwm_ready]:--}" \
@@ -599,7 +614,7 @@ fi
   fi
   echo
   echo "SQLite: ${R[sqlite.reindex_line]:--}; ${R[sqlite.ready_log]:--}."
-  ((PG_N > 0)) && echo "PostgreSQL (N=$PG_N): ${R[pg.reindex_line]:--}; ${R[pg.ready_log]:--}."
+  ((PG_N > 0)) && echo "PostgreSQL (N=$PG_N): ${R[pg.reindex_line]:--}; ${R[pg.ready_log]:--}; ${R[pg.replica_log]:--}."
   echo
   echo "Each query once, one connection, idle server (curl time_total, ms), the slowest first:"
   echo

@@ -20,6 +20,7 @@
 #include "modules/proposals/scheduler.hpp"
 #include "modules/registry.hpp"
 #include "modules/search/indexer.hpp"
+#include "modules/search/replica.hpp"
 #include "modules/search/search_module.hpp"
 
 namespace sl::db {
@@ -182,6 +183,11 @@ int main(int argc, char** argv) {
     if (demo && sl::cli::database_is_empty(*app)) sl::cli::print_demo_logins(sl::cli::seed_demo(*app));
     sl::http::StaticFiles files(app->config.http.web_root);
     sl::proposals::DeadlineScheduler scheduler(*app);
+    std::unique_ptr<sl::search::Replica> search_replica;
+    if (app->db().dialect() == sl::db::Dialect::postgres && !app->config.search.replica_dir.empty()) {
+      search_replica = std::make_unique<sl::search::Replica>(app->db(), app->config.search.replica_dir);
+      sl::search::set_replica(search_replica.get());
+    }
     sl::search::Background search_background(*app);
     sl::http::Server server(*app, files);
     server.bind();

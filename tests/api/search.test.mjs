@@ -5,9 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { Client } from '../lib/client.mjs';
-import { allTexts, searchQueries, newMember, createProposal } from '../lib/corpus.mjs';
+import { allTexts, searchQueries, newMember, createProposal, replicaReady } from '../lib/corpus.mjs';
 
 let srv;
+let usesReplica = false;
 let admin, staff, writer, other;
 const idToKey = new Map();
 const texts = allTexts();
@@ -24,6 +25,8 @@ before(async () => {
     const p = await createProposal(writer, t);
     idToKey.set(p.id, t.key);
   }
+  usesReplica = await replicaReady(staff);
+  assert.equal(usesReplica, srv.databaseUrl.startsWith('postgresql:'));
 });
 after(async () => {
   await srv.stop();

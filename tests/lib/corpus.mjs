@@ -59,3 +59,17 @@ export async function similarReady(staff) {
   }
   throw new Error('similar index never became ready');
 }
+
+/**
+ * Waits until the server's full-text replica (PostgreSQL) is ready, so that searches are answered
+ * from it; returns false on SQLite, which has none.
+ */
+export async function replicaReady(staff) {
+  for (let i = 0; i < 300; i++) {
+    const s = await staff.get('/api/v1/search/status');
+    if (!s.body.replica) return false;
+    if (s.body.replica.ready) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('search replica never became ready');
+}

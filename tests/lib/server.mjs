@@ -57,12 +57,14 @@ export function runCli(args, databaseUrl, env = {}) {
 }
 
 /**
- * Starts a server. Options: env (extra environment), demo (default true).
+ * Starts a server. Options: env (extra environment), demo (default true), databaseUrl (an existing
+ * database, as a second node of it; default a fresh one).
  * Returns { baseUrl, databaseUrl, log(), stop(signal), process, exited }.
  */
-export async function startServer({ env = {}, demo = true } = {}) {
+export async function startServer({ env = {}, demo = true, databaseUrl = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sl-test-'));
-  const db = await freshDatabase(dir);
+  // Another node of an existing database: its owner drops the database.
+  const db = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await freshDatabase(dir);
   const port = await freePort();
   let output = '';
   const args = ['serve'];
@@ -73,6 +75,7 @@ export async function startServer({ env = {}, demo = true } = {}) {
       SHANGLIANG_DATABASE_URL: db.url,
       SHANGLIANG_HTTP_LISTEN: `127.0.0.1:${port}`,
       SHANGLIANG_TEST_ROUTES: '1',
+      SHANGLIANG_SEARCH_REPLICA_DIR: dir,
       SHANGLIANG_HTTP_WEB_ROOT: new URL('../../web/dist', import.meta.url).pathname,
       ...env,
     },

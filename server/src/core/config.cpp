@@ -62,6 +62,7 @@ const std::vector<Setting>& settings() {
       {"proposals", "scan_interval_seconds",
        [](Config& c, const std::string& v) { c.proposals.scan_interval_seconds = to_int(v, "scan_interval_seconds"); }},
       {"search", "hot_block", [](Config& c, const std::string& v) { c.search.hot_block = v; }},
+      {"search", "replica_dir", [](Config& c, const std::string& v) { c.search.replica_dir = v; }},
       {"search", "hot_days", [](Config& c, const std::string& v) { c.search.hot_days = to_int(v, "hot_days"); }},
       {"search", "similar_threshold_pct",
        [](Config& c, const std::string& v) { c.search.similar_threshold_pct = to_int(v, "similar_threshold_pct"); }},

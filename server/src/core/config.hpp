@@ -48,6 +48,8 @@ struct Config {
     int similar_refresh_seconds = 5;  // how often each node picks up other nodes' changes
     int window = 1000;                // matches a search ranks and counts, newest first
     int short_scan_docs = 5000;       // a one-character term is looked for in this many newest documents
+    // PostgreSQL: where this node keeps its full-text replica (modules/search/replica.hpp); "" for none
+    std::string replica_dir = "./data";
   } search;
   struct Sms {
     std::string gateway = "log";  // "log" or "http"

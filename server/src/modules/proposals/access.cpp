@@ -34,20 +34,31 @@ Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_i
   return r;
 }
 
+std::string in_subquery(const std::string& column, const std::string& subquery, db::Connection* lists_from) {
+  if (!lists_from) return column + " IN (" + subquery + ")";
+  std::string ids;
+  for (const auto& r : lists_from->exec(subquery).rows) ids += (ids.empty() ? "" : ", ") + std::to_string(r.integer(0));
+  return column + " IN (" + (ids.empty() ? "0" : ids) + ")";
+}
+
 std::string visibility_condition(const Principal& user, std::vector<db::Value>& params, const std::string& alias,
-                                 const std::string& id_column) {
+                                 const std::string& id_column, db::Connection* lists_from) {
   std::string a = alias + ".";
   std::string id = a + id_column;
   std::string uid = api::add_param(params, user.user_id);
-  std::string own = a + "proposer_user_id = " + uid + " OR " + id +
-                    " IN (SELECT proposal_id FROM proposal_cosigners WHERE user_id = " + uid + ")";
+  // The subqueries' ids are integers written into the text, so that they can run on their own.
+  std::string own =
+      a + "proposer_user_id = " + uid + " OR " +
+      in_subquery(id, "SELECT proposal_id FROM proposal_cosigners WHERE user_id = " + std::to_string(user.user_id),
+                  lists_from);
   std::vector<std::string> ors = {own};
   if (sees_all(user)) ors.push_back(a + "state <> 'draft'");
   auto units = user.unit_scope();
   if (!units.empty()) {
     std::string in;
-    for (int64_t u : units) in += (in.empty() ? "" : ", ") + api::add_param(params, u);
-    ors.push_back(id + " IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id IN (" + in + "))");
+    for (int64_t u : units) in += (in.empty() ? "" : ", ") + std::to_string(u);
+    ors.push_back(
+        in_subquery(id, "SELECT proposal_id FROM proposal_assignments WHERE unit_id IN (" + in + ")", lists_from));
   }
   for (const auto* g : user.grants_of(Role::committee_staff))
     if (g->special_committee_id) {

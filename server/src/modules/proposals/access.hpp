@@ -29,7 +29,12 @@ bool sees_all(const Principal& p);
 /// A WHERE condition (on alias `p`) limiting proposals to those `user` may see; appends its
 /// parameters to `params`. `alias` and `id_column` name another table with the proposal's id,
 /// state, proposer_user_id, group_type, group_id and key_special_committee_id columns (search_docs).
+/// With `lists_from`, the proposals the user cosigns or whose units handle them are read from that
+/// connection and written into the condition as lists, for a database that lacks those tables (the
+/// search replica).
 std::string visibility_condition(const Principal& user, std::vector<db::Value>& params, const std::string& alias = "p",
-                                 const std::string& id_column = "id");
+                                 const std::string& id_column = "id", db::Connection* lists_from = nullptr);
+/// `column IN (subquery)`, or with `lists_from` the subquery's ids read from there as a list.
+std::string in_subquery(const std::string& column, const std::string& subquery, db::Connection* lists_from);
 
 }  // namespace sl::proposals

@@ -45,9 +45,8 @@ void save_words(db::Connection& c, const std::set<std::string>& words) {
   }
 }
 
-// The FTS5 entries (the table is contentless): written and deleted by the server, both from the
-// token strings of the stored title and body, several rows a statement. Written entries add their
-// words to `words`.
+}  // namespace
+
 void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int64_t, std::string, std::string>>& rows,
                std::set<std::string>& words) {
   const size_t chunk = 100;
@@ -70,6 +69,8 @@ void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int6
            params);
   }
 }
+
+namespace {
 
 constexpr const char* kColumns =
     "fts_key, committee_id, doc_type, ref_id, proposal_id, session_id, category, state, published, "
@@ -161,6 +162,19 @@ void write_docs(db::Connection& c, const std::vector<Doc>& docs,
   }
   if (!pg) fts_write(c, false, fts_new, words);
   save_words(c, words);
+  if (pg) {
+    // Every key written or removed, for the nodes' full-text replicas (replica.hpp).
+    std::set<int64_t> changed;
+    for (const auto& rows : {std::cref(fts_old), std::cref(fts_new)})
+      for (const auto& row : rows.get()) changed.insert(std::get<0>(row));
+    std::vector<int64_t> keys(changed.begin(), changed.end());
+    for (size_t i = 0; i < keys.size(); i += 500) {
+      std::string values;
+      for (size_t k = i; k < std::min(keys.size(), i + 500); ++k)
+        values += (values.empty() ? "(" : ", (") + std::to_string(keys[k]) + ")";
+      c.exec("INSERT INTO search_changes (fts_key) VALUES " + values);
+    }
+  }
 }
 
 std::string join_nonempty(std::initializer_list<std::string> parts) {

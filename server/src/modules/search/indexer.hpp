@@ -6,7 +6,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -25,6 +27,12 @@ void reindex_proposals(db::Connection& c, const std::vector<int64_t>& ids);
 /// many. Stops early when `stop` becomes true. Unless `full`, only proposals changed since the last
 /// completed catch-up (less ten minutes) are compared; `full` compares them all (`search reindex`).
 int64_t catch_up(db::Database& db, const std::atomic<bool>* stop = nullptr, bool full = false);
+
+/// SQLite: writes (or, with `remove`, deletes) the entries of search_fts, a contentless table, from
+/// the tokens of each row's (key, title, body), several rows a statement. An entry is deleted by
+/// giving the title and body it was written with. Written entries add their words to `words`.
+void fts_write(db::Connection& c, bool remove, const std::vector<std::tuple<int64_t, std::string, std::string>>& rows,
+               std::set<std::string>& words);
 
 /// SQLite: the full-text index's b-tree segments that hold at least 1/64 of its leaf pages. FTS5
 /// writes a segment per transaction and merges them as they pile up (automerge), but a large index

@@ -19,6 +19,7 @@
 #include "core/utf8.hpp"
 #include "modules/proposals/access.hpp"
 #include "modules/search/indexer.hpp"
+#include "modules/search/replica.hpp"
 #include "modules/search/similar_index.hpp"
 
 namespace sl {
@@ -61,6 +62,7 @@ struct SearchScope {
   std::vector<std::string> conds;           // the query and the caller's scope
   std::vector<db::Value> params;
   int64_t scanned_docs = 0;  // a one-character term was looked for in this many newest documents only
+  bool scans_text = false;   // a condition reads the normalised text (which the replica lacks)
   // PostgreSQL, one committee: the index of the tsquery's parameter, the committee's key range and
   // the period of its newest document, so that search_window() can ask for the newest documents first.
   int tsquery_param = -1;
@@ -107,8 +109,8 @@ constexpr PhraseSyntax kFts5{search::fts5_phrase, search::fts5_phrase_with_last,
 constexpr PhraseSyntax kTsquery{search::tsquery_phrase, search::tsquery_phrase_with_last, search::tsquery_phrase_head,
                                 " | "};
 
-std::string match_term(db::Connection& c, const search::QueryTerm& t, SearchScope& s) {
-  const PhraseSyntax& syntax = c.dialect() == db::Dialect::postgres ? kTsquery : kFts5;
+std::string match_term(db::Connection& c, db::Dialect engine, const search::QueryTerm& t, SearchScope& s) {
+  const PhraseSyntax& syntax = engine == db::Dialect::postgres ? kTsquery : kFts5;
   if (!search::ascii_prefix(t)) return syntax.phrase(t);
   const std::string& prefix = t.tokens.back().text;
   auto words = c.exec("SELECT word FROM search_words WHERE word >= $1 AND word < $2 ORDER BY word LIMIT $3",
@@ -122,21 +124,27 @@ std::string match_term(db::Connection& c, const search::QueryTerm& t, SearchScop
   std::string head = syntax.head(t);
   if (t.exclude || head.empty()) return syntax.phrase(t);
   s.conds.push_back("d.norm LIKE " + api::add_param(s.params, "%" + search::collapse_separators(t.normalized) + "%"));
+  s.scans_text = true;
   return head;
 }
 
-SearchScope build_scope(db::Connection& c, const search::Query& query, const http::Request& req, bool is_public,
-                        int64_t short_scan_docs) {
+/// The query and the caller's scope as conditions in the syntax of `engine`: the database of `c`,
+/// or SQLite for this node's replica of a PostgreSQL database (replica.hpp), when `c` still answers
+/// the lookups (search_words, and the lists of proposals the caller cosigns or handles).
+SearchScope build_scope(db::Connection& c, db::Dialect engine, const search::Query& query, const http::Request& req,
+                        bool is_public, int64_t short_scan_docs) {
   SearchScope s;
-  bool pg = c.dialect() == db::Dialect::postgres;
+  bool pg = engine == db::Dialect::postgres;
+  db::Connection* lists_from = engine == c.dialect() ? nullptr : &c;
   std::vector<std::string> pos, neg;
   for (const auto& t : query.terms) {
     if (t.is_short) {
       std::string like = "%" + encode_utf8(t.normalized) + "%";
       s.conds.push_back(std::string("d.norm ") + (t.exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, like));
+      s.scans_text = true;
       continue;
     }
-    (t.exclude ? neg : pos).push_back(match_term(c, t, s));
+    (t.exclude ? neg : pos).push_back(match_term(c, engine, t, s));
     if (pg && !t.exclude) s.title_terms.push_back(t.normalized);
   }
   if (!pos.empty() && pg) {
@@ -172,7 +180,7 @@ SearchScope build_scope(db::Connection& c, const search::Query& query, const htt
   } else {
     const auto& user = req.user();
     committee = user.committee_id;
-    s.conds.push_back("((" + proposals::visibility_condition(user, s.params, "d", "proposal_id") +
+    s.conds.push_back("((" + proposals::visibility_condition(user, s.params, "d", "proposal_id", lists_from) +
                       ") OR d.published = 1)");
   }
   auto [lo, hi] = committee ? search::committee_key_range(*committee)
@@ -197,8 +205,9 @@ SearchScope build_scope(db::Connection& c, const search::Query& query, const htt
     }
   }
   if (auto u = api::query_int(req, "unit"))
-    s.conds.push_back("d.proposal_id IN (SELECT proposal_id FROM proposal_assignments WHERE unit_id = " +
-                      api::add_param(s.params, *u) + ")");
+    s.conds.push_back(proposals::in_subquery(
+        "d.proposal_id", "SELECT proposal_id FROM proposal_assignments WHERE unit_id = " + std::to_string(*u),
+        lists_from));
   return s;
 }
 
@@ -346,13 +355,26 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
   auto query = read_query(req);
   auto page = api::parse_list_query(req);
   auto c = app.db().acquire();
-  auto s = build_scope(*c, query, req, is_public, app.config.search.short_scan_docs);
+  // On PostgreSQL the window comes from this node's full-text replica once it is ready, unless a
+  // term needs the normalised text (a one-character term, a prefix of many words).
+  auto* replica = c->dialect() == db::Dialect::postgres ? search::replica() : nullptr;
+  bool use_replica = replica && replica->ready() &&
+                     std::none_of(query.terms.begin(), query.terms.end(), [](const auto& t) { return t.is_short; });
+  auto s = build_scope(*c, use_replica ? db::Dialect::sqlite : c->dialect(), query, req, is_public,
+                       app.config.search.short_scan_docs);
+  if (use_replica && s.scans_text) {
+    use_replica = false;
+    s = build_scope(*c, c->dialect(), query, req, is_public, app.config.search.short_scan_docs);
+  }
+  std::optional<db::Lease> replica_conn;
+  if (use_replica) replica_conn.emplace(replica->db().acquire());
+  db::Connection& wc = replica_conn ? **replica_conn : *c;
   auto filter_params = s.params;
   auto filters = facet_filters(req, filter_params);
 
   // Facets count the window in the caller's scope, before the facet filters narrow it.
   int64_t window = app.config.search.window;
-  auto scoped = search_window(*c, s, {}, s.params, window);
+  auto scoped = search_window(wc, s, {}, s.params, window);
   std::map<std::string, int64_t> by_type, by_category, by_state;
   std::map<int64_t, int64_t> by_session;
   for (const auto& w : scoped) {
@@ -361,7 +383,7 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
     if (!w.category.empty()) ++by_category[w.category];
     ++by_state[w.state];
   }
-  auto hits = filters.empty() ? std::move(scoped) : search_window(*c, s, filters, filter_params, window);
+  auto hits = filters.empty() ? std::move(scoped) : search_window(wc, s, filters, filter_params, window);
   bool capped = static_cast<int64_t>(hits.size()) >= window;
   int64_t today = today_day();
   for (auto& w : hits) {
@@ -788,9 +810,12 @@ void register_routes(App& app) {
             [](http::Request& req) {
               require_staff(req.user());
               auto& index = search::similar_index();
-              return http::Response::json({{"similar_ready", index.ready()},
-                                           {"similar_documents", index.size()},
-                                           {"similar_memory_bytes", index.memory_bytes()}});
+              Json out = {{"similar_ready", index.ready()},
+                          {"similar_documents", index.size()},
+                          {"similar_memory_bytes", index.memory_bytes()}};
+              if (auto* replica = search::replica())
+                out["replica"] = {{"ready", replica->ready()}, {"documents", replica->documents()}};
+              return http::Response::json(out);
             },
             {"搜索索引状态", kTag});
 }
@@ -867,6 +892,7 @@ Background::Background(App& app) : app_(app) {
       }
       int64_t fixed = catch_up(app_.db(), &stop_);
       if (fixed) spdlog::info("search index: {} proposals indexed at start", fixed);
+      if (auto* r = replica(); r && fixed) r->sync();
       if (!build_similar_index(app_.db(), &stop_)) return;
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
       spdlog::info("similar index ready: {} proposals in {} ms, about {} MiB", similar_index().size(), ms.count(),
@@ -949,6 +975,7 @@ void register_search(App& app) {
     try {
       int64_t id = std::stoll(e.subject_id);
       app.db().transaction([&](db::Connection& c) { search::reindex_proposal(c, id); });
+      if (auto* replica = search::replica()) replica->sync();
       auto c = app.db().acquire();
       update_similar(*c, id);
     } catch (const std::exception& ex) {

@@ -1,0 +1,352 @@
+#include "modules/search/replica.hpp"
+
+#include <spdlog/spdlog.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include "modules/search/indexer.hpp"
+
+namespace sl::search {
+
+namespace {
+
+// The columns a search reads, in this order on both sides; title and body also delete an entry
+// from the contentless FTS5 table. The replica keeps the body deflated (zlib), half its size.
+constexpr const char* kColumns =
+    "fts_key, doc_type, proposal_id, session_id, category, state, published, proposer_user_id, group_type, "
+    "group_id, key_special_committee_id, source_updated_at, title, body";
+constexpr size_t kColumnCount = 14;
+constexpr size_t kTitle = 12, kBody = 13;
+bool integer_column(size_t i) {
+  return i == 0 || i == 2 || i == 3 || i == 6 || i == 7 || i == 9 || i == 10;
+}
+
+constexpr const char* kSchema = R"(
+CREATE TABLE IF NOT EXISTS search_docs (
+  fts_key INTEGER PRIMARY KEY,
+  doc_type TEXT NOT NULL,
+  proposal_id INTEGER,
+  session_id INTEGER,
+  category TEXT NOT NULL,
+  state TEXT NOT NULL,
+  published INTEGER NOT NULL,
+  proposer_user_id INTEGER,
+  group_type TEXT,
+  group_id INTEGER,
+  key_special_committee_id INTEGER,
+  source_updated_at TEXT,
+  title TEXT NOT NULL,
+  body BLOB NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS replica_state (
+  k TEXT PRIMARY KEY,
+  v TEXT NOT NULL
+);
+)";
+
+/// The body as stored: its length in 4 bytes (little-endian), then deflated.
+std::string deflate_text(const std::string& text) {
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string out(4 + size, '\0');
+  for (int i = 0; i < 4; ++i) out[static_cast<size_t>(i)] = static_cast<char>((text.size() >> (8 * i)) & 0xff);
+  if (compress2(reinterpret_cast<Bytef*>(out.data() + 4), &size, reinterpret_cast<const Bytef*>(text.data()),
+                static_cast<uLong>(text.size()), 1) != Z_OK)
+    throw std::runtime_error("search replica: deflate failed");
+  out.resize(4 + size);
+  return out;
+}
+
+std::string inflate_text(const std::string& stored) {
+  if (stored.size() < 4) throw std::runtime_error("search replica: bad stored body");
+  uLongf size = 0;
+  for (int i = 0; i < 4; ++i)
+    size |= static_cast<uLongf>(static_cast<unsigned char>(stored[static_cast<size_t>(i)])) << (8 * i);
+  std::string out(size, '\0');
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(stored.data() + 4),
+                 static_cast<uLong>(stored.size() - 4)) != Z_OK)
+    throw std::runtime_error("search replica: bad stored body");
+  out.resize(size);
+  return out;
+}
+
+/// A PostgreSQL row's values for an INSERT into the replica.
+std::vector<db::Value> values_of(const db::Row& r) {
+  std::vector<db::Value> v;
+  v.reserve(kColumnCount);
+  for (size_t i = 0; i < kColumnCount; ++i) {
+    if (r.is_null(i))
+      v.emplace_back(nullptr);
+    else if (integer_column(i))
+      v.emplace_back(r.integer(i));
+    else
+      v.emplace_back(i == kBody ? deflate_text(r.text(i)) : r.text(i));
+  }
+  return v;
+}
+
+/// Whether the replica's row `had` holds what PostgreSQL's row `now` does.
+bool same_row(const db::Row& had, const db::Row& now) {
+  for (size_t i = 0; i < kColumnCount; ++i) {
+    if (had.is_null(i) != now.is_null(i)) return false;
+    if (had.is_null(i)) continue;
+    if (integer_column(i) ? had.integer(i) != now.integer(i)
+                          : (i == kBody ? inflate_text(had.text(i)) : had.text(i)) != now.text(i))
+      return false;
+  }
+  return true;
+}
+
+void set_state(db::Connection& c, const std::string& key, const std::string& value) {
+  c.exec("INSERT INTO replica_state (k, v) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET v = excluded.v", {key, value});
+}
+
+/// The oldest transaction still running on the PostgreSQL cluster: every earlier one has ended.
+uint64_t pg_xmin(db::Connection& c) {
+  return std::stoull(c.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").one().text(0));
+}
+
+/// The cluster's next transaction id: a cursor beyond it was taken on another cluster (the database
+/// was restored elsewhere from a dump, which keeps search_source), so the replica is rebuilt.
+uint64_t pg_xmax(db::Connection& c) {
+  return std::stoull(c.exec("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").one().text(0));
+}
+
+/// Inserts `rows` (PostgreSQL rows in kColumns order) into the replica's tables.
+void insert_rows(db::Connection& c, const std::vector<const db::Row*>& rows) {
+  std::vector<std::tuple<int64_t, std::string, std::string>> entries;
+  for (const db::Row* r : rows) {
+    std::vector<db::Value> v = values_of(*r);
+    std::string marks;
+    for (size_t i = 1; i <= kColumnCount; ++i) marks += (i == 1 ? "$" : ", $") + std::to_string(i);
+    c.exec(std::string("INSERT INTO search_docs (") + kColumns + ") VALUES (" + marks + ")", v);
+    entries.emplace_back(r->integer(0), r->text(kTitle), r->text(kBody));
+  }
+  std::set<std::string> words;  // PostgreSQL's search_words has them
+  fts_write(c, false, entries, words);
+}
+
+Replica* g_replica = nullptr;
+
+}  // namespace
+
+Replica* replica() {
+  return g_replica;
+}
+void set_replica(Replica* r) {
+  g_replica = r;
+}
+
+Replica::Replica(db::Database& source, const std::string& dir, int refresh_ms)
+    : source_(source), refresh_ms_(refresh_ms) {
+  std::string id;
+  {
+    auto c = source_.acquire();
+    id = c->exec("SELECT id FROM search_source").one().text(0);
+  }
+  std::filesystem::create_directories(dir);
+  path_ = (std::filesystem::path(dir) / ("search-replica-" + id + ".db")).string();
+  replica_ = db::Database::open("sqlite:" + path_, 4);
+  {
+    auto c = replica_->acquire();
+    c->exec_script(kSchema);
+  }
+  thread_ = std::thread([this] { run(); });
+}
+
+Replica::~Replica() {
+  if (g_replica == this) g_replica = nullptr;
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string Replica::state(const std::string& key) {
+  auto c = replica_->acquire();
+  auto r = c->exec("SELECT v FROM replica_state WHERE k = $1", {key});
+  return r.empty() ? "" : r.one().text(0);
+}
+
+void Replica::run() {
+  while (!stop_) {
+    try {
+      if (!ready_) {
+        auto t0 = std::chrono::steady_clock::now();
+        build();
+        if (stop_) return;
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+        spdlog::info("search replica ready: {} documents in {} ms ({})", documents_.load(), ms.count(), path_);
+      }
+      auto next_compact = std::chrono::steady_clock::now();
+      while (!stop_ && ready_) {
+        if (std::chrono::steady_clock::now() >= next_compact) {
+          next_compact = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+          int64_t large = 0;
+          {
+            auto c = replica_->acquire();
+            large = large_fts_segments(*c);
+          }
+          if (large > kMaxLargeSegments) compact_fts(*replica_, &stop_);
+        }
+        for (int waited = 0; waited < refresh_ms_ && !stop_; waited += 50)
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (!stop_) sync();
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("search replica: {}; trying again in 10 s", e.what());
+      for (int i = 0; i < 200 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+}
+
+void Replica::build() {
+  // The copy starts at the cursor of its first start, so that the changes made while it runs
+  // (and while the server was down during it) are applied once it has read every document.
+  if (state("ready") == "1") {
+    cursor_ = std::stoull(state("cursor"));
+    auto pg = source_.acquire();
+    if (cursor_ > pg_xmax(*pg)) {
+      spdlog::warn("search replica: ahead of its database (restored elsewhere?); rebuilding it");
+      wipe();
+    }
+  }
+  if (state("ready") != "1") {
+    std::string from = state("build_cursor");
+    if (from.empty()) {
+      auto pg = source_.acquire();
+      from = std::to_string(pg_xmin(*pg));
+      auto c = replica_->acquire();
+      set_state(*c, "build_cursor", from);
+    }
+    std::string copied = state("copied_to");
+    int64_t last = copied.empty() ? -1 : std::stoll(copied);
+    {
+      auto c = replica_->acquire();
+      documents_ = c->exec("SELECT COUNT(*) FROM search_docs").one().integer(0);
+    }
+    for (;;) {
+      if (stop_) return;
+      db::Result rows;
+      {
+        auto pg = source_.acquire();
+        rows = pg->exec(
+            std::string("SELECT ") + kColumns + " FROM search_docs WHERE fts_key > $1 ORDER BY fts_key LIMIT 1000",
+            {last});
+      }
+      if (rows.empty()) break;
+      std::vector<const db::Row*> list;
+      for (const auto& r : rows.rows) list.push_back(&r);
+      last = rows.rows.back().integer(0);
+      replica_->transaction([&](db::Connection& c) {
+        insert_rows(c, list);
+        set_state(c, "copied_to", std::to_string(last));
+      });
+      documents_ += static_cast<int64_t>(list.size());
+    }
+    cursor_ = std::stoull(from);
+    {
+      std::lock_guard lock(sync_mu_);
+      sync_locked();
+    }
+    auto c = replica_->acquire();
+    set_state(*c, "ready", "1");
+  }
+  {
+    auto c = replica_->acquire();
+    documents_ = c->exec("SELECT COUNT(*) FROM search_docs").one().integer(0);
+  }
+  if (compact_fts(*replica_, &stop_) > 0) spdlog::info("search replica: full-text index merged into one segment");
+  ready_ = true;
+  sync();
+}
+
+void Replica::wipe() {
+  ready_ = false;
+  replica_->transaction([](db::Connection& c) {
+    c.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
+    c.exec("DELETE FROM search_docs");
+    c.exec("DELETE FROM replica_state");
+  });
+  applied_.clear();
+  cursor_ = 0;
+  documents_ = 0;
+}
+
+void Replica::sync() {
+  if (!ready_) return;
+  std::lock_guard lock(sync_mu_);
+  sync_locked();
+}
+
+void Replica::sync_locked() {
+  uint64_t xmin = 0;
+  std::vector<int64_t> keys;
+  std::set<int64_t> seen;
+  {
+    auto pg = source_.acquire();
+    xmin = pg_xmin(*pg);
+    if (cursor_ > pg_xmax(*pg)) {
+      wipe();
+      throw std::runtime_error("the replica is ahead of its database (restored elsewhere?); rebuilding it");
+    }
+    // Every transaction before xmin has ended, so its changes are all visible to this later statement.
+    auto rows = pg->exec("SELECT seq, fts_key, xid::text FROM search_changes WHERE xid >= $1::text::xid8 ORDER BY seq",
+                         {std::to_string(cursor_)});
+    std::set<int64_t> pending;
+    for (const auto& r : rows.rows) {
+      int64_t seq = r.integer(0);
+      if (std::stoull(r.text(2)) >= xmin) seen.insert(seq);
+      if (!applied_.count(seq)) pending.insert(r.integer(1));
+    }
+    keys.assign(pending.begin(), pending.end());
+  }
+  apply(keys);
+  applied_ = std::move(seen);
+  cursor_ = xmin;
+  auto c = replica_->acquire();
+  set_state(*c, "cursor", std::to_string(cursor_));
+}
+
+void Replica::apply(const std::vector<int64_t>& keys) {
+  for (size_t i = 0; i < keys.size(); i += 500) {
+    std::vector<int64_t> chunk(keys.begin() + static_cast<std::ptrdiff_t>(i),
+                               keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), i + 500)));
+    std::string in = ids_list(chunk);
+    db::Result now;
+    {
+      auto pg = source_.acquire();
+      now = pg->exec(std::string("SELECT ") + kColumns + " FROM search_docs WHERE fts_key IN (" + in + ")");
+    }
+    std::map<int64_t, const db::Row*> current;
+    for (const auto& r : now.rows) current[r.integer(0)] = &r;
+    int64_t delta = 0;
+    replica_->transaction([&](db::Connection& c) {
+      auto had = c.exec(std::string("SELECT ") + kColumns + " FROM search_docs WHERE fts_key IN (" + in + ")");
+      std::vector<std::tuple<int64_t, std::string, std::string>> removed;
+      std::vector<int64_t> removed_keys;
+      for (const auto& r : had.rows) {
+        auto found = current.find(r.integer(0));
+        if (found != current.end() && same_row(r, *found->second)) {
+          current.erase(found);  // unchanged
+          continue;
+        }
+        removed.emplace_back(r.integer(0), r.text(kTitle), inflate_text(r.text(kBody)));
+        removed_keys.push_back(r.integer(0));
+      }
+      std::set<std::string> words;
+      fts_write(c, true, removed, words);
+      if (!removed_keys.empty()) c.exec("DELETE FROM search_docs WHERE fts_key IN (" + ids_list(removed_keys) + ")");
+      std::vector<const db::Row*> added;
+      added.reserve(current.size());
+      for (const auto& [key, row] : current) added.push_back(row);
+      insert_rows(c, added);
+      delta = static_cast<int64_t>(added.size()) - static_cast<int64_t>(removed_keys.size());
+    });
+    documents_ += delta;
+  }
+}
+
+}  // namespace sl::search
