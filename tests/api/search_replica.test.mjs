@@ -101,3 +101,20 @@ test('a replica ahead of its database (a restore elsewhere) is rebuilt', { skip:
   const old = await searchUntil(staffB, '珊瑚路', (x) => x.length > 0);
   assert.equal(old.length, 1, 'the rebuilt replica holds the earlier documents too');
 });
+
+test('a replica stopped for longer than changes are kept is rebuilt', { skip: !pg && 'PostgreSQL only' }, async () => {
+  await b.stop();
+  const p = await createProposal(writerA, { key: 'r4', title: '关于玉带河清淤的建议', body: '玉带河淤积严重，建议汛前清淤。' }, { submit: true });
+  const psql = (sql) => {
+    const r = spawnSync('psql', [a.databaseUrl, '-v', 'ON_ERROR_STOP=1', '-Atc', sql], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim();
+  };
+  psql("UPDATE search_changes SET at = now() - interval '8 days'");
+  await startB();
+  assert.match(b.log(), /changes since it last ran were deleted/);
+  assert.equal(psql('SELECT COUNT(*) FROM search_changes'), '0', 'the node deleted the old changes');
+  assert.notEqual(psql('SELECT pruned_through FROM search_source'), '0');
+  const ids = await searchUntil(staffB, '玉带河', (x) => x.includes(p.id));
+  assert.deepEqual(ids, [p.id]);
+});

@@ -170,9 +170,23 @@ std::string Replica::state(const std::string& key) {
   return r.empty() ? "" : r.one().text(0);
 }
 
+void Replica::prune() {
+  auto pg = source_.acquire();
+  pg->exec(
+      "WITH gone AS (DELETE FROM search_changes WHERE at < now() - make_interval(days => $1) RETURNING xid) "
+      "UPDATE search_source SET pruned_through = GREATEST(pruned_through, (SELECT MAX(xid::text::bigint) FROM gone)) "
+      "WHERE EXISTS (SELECT 1 FROM gone)",
+      {int64_t{kKeepChangesDays}});
+}
+
 void Replica::run() {
+  auto next_prune = std::chrono::steady_clock::now();
   while (!stop_) {
     try {
+      if (std::chrono::steady_clock::now() >= next_prune) {
+        next_prune = std::chrono::steady_clock::now() + std::chrono::hours(1);
+        prune();
+      }
       if (!ready_) {
         auto t0 = std::chrono::steady_clock::now();
         build();
@@ -190,6 +204,10 @@ void Replica::run() {
             large = large_fts_segments(*c);
           }
           if (large > kMaxLargeSegments) compact_fts(*replica_, &stop_);
+        }
+        if (std::chrono::steady_clock::now() >= next_prune) {
+          next_prune = std::chrono::steady_clock::now() + std::chrono::hours(1);
+          prune();
         }
         for (int waited = 0; waited < refresh_ms_ && !stop_; waited += 50)
           std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -210,6 +228,11 @@ void Replica::build() {
     auto pg = source_.acquire();
     if (cursor_ > pg_xmax(*pg)) {
       spdlog::warn("search replica: ahead of its database (restored elsewhere?); rebuilding it");
+      wipe();
+    } else if (cursor_ <=
+               static_cast<uint64_t>(pg->exec("SELECT pruned_through FROM search_source").one().integer(0))) {
+      spdlog::warn("search replica: changes since it last ran were deleted (older than {} days); rebuilding it",
+                   kKeepChangesDays);
       wipe();
     }
   }

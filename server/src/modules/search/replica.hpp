@@ -16,6 +16,9 @@
 // sync (and skipped when already applied) until the cursor passes its transaction. This node syncs
 // after each of its own writes; other nodes' writes arrive within a second.
 //
+// Each node deletes logged changes older than kKeepChangesDays every hour; a replica whose cursor
+// is not past the newest deleted one (its node was down that long) is rebuilt.
+//
 // Built in the background at first start, in key order and resumably (a restart continues the
 // copy); searches are answered by PostgreSQL until it is ready. The file is named after the
 // database's identity (search_source), so a replica of another database is never read.
@@ -31,6 +34,8 @@
 #include "core/db/database.hpp"
 
 namespace sl::search {
+
+constexpr int kKeepChangesDays = 7;
 
 class Replica {
  public:
@@ -56,6 +61,7 @@ class Replica {
   void sync_locked();
   void apply(const std::vector<int64_t>& keys);
   void wipe();
+  void prune();
   std::string state(const std::string& key);
 
   db::Database& source_;
