@@ -23,6 +23,23 @@ async function login(srv, name, password) {
   return c;
 }
 
+function psql(sql) {
+  const r = spawnSync('psql', [a.databaseUrl, '-v', 'ON_ERROR_STOP=1', '-Atc', sql], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim();
+}
+
+/** The replica's document count (kept as rows come and go) against PostgreSQL's, once B has caught up. */
+async function assertCounted() {
+  let st;
+  for (let i = 0; i < 50; i++) {
+    st = await staffB.get('/api/v1/search/status');
+    if (String(st.body.replica.documents) === psql('SELECT COUNT(*) FROM search_docs')) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  assert.equal(String(st.body.replica.documents), psql('SELECT COUNT(*) FROM search_docs'));
+}
+
 async function startB() {
   b = await startServer({ databaseUrl: a.databaseUrl, demo: false, env: { SHANGLIANG_SEARCH_REPLICA_DIR: replicaDir } });
   staffB = await login(b, 'tianwei', 'Staff12345');
@@ -77,6 +94,7 @@ test('a second node finds a draft, an edit and a submission made on the first', 
   assert.deepEqual(ids, [p.id], 'staff find the submitted proposal once');
   ids = await searchUntil(writerB, '玛瑙巷', () => false);
   assert.deepEqual(ids, [p.id], 'the author still finds it once');
+  await assertCounted();
 });
 
 test('a node restarted on its replica picks up what was written while it was down', { skip: !pg && 'PostgreSQL only' }, async () => {
@@ -86,6 +104,7 @@ test('a node restarted on its replica picks up what was written while it was dow
   assert.match(b.log(), /search replica ready/);
   const ids = await searchUntil(staffB, '珊瑚路', (x) => x.includes(p.id));
   assert.deepEqual(ids, [p.id]);
+  await assertCounted();
 });
 
 test('a replica ahead of its database (a restore elsewhere) is rebuilt', { skip: !pg && 'PostgreSQL only' }, async () => {
@@ -100,16 +119,12 @@ test('a replica ahead of its database (a restore elsewhere) is rebuilt', { skip:
   assert.deepEqual(ids, [p.id]);
   const old = await searchUntil(staffB, '珊瑚路', (x) => x.length > 0);
   assert.equal(old.length, 1, 'the rebuilt replica holds the earlier documents too');
+  await assertCounted();
 });
 
 test('a replica stopped for longer than changes are kept is rebuilt', { skip: !pg && 'PostgreSQL only' }, async () => {
   await b.stop();
   const p = await createProposal(writerA, { key: 'r4', title: '关于玉带河清淤的建议', body: '玉带河淤积严重，建议汛前清淤。' }, { submit: true });
-  const psql = (sql) => {
-    const r = spawnSync('psql', [a.databaseUrl, '-v', 'ON_ERROR_STOP=1', '-Atc', sql], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    return r.stdout.trim();
-  };
   psql("UPDATE search_changes SET at = now() - interval '8 days'");
   await startB();
   assert.match(b.log(), /changes since it last ran were deleted/);

@@ -14,13 +14,25 @@ namespace sl::search {
 
 namespace {
 
-// The columns a search reads, in this order on both sides; title and body also delete an entry
-// from the contentless FTS5 table. The replica keeps the body deflated (zlib), half its size.
+// The columns of a document, in this order on both sides: those a search reads (search_docs), then
+// the title and body, which only delete an entry from the contentless FTS5 table and so live in a
+// table of their own (search_texts), out of the rows a search joins (the join then reads a tenth of
+// the pages: 24 → 15 ms for 社区改造 at a million proposals). The body is kept deflated (zlib),
+// half its size.
 constexpr const char* kColumns =
     "fts_key, doc_type, proposal_id, session_id, category, state, published, proposer_user_id, group_type, "
     "group_id, key_special_committee_id, source_updated_at, title, body";
+constexpr const char* kDocColumns =
+    "fts_key, doc_type, proposal_id, session_id, category, state, published, proposer_user_id, group_type, "
+    "group_id, key_special_committee_id, source_updated_at";
+constexpr const char* kReplicaRows =
+    "SELECT d.fts_key, d.doc_type, d.proposal_id, d.session_id, d.category, d.state, d.published, "
+    "d.proposer_user_id, d.group_type, d.group_id, d.key_special_committee_id, d.source_updated_at, t.title, t.body "
+    "FROM search_docs d JOIN search_texts t ON t.fts_key = d.fts_key";
 constexpr size_t kColumnCount = 14;
 constexpr size_t kTitle = 12, kBody = 13;
+/// The replica's layout (PRAGMA user_version); a file of another layout is emptied and rebuilt.
+constexpr int kFormat = 2;
 bool integer_column(size_t i) {
   return i == 0 || i == 2 || i == 3 || i == 6 || i == 7 || i == 9 || i == 10;
 }
@@ -38,7 +50,10 @@ CREATE TABLE IF NOT EXISTS search_docs (
   group_type TEXT,
   group_id INTEGER,
   key_special_committee_id INTEGER,
-  source_updated_at TEXT,
+  source_updated_at TEXT
+);
+CREATE TABLE IF NOT EXISTS search_texts (
+  fts_key INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
   body BLOB NOT NULL
 );
@@ -122,8 +137,10 @@ void insert_rows(db::Connection& c, const std::vector<const db::Row*>& rows) {
   for (const db::Row* r : rows) {
     std::vector<db::Value> v = values_of(*r);
     std::string marks;
-    for (size_t i = 1; i <= kColumnCount; ++i) marks += (i == 1 ? "$" : ", $") + std::to_string(i);
-    c.exec(std::string("INSERT INTO search_docs (") + kColumns + ") VALUES (" + marks + ")", v);
+    for (size_t i = 1; i <= kTitle; ++i) marks += (i == 1 ? "$" : ", $") + std::to_string(i);
+    c.exec(std::string("INSERT INTO search_docs (") + kDocColumns + ") VALUES (" + marks + ")",
+           std::vector<db::Value>(v.begin(), v.begin() + kTitle));
+    c.exec("INSERT INTO search_texts (fts_key, title, body) VALUES ($1, $2, $3)", {v[0], v[kTitle], v[kBody]});
     entries.emplace_back(r->integer(0), r->text(kTitle), r->text(kBody));
   }
   std::set<std::string> words;  // PostgreSQL's search_words has them
@@ -153,7 +170,13 @@ Replica::Replica(db::Database& source, const std::string& dir, int refresh_ms)
   replica_ = db::Database::open("sqlite:" + path_, 4);
   {
     auto c = replica_->acquire();
-    c->exec_script(kSchema);
+    if (c->exec("PRAGMA user_version").one().integer(0) != kFormat) {
+      c->exec_script(
+          "DROP TABLE IF EXISTS search_docs; DROP TABLE IF EXISTS search_texts; DROP TABLE IF EXISTS search_fts; "
+          "DROP TABLE IF EXISTS replica_state;");
+      c->exec_script(kSchema);
+      c->exec_script("PRAGMA user_version = " + std::to_string(kFormat));
+    }
   }
   thread_ = std::thread([this] { run(); });
 }
@@ -236,6 +259,9 @@ void Replica::build() {
       wipe();
     }
   }
+  // Counted as rows are copied, added and removed (COUNT(*) reads the whole table: 20 s at a million).
+  std::string documents = state("documents");
+  documents_ = documents.empty() ? 0 : std::stoll(documents);
   if (state("ready") != "1") {
     std::string from = state("build_cursor");
     if (from.empty()) {
@@ -246,10 +272,6 @@ void Replica::build() {
     }
     std::string copied = state("copied_to");
     int64_t last = copied.empty() ? -1 : std::stoll(copied);
-    {
-      auto c = replica_->acquire();
-      documents_ = c->exec("SELECT COUNT(*) FROM search_docs").one().integer(0);
-    }
     for (;;) {
       if (stop_) return;
       db::Result rows;
@@ -263,11 +285,13 @@ void Replica::build() {
       std::vector<const db::Row*> list;
       for (const auto& r : rows.rows) list.push_back(&r);
       last = rows.rows.back().integer(0);
+      int64_t documents = documents_ + static_cast<int64_t>(list.size());
       replica_->transaction([&](db::Connection& c) {
         insert_rows(c, list);
         set_state(c, "copied_to", std::to_string(last));
+        set_state(c, "documents", std::to_string(documents));
       });
-      documents_ += static_cast<int64_t>(list.size());
+      documents_ = documents;
     }
     cursor_ = std::stoull(from);
     {
@@ -276,10 +300,6 @@ void Replica::build() {
     }
     auto c = replica_->acquire();
     set_state(*c, "ready", "1");
-  }
-  {
-    auto c = replica_->acquire();
-    documents_ = c->exec("SELECT COUNT(*) FROM search_docs").one().integer(0);
   }
   if (compact_fts(*replica_, &stop_) > 0) spdlog::info("search replica: full-text index merged into one segment");
   ready_ = true;
@@ -291,6 +311,7 @@ void Replica::wipe() {
   replica_->transaction([](db::Connection& c) {
     c.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
     c.exec("DELETE FROM search_docs");
+    c.exec("DELETE FROM search_texts");
     c.exec("DELETE FROM replica_state");
   });
   applied_.clear();
@@ -347,7 +368,7 @@ void Replica::apply(const std::vector<int64_t>& keys) {
     for (const auto& r : now.rows) current[r.integer(0)] = &r;
     int64_t delta = 0;
     replica_->transaction([&](db::Connection& c) {
-      auto had = c.exec(std::string("SELECT ") + kColumns + " FROM search_docs WHERE fts_key IN (" + in + ")");
+      auto had = c.exec(std::string(kReplicaRows) + " WHERE d.fts_key IN (" + in + ")");
       std::vector<std::tuple<int64_t, std::string, std::string>> removed;
       std::vector<int64_t> removed_keys;
       for (const auto& r : had.rows) {
@@ -361,12 +382,16 @@ void Replica::apply(const std::vector<int64_t>& keys) {
       }
       std::set<std::string> words;
       fts_write(c, true, removed, words);
-      if (!removed_keys.empty()) c.exec("DELETE FROM search_docs WHERE fts_key IN (" + ids_list(removed_keys) + ")");
+      if (!removed_keys.empty()) {
+        c.exec("DELETE FROM search_docs WHERE fts_key IN (" + ids_list(removed_keys) + ")");
+        c.exec("DELETE FROM search_texts WHERE fts_key IN (" + ids_list(removed_keys) + ")");
+      }
       std::vector<const db::Row*> added;
       added.reserve(current.size());
       for (const auto& [key, row] : current) added.push_back(row);
       insert_rows(c, added);
       delta = static_cast<int64_t>(added.size()) - static_cast<int64_t>(removed_keys.size());
+      set_state(c, "documents", std::to_string(documents_ + delta));
     });
     documents_ += delta;
   }
