@@ -204,12 +204,14 @@ void Replica::prune() {
 
 void Replica::run() {
   auto next_prune = std::chrono::steady_clock::now();
+  auto prune_hourly = [&] {
+    if (std::chrono::steady_clock::now() < next_prune) return;
+    next_prune = std::chrono::steady_clock::now() + std::chrono::hours(1);
+    prune();
+  };
   while (!stop_) {
     try {
-      if (std::chrono::steady_clock::now() >= next_prune) {
-        next_prune = std::chrono::steady_clock::now() + std::chrono::hours(1);
-        prune();
-      }
+      prune_hourly();
       if (!ready_) {
         auto t0 = std::chrono::steady_clock::now();
         build();
@@ -228,10 +230,7 @@ void Replica::run() {
           }
           if (large > kMaxLargeSegments) compact_fts(*replica_, &stop_);
         }
-        if (std::chrono::steady_clock::now() >= next_prune) {
-          next_prune = std::chrono::steady_clock::now() + std::chrono::hours(1);
-          prune();
-        }
+        prune_hourly();
         for (int waited = 0; waited < refresh_ms_ && !stop_; waited += 50)
           std::this_thread::sleep_for(std::chrono::milliseconds(50));
         if (!stop_) sync();
