@@ -200,6 +200,19 @@ int64_t large_fts_segments(db::Connection& c) {
   return r.empty() ? 0 : r.one().integer(0);
 }
 
+void compact_fts_if_fragmented(db::Database& db, const char* label, const std::atomic<bool>* stop) {
+  int64_t large = 0;
+  {
+    auto c = db.acquire();
+    large = large_fts_segments(*c);
+  }
+  if (large <= kMaxLargeSegments) return;
+  auto t0 = std::chrono::steady_clock::now();
+  int64_t steps = compact_fts(db, stop);
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+  spdlog::info("{}: {} large segments merged into one in {} steps, {} ms", label, large, steps, took.count());
+}
+
 int64_t compact_fts(db::Database& db, const std::atomic<bool>* stop) {
   if (db.dialect() != db::Dialect::sqlite) return 0;
   // 'merge' with a negative page count first gathers every segment into one level, so that the

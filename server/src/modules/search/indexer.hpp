@@ -45,6 +45,9 @@ int64_t large_fts_segments(db::Connection& c);
 int64_t compact_fts(db::Database& db, const std::atomic<bool>* stop = nullptr);
 /// compact_fts() when the index has more large segments than this.
 constexpr int64_t kMaxLargeSegments = 2;
+/// compact_fts() when `db`'s index has more than kMaxLargeSegments large segments; logs what it
+/// did under `label`. The background threads call it every ten minutes.
+void compact_fts_if_fragmented(db::Database& db, const char* label, const std::atomic<bool>* stop = nullptr);
 
 /// The document's key in the full-text index: committee << 49 | sort_day << 33 | ref_id << 1 | is_reply.
 /// A committee's documents form one key range (committee_key_range), newest last. Throws

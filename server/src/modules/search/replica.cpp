@@ -120,15 +120,16 @@ void set_state(db::Connection& c, const std::string& key, const std::string& val
   c.exec("INSERT INTO replica_state (k, v) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET v = excluded.v", {key, value});
 }
 
-/// The oldest transaction still running on the PostgreSQL cluster: every earlier one has ended.
-uint64_t pg_xmin(db::Connection& c) {
-  return std::stoull(c.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").one().text(0));
-}
-
-/// The cluster's next transaction id: a cursor beyond it was taken on another cluster (the database
-/// was restored elsewhere from a dump, which keeps search_source), so the replica is rebuilt.
-uint64_t pg_xmax(db::Connection& c) {
-  return std::stoull(c.exec("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").one().text(0));
+/// The current snapshot's bounds on the PostgreSQL cluster: xmin, the oldest transaction still
+/// running (every earlier one has ended), and xmax, the next transaction id. A cursor beyond xmax
+/// was taken on another cluster (the database was restored elsewhere from a dump, which keeps
+/// search_source), so the replica is rebuilt.
+struct Snapshot {
+  uint64_t xmin = 0, xmax = 0;
+};
+Snapshot pg_snapshot(db::Connection& c) {
+  auto r = c.exec("SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s").one();
+  return {std::stoull(r.text(0)), std::stoull(r.text(1))};
 }
 
 /// Inserts `rows` (PostgreSQL rows in kColumns order) into the replica's tables.
@@ -223,12 +224,7 @@ void Replica::run() {
       while (!stop_ && ready_) {
         if (std::chrono::steady_clock::now() >= next_compact) {
           next_compact = std::chrono::steady_clock::now() + std::chrono::minutes(10);
-          int64_t large = 0;
-          {
-            auto c = replica_->acquire();
-            large = large_fts_segments(*c);
-          }
-          if (large > kMaxLargeSegments) compact_fts(*replica_, &stop_);
+          compact_fts_if_fragmented(*replica_, "search replica", &stop_);
         }
         prune_hourly();
         for (int waited = 0; waited < refresh_ms_ && !stop_; waited += 50)
@@ -248,7 +244,7 @@ void Replica::build() {
   if (state("ready") == "1") {
     cursor_ = std::stoull(state("cursor"));
     auto pg = source_.acquire();
-    if (cursor_ > pg_xmax(*pg)) {
+    if (cursor_ > pg_snapshot(*pg).xmax) {
       spdlog::warn("search replica: ahead of its database (restored elsewhere?); rebuilding it");
       wipe();
     } else if (cursor_ <=
@@ -265,7 +261,7 @@ void Replica::build() {
     std::string from = state("build_cursor");
     if (from.empty()) {
       auto pg = source_.acquire();
-      from = std::to_string(pg_xmin(*pg));
+      from = std::to_string(pg_snapshot(*pg).xmin);
       auto c = replica_->acquire();
       set_state(*c, "build_cursor", from);
     }
@@ -330,8 +326,9 @@ void Replica::sync_locked() {
   std::set<int64_t> seen;
   {
     auto pg = source_.acquire();
-    xmin = pg_xmin(*pg);
-    if (cursor_ > pg_xmax(*pg)) {
+    auto snapshot = pg_snapshot(*pg);
+    xmin = snapshot.xmin;
+    if (cursor_ > snapshot.xmax) {
       wipe();
       throw std::runtime_error("the replica is ahead of its database (restored elsewhere?); rebuilding it");
     }

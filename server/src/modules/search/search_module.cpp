@@ -905,18 +905,7 @@ Background::Background(App& app) : app_(app) {
       while (!stop_) {
         if (std::chrono::steady_clock::now() >= next_compact) {
           next_compact = std::chrono::steady_clock::now() + std::chrono::minutes(10);
-          int64_t large = 0;
-          {
-            auto c = app_.db().acquire();
-            large = large_fts_segments(*c);
-          }
-          if (large > kMaxLargeSegments) {
-            auto t0 = std::chrono::steady_clock::now();
-            int64_t steps = compact_fts(app_.db(), &stop_);
-            auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
-            spdlog::info("search index: {} large segments merged into one in {} steps, {} ms", large, steps,
-                         took.count());
-          }
+          compact_fts_if_fragmented(app_.db(), "search index", &stop_);
         }
         for (int i = 0; i < app_.config.search.similar_refresh_seconds * 10 && !stop_; ++i)
           std::this_thread::sleep_for(std::chrono::milliseconds(100));
