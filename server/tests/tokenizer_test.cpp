@@ -53,12 +53,23 @@ TEST(Tokenizer, QueryTermsPhrasesAndExclusions) {
   EXPECT_EQ(tsquery_phrase(q.terms[4]), "'5g':*");
 }
 
-TEST(Tokenizer, QueryEndingInOneHanCharacterAfterALatinWordIsAPrefix) {
+TEST(Tokenizer, QueryEndingInOneHanCharacterAfterALatinWordIsAPhrase) {
   Query q = parse_query("5G网");
   ASSERT_EQ(q.terms.size(), 1u);
-  EXPECT_EQ(fts5_phrase(q.terms[0]), "\"5g 网\" *");
-  // The text "5G网络" has the tokens 5g, 网, 网络: the phrase 5g 网* matches it.
+  EXPECT_FALSE(q.terms[0].prefix_last);
+  EXPECT_EQ(fts5_phrase(q.terms[0]), "\"5g 网\"");
+  EXPECT_EQ(tsquery_phrase(q.terms[0]), "('5g' <-> '网')");
+  // The text "5G网络" has the tokens 5g, 网, 网络: the phrase 5g 网 matches it.
   EXPECT_EQ(texts(tokenize("5G网络")), (std::vector<std::string>{"5g", "网", "网络"}));
+}
+
+TEST(Tokenizer, QueryEndingInOneHanCharacterAfterASeparatorIsAPrefix) {
+  Query q = parse_query("5G·网");
+  ASSERT_EQ(q.terms.size(), 1u);
+  EXPECT_TRUE(q.terms[0].prefix_last);
+  EXPECT_EQ(fts5_phrase(q.terms[0]), "\"5g " + kBreakToken + " 网\" *");
+  // The text "5G·网络" starts a segment at 网络, whose tokens do not include 网 alone.
+  EXPECT_EQ(texts(tokenize("5G·网络")), (std::vector<std::string>{"5g", "网络"}));
 }
 
 TEST(Tokenizer, APrefixTermSpelledOutWithEachWordItMayEndIn) {

@@ -1,12 +1,12 @@
 // A query term that ends in a Latin word or a number matches the words that start with it. The
 // server spells the prefix out as the indexed words it stands for (search_words), and when they are
 // too many it confirms the term on the normalised text; on both databases the records found are
-// exactly those a substring scan finds.
+// exactly those a substring scan finds (on PostgreSQL, through the node's full-text replica).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { Client } from '../lib/client.mjs';
-import { newMember, createProposal } from '../lib/corpus.mjs';
+import { newMember, createProposal, replicaReady } from '../lib/corpus.mjs';
 
 let srv, writer;
 const idToKey = new Map();
@@ -32,6 +32,9 @@ before(async () => {
     const p = await createProposal(writer, t);
     idToKey.set(p.id, t.key);
   }
+  const staff = new Client(srv.baseUrl);
+  await staff.login('tianwei', 'Staff12345');
+  assert.equal(await replicaReady(staff), srv.databaseUrl.startsWith('postgresql:'));
 });
 after(async () => {
   await srv.stop();
@@ -52,6 +55,11 @@ test('a prefix with many words after it finds exactly the substring matches', as
   assert.deepEqual(await found('PM2.5'), new Set(['pm25', 'pm255']));
   assert.deepEqual(await found('pm2.5 浓度'), new Set(['pm25']));
   assert.deepEqual(await found('50'), scan('50'));
+  // Several prefix terms in one query: each confirms its own phrase (sl_hit numbers them).
+  assert.deepEqual(await found('50 PM2.5'), new Set());
+  assert.deepEqual(await found('PM2 PM2.5'), new Set(['pm25', 'pm255']));
+  assert.deepEqual(await found('12345 PM2.5'), new Set());
+  assert.deepEqual(await found('冬季 PM2.5 5'), new Set(['pm25']));
 });
 
 test('a prefix with few words after it finds each of them', async () => {

@@ -154,6 +154,11 @@ class Database {
   std::unique_ptr<Pool> pool_;
 };
 
+/// A deterministic SQL function over text and blob arguments (NULL arrives as empty), answering an
+/// integer. Every SQLite connection opened after add_sqlite_function() can call it.
+using SqliteFunction = std::function<int64_t(const std::vector<std::string_view>& args)>;
+void add_sqlite_function(const std::string& name, int args, SqliteFunction fn);
+
 /// Creates the SQLite-backed pool for `path`.
 std::unique_ptr<Database> open_sqlite(const std::string& url, const std::string& path, int max_connections);
 /// Creates the PostgreSQL-backed pool for the libpq connection string `conninfo`.

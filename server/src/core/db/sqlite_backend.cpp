@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -29,21 +31,39 @@ constexpr int kBusyTimeoutMs = 10000;
 // ln(1 + its hits in the other columns). Unlike bm25() it reads no corpus statistics, which cost a
 // pass over every match of the query; searching a window of the newest matches relies on that.
 void fts5_hit_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int, sqlite3_value**) {
+  // xPhraseFirst/xPhraseNext walk one phrase's hits in the row, without the sorted list of all
+  // phrases' hits that xInstCount/xInst build first.
   int phrases = api->xPhraseCount(fts);
-  int hits = 0;
-  if (api->xInstCount(fts, &hits) != SQLITE_OK) {
-    sqlite3_result_error(ctx, "sl_rank: no instances", -1);
+  double score = 0;
+  for (int p = 0; p < phrases; ++p) {
+    Fts5PhraseIter it;
+    int col = 0, off = 0, title = 0, other = 0;
+    if (api->xPhraseFirst(fts, p, &it, &col, &off) != SQLITE_OK) {
+      sqlite3_result_error(ctx, "sl_rank: cannot read the hits", -1);
+      return;
+    }
+    for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) ++(col == 0 ? title : other);
+    score += (title > 0 ? 2.0 : 0.0) + std::log1p(other);
+  }
+  sqlite3_result_double(ctx, score);
+}
+
+// sl_hit(fts_table, phrase): 1 when the query's phrase number `phrase` (0 is the first in the
+// expression) occurs in the row, else 0.
+void fts5_phrase_hit(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
+                     sqlite3_value** argv) {
+  int phrase = argc == 1 ? sqlite3_value_int(argv[0]) : -1;
+  if (phrase < 0 || phrase >= api->xPhraseCount(fts)) {
+    sqlite3_result_error(ctx, "sl_hit: no such phrase", -1);
     return;
   }
-  std::vector<int> title(static_cast<size_t>(std::max(phrases, 0)), 0), other(title.size(), 0);
-  for (int i = 0; i < hits; ++i) {
-    int phrase = 0, col = 0, off = 0;
-    if (api->xInst(fts, i, &phrase, &col, &off) != SQLITE_OK || phrase < 0 || phrase >= phrases) continue;
-    ++(col == 0 ? title : other)[static_cast<size_t>(phrase)];
+  Fts5PhraseIter it;
+  int col = -1, off = 0;
+  if (api->xPhraseFirst(fts, phrase, &it, &col, &off) != SQLITE_OK) {
+    sqlite3_result_error(ctx, "sl_hit: cannot read the hits", -1);
+    return;
   }
-  double score = 0;
-  for (size_t p = 0; p < title.size(); ++p) score += (title[p] > 0 ? 2.0 : 0.0) + std::log1p(other[p]);
-  sqlite3_result_double(ctx, score);
+  sqlite3_result_int(ctx, col >= 0 ? 1 : 0);
 }
 
 void register_fts5_functions(sqlite3* h) {
@@ -54,8 +74,42 @@ void register_fts5_functions(sqlite3* h) {
     sqlite3_step(st);
   }
   sqlite3_finalize(st);
-  if (!api || api->xCreateFunction(api, "sl_rank", nullptr, fts5_hit_rank, nullptr) != SQLITE_OK)
-    throw std::runtime_error("sqlite: cannot register the FTS5 rank function (is FTS5 built in?)");
+  if (!api || api->xCreateFunction(api, "sl_rank", nullptr, fts5_hit_rank, nullptr) != SQLITE_OK ||
+      api->xCreateFunction(api, "sl_hit", nullptr, fts5_phrase_hit, nullptr) != SQLITE_OK)
+    throw std::runtime_error("sqlite: cannot register the FTS5 functions (is FTS5 built in?)");
+}
+
+struct FunctionEntry {
+  int args = 0;
+  SqliteFunction fn;
+};
+std::mutex g_functions_mu;
+std::map<std::string, std::shared_ptr<FunctionEntry>>& functions() {
+  static std::map<std::string, std::shared_ptr<FunctionEntry>> all;
+  return all;
+}
+
+void call_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  const auto* entry = static_cast<const FunctionEntry*>(sqlite3_user_data(ctx));
+  std::vector<std::string_view> args;
+  args.reserve(static_cast<size_t>(argc));
+  for (int i = 0; i < argc; ++i) {
+    const auto* p = static_cast<const char*>(sqlite3_value_blob(argv[i]));
+    args.emplace_back(p ? p : "", p ? static_cast<size_t>(sqlite3_value_bytes(argv[i])) : 0);
+  }
+  try {
+    sqlite3_result_int64(ctx, entry->fn(args));
+  } catch (const std::exception& e) {
+    sqlite3_result_error(ctx, e.what(), -1);
+  }
+}
+
+void register_functions(sqlite3* h) {
+  std::lock_guard lock(g_functions_mu);
+  for (const auto& [name, entry] : functions())
+    if (sqlite3_create_function_v2(h, name.c_str(), entry->args, SQLITE_UTF8 | SQLITE_DETERMINISTIC, entry.get(),
+                                   call_function, nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw std::runtime_error("sqlite: cannot register the function " + name);
 }
 
 class SqliteConnection final : public Connection {
@@ -70,6 +124,7 @@ class SqliteConnection final : public Connection {
     sqlite3_busy_timeout(h_, kBusyTimeoutMs);
     exec_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
     register_fts5_functions(h_);
+    register_functions(h_);
   }
   ~SqliteConnection() override { sqlite3_close_v2(h_); }
 
@@ -163,6 +218,15 @@ class SqliteDatabase final : public Database {
 };
 
 }  // namespace
+
+void add_sqlite_function(const std::string& name, int args, SqliteFunction fn) {
+  std::lock_guard lock(g_functions_mu);
+  // A replaced entry is kept: connections opened earlier still call it.
+  static std::vector<std::shared_ptr<FunctionEntry>> replaced;
+  auto& slot = functions()[name];
+  if (slot) replaced.push_back(slot);
+  slot = std::make_shared<FunctionEntry>(FunctionEntry{args, std::move(fn)});
+}
 
 std::unique_ptr<Database> open_sqlite(const std::string& url, const std::string& path, int max_connections) {
   // An in-memory database exists per connection: share one by URI so the pool sees one database.

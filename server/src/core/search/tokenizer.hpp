@@ -18,6 +18,7 @@
 // search_docs and search_fts (as 0010 does), so that the index is rebuilt with the new tokens.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ std::u32string normalize(std::string_view utf8);
 std::string normalize_utf8(std::string_view utf8);
 /// Normalised text as UTF-8 with runs of separators collapsed to one space.
 std::string collapse_separators(const std::u32string& normalized);
+/// Whether collapse_separators(normalize(the parts joined)) contains `needle` (normalised text,
+/// such as a QueryTerm's), read in one pass without building the normalised text.
+bool normalized_contains(std::initializer_list<std::string_view> parts, std::string_view needle);
 CharClass classify(char32_t normalized_cp);
 
 /// One token and its 1-based position; positions skip one where a segment ends.

@@ -8,6 +8,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/search/tokenizer.hpp"
 #include "modules/search/indexer.hpp"
 
 namespace sl::search {
@@ -76,17 +77,31 @@ std::string deflate_text(const std::string& text) {
   return out;
 }
 
-std::string inflate_text(const std::string& stored) {
+/// Inflates a stored body into `out` (whose capacity is reused).
+void inflate_into(std::string_view stored, std::string& out) {
   if (stored.size() < 4) throw std::runtime_error("search replica: bad stored body");
   uLongf size = 0;
   for (int i = 0; i < 4; ++i)
     size |= static_cast<uLongf>(static_cast<unsigned char>(stored[static_cast<size_t>(i)])) << (8 * i);
-  std::string out(size, '\0');
+  out.resize(size);
   if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(stored.data() + 4),
                  static_cast<uLong>(stored.size() - 4)) != Z_OK)
     throw std::runtime_error("search replica: bad stored body");
   out.resize(size);
+}
+
+std::string inflate_text(std::string_view stored) {
+  std::string out;
+  inflate_into(stored, out);
   return out;
+}
+
+/// sl_text_contains(title, stored body, needle): whether the document's normalised text, as the
+/// indexer writes search_docs.norm, contains `needle` (itself normalised).
+int64_t text_contains(const std::vector<std::string_view>& args) {
+  thread_local std::string body;
+  inflate_into(args[1], body);
+  return normalized_contains({args[0], "\n", body}, args[2]) ? 1 : 0;
 }
 
 /// A PostgreSQL row's values for an INSERT into the replica.
@@ -152,6 +167,11 @@ Replica* g_replica = nullptr;
 
 }  // namespace
 
+std::string replica_text_contains(const std::string& needle) {
+  return "EXISTS (SELECT 1 FROM search_texts t WHERE t.fts_key = d.fts_key AND sl_text_contains(t.title, t.body, " +
+         needle + "))";
+}
+
 Replica* replica() {
   return g_replica;
 }
@@ -168,6 +188,8 @@ Replica::Replica(db::Database& source, const std::string& dir, int refresh_ms)
   }
   std::filesystem::create_directories(dir);
   path_ = (std::filesystem::path(dir) / ("search-replica-" + id + ".db")).string();
+  static std::once_flag registered;
+  std::call_once(registered, [] { db::add_sqlite_function("sl_text_contains", 3, text_contains); });
   replica_ = db::Database::open("sqlite:" + path_, 4);
   {
     auto c = replica_->acquire();

@@ -19,6 +19,10 @@
 // Each node deletes logged changes older than kKeepChangesDays every hour; a replica whose cursor
 // is not past the newest deleted one (its node was down that long) is rebuilt.
 //
+// A term that needs the normalised text (search_docs.norm on the database: a one-character term,
+// a prefix of many words) is checked on the replica by a function that inflates the body and
+// normalises title and body again (replica_text_contains()).
+//
 // Built in the background at first start, in key order and resumably (a restart continues the
 // copy); searches are answered by PostgreSQL until it is ready. The file is named after the
 // database's identity (search_source), so a replica of another database is never read.
@@ -76,6 +80,11 @@ class Replica {
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };
+
+/// In a search of the replica: the condition that the normalised text of document `d` (what
+/// search_docs.norm holds on the database) contains the text in parameter `needle` (a placeholder
+/// such as "$3"). It inflates the stored body, so it belongs after conditions that narrow the rows.
+std::string replica_text_contains(const std::string& needle);
 
 /// The serving process's replica: nullptr on SQLite, when disabled, or outside `serve`.
 Replica* replica();

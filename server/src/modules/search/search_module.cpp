@@ -62,7 +62,7 @@ struct SearchScope {
   std::vector<std::string> conds;           // the query and the caller's scope
   std::vector<db::Value> params;
   int64_t scanned_docs = 0;  // a one-character term was looked for in this many newest documents only
-  bool scans_text = false;   // a condition reads the normalised text (which the replica lacks)
+  int fts_phrases = 0;       // FTS5: phrases in the expression's positive terms so far (sl_hit numbers them)
   // PostgreSQL, one committee: the index of the tsquery's parameter, the committee's key range and
   // the period of its newest document, so that search_window() can ask for the newest documents first.
   int tsquery_param = -1;
@@ -109,6 +109,14 @@ constexpr PhraseSyntax kFts5{search::fts5_phrase, search::fts5_phrase_with_last,
 constexpr PhraseSyntax kTsquery{search::tsquery_phrase, search::tsquery_phrase_with_last, search::tsquery_phrase_head,
                                 " | "};
 
+/// The condition that a document's normalised text contains (or, when `exclude`, lacks) `needle`:
+/// the norm column of the database's search_docs, or on the replica (replica.hpp) the function that
+/// normalises the document's title and body again.
+std::string text_condition(SearchScope& s, bool on_replica, bool exclude, const std::string& needle) {
+  if (on_replica) return (exclude ? "NOT " : "") + search::replica_text_contains(api::add_param(s.params, needle));
+  return std::string("d.norm ") + (exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, "%" + needle + "%");
+}
+
 std::string match_term(db::Connection& c, db::Dialect engine, const search::QueryTerm& t, SearchScope& s) {
   const PhraseSyntax& syntax = engine == db::Dialect::postgres ? kTsquery : kFts5;
   if (!search::ascii_prefix(t)) return syntax.phrase(t);
@@ -123,14 +131,21 @@ std::string match_term(db::Connection& c, db::Dialect engine, const search::Quer
   }
   std::string head = syntax.head(t);
   if (t.exclude || head.empty()) return syntax.phrase(t);
-  s.conds.push_back("d.norm LIKE " + api::add_param(s.params, "%" + search::collapse_separators(t.normalized) + "%"));
-  s.scans_text = true;
+  std::string text = text_condition(s, engine != c.dialect(), false, search::collapse_separators(t.normalized));
+  // FTS5: the term's likeliest form, its last word the prefix itself (PM2.5: "pm2 5"), joins the
+  // expression as a second phrase, and a row that holds it needs no reading of its text (sl_hit).
+  if (engine == db::Dialect::sqlite && words.rows.front().text(0) == prefix) {
+    s.conds.push_back("(sl_hit(search_fts, " + std::to_string(s.fts_phrases + 1) + ") = 1 OR " + text + ")");
+    return "(" + head + " OR " + syntax.with_last(t, prefix) + ")";
+  }
+  s.conds.push_back(text);
   return head;
 }
 
 /// The query and the caller's scope as conditions in the syntax of `engine`: the database of `c`,
 /// or SQLite for this node's replica of a PostgreSQL database (replica.hpp), when `c` still answers
-/// the lookups (search_words, and the lists of proposals the caller cosigns or handles).
+/// the lookups (search_words, the newest keys, and the lists of proposals the caller cosigns or
+/// handles).
 SearchScope build_scope(db::Connection& c, db::Dialect engine, const search::Query& query, const http::Request& req,
                         bool is_public, int64_t short_scan_docs) {
   SearchScope s;
@@ -139,12 +154,11 @@ SearchScope build_scope(db::Connection& c, db::Dialect engine, const search::Que
   std::vector<std::string> pos, neg;
   for (const auto& t : query.terms) {
     if (t.is_short) {
-      std::string like = "%" + encode_utf8(t.normalized) + "%";
-      s.conds.push_back(std::string("d.norm ") + (t.exclude ? "NOT LIKE " : "LIKE ") + api::add_param(s.params, like));
-      s.scans_text = true;
+      s.conds.push_back(text_condition(s, lists_from != nullptr, t.exclude, encode_utf8(t.normalized)));
       continue;
     }
     (t.exclude ? neg : pos).push_back(match_term(c, engine, t, s));
+    if (!t.exclude) s.fts_phrases += static_cast<int>(std::count(pos.back().begin(), pos.back().end(), '"') / 2);
     if (pg && !t.exclude) s.title_terms.push_back(t.normalized);
   }
   if (!pos.empty() && pg) {
@@ -355,17 +369,11 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
   auto query = read_query(req);
   auto page = api::parse_list_query(req);
   auto c = app.db().acquire();
-  // On PostgreSQL the window comes from this node's full-text replica once it is ready, unless a
-  // term needs the normalised text (a one-character term, a prefix of many words).
+  // On PostgreSQL the window comes from this node's full-text replica once it is ready.
   auto* replica = c->dialect() == db::Dialect::postgres ? search::replica() : nullptr;
-  bool use_replica = replica && replica->ready() &&
-                     std::none_of(query.terms.begin(), query.terms.end(), [](const auto& t) { return t.is_short; });
+  bool use_replica = replica && replica->ready();
   auto s = build_scope(*c, use_replica ? db::Dialect::sqlite : c->dialect(), query, req, is_public,
                        app.config.search.short_scan_docs);
-  if (use_replica && s.scans_text) {
-    use_replica = false;
-    s = build_scope(*c, c->dialect(), query, req, is_public, app.config.search.short_scan_docs);
-  }
   std::optional<db::Lease> replica_conn;
   if (use_replica) replica_conn.emplace(replica->db().acquire());
   db::Connection& wc = replica_conn ? **replica_conn : *c;
