@@ -1,4 +1,5 @@
-// The search index's ordering key and SQLite's sl_rank() function.
+// The search index's ordering key, SQLite's sl_rank() and sl_hit() functions and functions added by
+// add_sqlite_function().
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -74,8 +75,30 @@ TEST(SearchRank, TitleHitsOutrankBodyHitsAndEveryPhraseCounts) {
     auto ab = rank("aa AND bb");
     EXPECT_DOUBLE_EQ(ab[1], 4.0);
     EXPECT_NEAR(ab[2], std::log1p(2) + std::log1p(1), 1e-9);
+    // sl_hit(t, n): whether the row holds the query's phrase n (counted from 0, left to right).
+    std::map<int64_t, int64_t> hit;
+    for (const auto& r : c->exec("SELECT rowid, sl_hit(t, 1) FROM t WHERE t MATCH 'cc AND (aa OR \"aa bb\")'").rows)
+      hit[r.integer(0)] = r.integer(1);
+    EXPECT_EQ(hit, (std::map<int64_t, int64_t>{{1, 1}, {2, 1}, {3, 1}}));
+    hit.clear();
+    for (const auto& r : c->exec("SELECT rowid, sl_hit(t, 2) FROM t WHERE t MATCH 'cc AND (aa OR \"aa bb\")'").rows)
+      hit[r.integer(0)] = r.integer(1);
+    EXPECT_EQ(hit, (std::map<int64_t, int64_t>{{1, 1}, {2, 1}, {3, 0}}));
+    EXPECT_THROW(c->exec("SELECT sl_hit(t, 3) FROM t WHERE t MATCH 'aa'"), std::runtime_error);
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+TEST(SqliteFunctions, AddedFunctionsReachConnectionsOpenedAfterwards) {
+  db::add_sqlite_function("sl_test_len_sum", 2, [](const std::vector<std::string_view>& args) {
+    if (args[0] == "fail") throw std::runtime_error("asked to fail");
+    return static_cast<int64_t>(args[0].size() + args[1].size());
+  });
+  auto db = db::Database::open("sqlite::memory:", 1);
+  auto c = db->acquire();
+  EXPECT_EQ(c->exec("SELECT sl_test_len_sum('abc', NULL)").one().integer(0), 3);
+  EXPECT_EQ(c->exec("SELECT sl_test_len_sum($1, x'0001')", {std::string("养老")}).one().integer(0), 8);
+  EXPECT_THROW(c->exec("SELECT sl_test_len_sum('fail', '')"), std::runtime_error);
 }
 
 }  // namespace

@@ -53,6 +53,17 @@ TEST(Tokenizer, QueryTermsPhrasesAndExclusions) {
   EXPECT_EQ(tsquery_phrase(q.terms[4]), "'5g':*");
 }
 
+TEST(Tokenizer, NormalizedContainsReadsTheNormalisedTextOfItsParts) {
+  // What collapse_separators(normalize(title + "\n" + body)) holds, search_docs.norm on the database.
+  EXPECT_TRUE(normalized_contains({"冬季ＰＭ２.５浓度", "\n", "偏高"}, "pm2 5"));
+  EXPECT_TRUE(normalized_contains({"關於養老", "\n", "服務"}, "养老 服务"));  // across the parts
+  EXPECT_TRUE(normalized_contains({"a,,  b"}, "a b"));
+  EXPECT_FALSE(normalized_contains({"PM2标准", "\n", "5个站点"}, "pm2 5"));
+  EXPECT_FALSE(normalized_contains({"养老"}, "养老 "));  // trailing separators are not kept
+  EXPECT_TRUE(normalized_contains({"  养老"}, "养老"));
+  EXPECT_FALSE(normalized_contains({"", "\n", ""}, "a"));
+}
+
 TEST(Tokenizer, QueryEndingInOneHanCharacterAfterALatinWordIsAPhrase) {
   Query q = parse_query("5G网");
   ASSERT_EQ(q.terms.size(), 1u);

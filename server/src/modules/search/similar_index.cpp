@@ -78,9 +78,11 @@ void SimilarIndex::set_ready(bool r) {
     std::unique_lock lock(mu_);
     seeded_df_.clear();
     seeded_scale_ = 0;
+    postings_bytes_ = 0;
     for (auto& [_, p] : postings_) {
       p.docs.shrink_to_fit();
       p.weights.shrink_to_fit();
+      postings_bytes_ += posting_bytes(p);
     }
   }
   ready_.store(r);
@@ -124,8 +126,10 @@ bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::st
     // Grow by a quarter, not the library's doubling: during the build the postings' spare
     // capacity was a third of the index on average, and set the process's peak memory.
     if (p.docs.size() == p.docs.capacity()) {
+      size_t before = posting_bytes(p);
       p.docs.reserve(p.docs.capacity() + p.docs.capacity() / 4 + 4);
       p.weights.reserve(p.docs.capacity());
+      postings_bytes_ += posting_bytes(p) - before;
     }
     p.docs.push_back(slot);
     p.weights.push_back(static_cast<uint16_t>(std::lround(w * kWeightScale)));
@@ -277,9 +281,8 @@ size_t SimilarIndex::size() const {
 
 size_t SimilarIndex::memory_bytes() const {
   std::shared_lock lock(mu_);
-  size_t bytes = docs_.capacity() * sizeof(Meta) + slot_of_.capacity() * 4 + df_.size() * 32 + postings_.size() * 80;
-  for (const auto& [_, p] : postings_) bytes += p.docs.capacity() * 4 + p.weights.capacity() * 2;
-  return bytes;
+  return docs_.capacity() * sizeof(Meta) + slot_of_.capacity() * 4 + df_.size() * 32 + postings_.size() * 80 +
+         postings_bytes_;
 }
 
 }  // namespace sl::search

@@ -105,6 +105,10 @@ class SimilarIndex {
   double seeded_scale_ = 0;
   size_t seeded_total_ = 0;
   std::unordered_map<uint64_t, Postings> postings_;
+  // The postings' vectors' capacity in bytes, kept as they grow: memory_bytes() answers the status
+  // endpoint, which the bench polls while the build holds the lock (summing the vectors took 50-90 ms).
+  size_t postings_bytes_ = 0;
+  static size_t posting_bytes(const Postings& p) { return p.docs.capacity() * 4 + p.weights.capacity() * 2; }
   std::vector<std::string> states_;
   size_t live_ = 0;
   size_t terms_per_doc_ = kMaxTermsPerDoc;
