@@ -136,18 +136,29 @@ std::string normalize_utf8(std::string_view utf8) {
   return collapse_separators(normalize(utf8));
 }
 
+namespace {
+// Normalised text with each run of separators as one space and none at either end: feed() passes
+// each character to keep to `put`.
+struct SeparatorCollapser {
+  bool pending = false, started = false;
+  template <class Put>
+  void feed(char32_t c, Put&& put) {
+    if (c == U' ') {
+      pending = true;
+      return;
+    }
+    if (pending && started) put(U' ');
+    pending = false;
+    started = true;
+    put(c);
+  }
+};
+}  // namespace
+
 std::string collapse_separators(const std::u32string& n) {
   std::string out;
-  bool space = false;
-  for (char32_t c : n) {
-    if (c == U' ') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    append_utf8(out, c);
-  }
+  SeparatorCollapser collapse;
+  for (char32_t c : n) collapse.feed(c, [&](char32_t k) { append_utf8(out, k); });
   return out;
 }
 
@@ -155,19 +166,10 @@ bool normalized_contains(std::initializer_list<std::string_view> parts, std::str
   const auto& fold = fold_table();
   thread_local std::u32string text;  // collapse_separators(normalize(parts)), as code points
   text.clear();
-  bool space = false;
-  for (std::string_view part : parts) {
-    for (char32_t raw : decode_utf8(part)) {
-      char32_t c = normalize_cp(raw, fold);
-      if (c == U' ') {
-        space = true;
-        continue;
-      }
-      if (space && !text.empty()) text.push_back(U' ');
-      space = false;
-      text.push_back(c);
-    }
-  }
+  SeparatorCollapser collapse;
+  for (std::string_view part : parts)
+    for (char32_t raw : decode_utf8(part))
+      collapse.feed(normalize_cp(raw, fold), [&](char32_t k) { text.push_back(k); });
   return std::u32string_view(text).find(decode_utf8(needle)) != std::u32string_view::npos;
 }
 

@@ -94,8 +94,8 @@ search::Query read_query(const http::Request& req) {
 /// "PM2.5" at a million proposals) and GIN would first collect every row of every such word (944 ms
 /// for "12345"), where exact words are read lazily, newest first (FTS5), or skipped through (GIN).
 /// When the words are more than kMaxPrefixWords, the phrase of the term's other tokens finds the
-/// candidates and the normalised text confirms the term; an exclusion, or a term of one token, then
-/// keeps the engine's own prefix query.
+/// candidates and the normalised text confirms the term (on FTS5, only the candidates without its
+/// exact form); an exclusion, or a term of one token, then keeps the engine's own prefix query.
 constexpr size_t kMaxPrefixWords = 64;
 
 /// The phrase builders of one engine's query syntax.
