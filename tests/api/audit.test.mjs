@@ -16,8 +16,11 @@ after(async () => {
   await srv.stop();
 });
 
+// Tampers with the database behind the server's back; on SQLite it waits (up to 10 s) while the
+// server's background work (the search index's catch-up and merge at start) holds the write lock.
 function sql(statement) {
-  if (srv.databaseUrl.startsWith('sqlite:')) execFileSync('sqlite3', [srv.databaseUrl.slice(7), statement]);
+  if (srv.databaseUrl.startsWith('sqlite:'))
+    execFileSync('sqlite3', ['-cmd', '.timeout 10000', srv.databaseUrl.slice(7), statement]);
   else execFileSync('psql', [srv.databaseUrl, '-qc', statement]);
 }
 
