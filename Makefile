@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BIN := $(BUILD_DIR)/server/shangliang
 JOBS ?= $(shell nproc)
 
-.PHONY: run test bootstrap build configure server web test-unit test-api test-api-sqlite test-api-postgres test-web test-browser format lint tidy clean
+.PHONY: run test bootstrap build configure server web test-unit test-fuzz test-api test-api-sqlite test-api-postgres test-web test-browser format lint tidy clean
 
 run: build
 	mkdir -p data
@@ -11,6 +11,7 @@ run: build
 
 test: build
 	$(MAKE) test-unit
+	$(MAKE) test-fuzz
 	$(MAKE) test-api
 	$(MAKE) test-web
 	$(MAKE) test-browser
@@ -32,6 +33,11 @@ web:
 test-unit: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (clang, in build-fuzz/), each for FUZZ_SECONDS from the committed corpus.
+FUZZ_SECONDS ?= 7
+test-fuzz:
+	bash server/fuzz/run.sh $(FUZZ_SECONDS)
 
 test-api: test-api-sqlite test-api-postgres
 
@@ -56,7 +62,7 @@ lint:
 	@if [ -f web/package.json ]; then cd web && npm run lint; fi
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-fuzz
 
 tidy: server
 	clang-tidy -p $(BUILD_DIR) --quiet $(shell find server/src -name '*.cpp') 2>/dev/null | grep -E "warning|error" || true
