@@ -8,12 +8,15 @@ import 'element-plus/es/components/loading/style/css'
 import App from './App.vue'
 import { createAppRouter } from './router'
 import { i18n, t } from './locales'
-import { configureClient } from './api/client'
+import { configureClient, type FallbackKind } from './api/client'
 import { useAuthStore } from './stores/auth'
 import { useNotificationStore } from './stores/notifications'
 import { useProposalRefs } from './stores/proposalRefs'
 import { vRole } from './directives/role'
 import './styles/main.css'
+
+/** The common.* message of each generic failure. */
+const FALLBACK_KEYS: Record<FallbackKind, string> = { network: 'networkError', server: 'serverError', tooLarge: 'tooLarge', rateLimited: 'rateLimited' }
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -44,7 +47,7 @@ configureClient({
     if (auth.user) auth.user.must_change_password = true
     router.replace({ name: 'password-change' })
   },
-  fallbackMessage: (kind) => t(kind === 'network' ? 'common.networkError' : 'common.serverError'),
+  fallbackMessage: (kind) => t(`common.${FALLBACK_KEYS[kind]}`),
 })
 
 app.use(router)

@@ -21,7 +21,7 @@ describe('request client', () => {
     notifyError: vi.fn(),
     onUnauthorized: vi.fn(),
     onPasswordChangeRequired: vi.fn(),
-    fallbackMessage: (kind: 'network' | 'server') => `fallback-${kind}`,
+    fallbackMessage: (kind: string) => `fallback-${kind}`,
   }
   const fetchMock = vi.fn()
 
@@ -96,6 +96,33 @@ describe('request client', () => {
     const down = await failure(request('/x'))
     expect(down.code).toBe('network')
     expect(hooks.notifyError).toHaveBeenLastCalledWith('fallback-network')
+  })
+
+  it('shows the server message of 413, 415 and 429 answers', async () => {
+    const cases: [number, string, string][] = [
+      [413, 'payload_too_large', '上传的文件太大'],
+      [415, 'unsupported_media_type', '请求须使用 application/json'],
+      [429, 'rate_limited', '请求过于频繁，请稍后再试'],
+    ]
+    for (const [status, code, message] of cases) {
+      fetchMock.mockResolvedValueOnce(answer(status, { error: { code, message } }))
+      const err = await failure(request('/auth/login', { method: 'POST', body: {}, noRedirect: true }))
+      expect(err.status).toBe(status)
+      expect(err.code).toBe(code)
+      expect(hooks.notifyError).toHaveBeenLastCalledWith(message)
+    }
+    expect(hooks.notifyError).toHaveBeenCalledTimes(3)
+  })
+
+  it('gives a bare 413 or 429 (no envelope, e.g. from a proxy) its own code and generic message', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<html>413 Request Entity Too Large</html>', { status: 413 }))
+    const large = await failure(request('/members/import', { method: 'POST', form: new FormData() }))
+    expect(large.code).toBe('payload_too_large')
+    expect(large.message).toBe('fallback-tooLarge')
+    fetchMock.mockResolvedValueOnce(new Response('', { status: 429 }))
+    const limited = await failure(request('/auth/password', { method: 'POST', body: {} }))
+    expect(limited.code).toBe('rate_limited')
+    expect(hooks.notifyError).toHaveBeenLastCalledWith('fallback-rateLimited')
   })
 
   it('answers undefined for 204', async () => {

@@ -37,6 +37,15 @@ export interface RequestOptions {
   noRedirect?: boolean
 }
 
+/** Failures that have a generic message: no connection, a server error, a body too large, too many requests. */
+export type FallbackKind = 'network' | 'server' | 'tooLarge' | 'rateLimited'
+
+/** Codes (and generic messages) of error answers without the envelope, e.g. from a reverse proxy. */
+const BARE_STATUS: Record<number, { code: string; kind: FallbackKind }> = {
+  413: { code: 'payload_too_large', kind: 'tooLarge' },
+  429: { code: 'rate_limited', kind: 'rateLimited' },
+}
+
 export interface ClientHooks {
   /** The CSRF token of the current session, sent as X-CSRF-Token on writes. */
   csrfToken: () => string | null
@@ -46,8 +55,8 @@ export interface ClientHooks {
   onUnauthorized: () => void
   /** Called on 403 password_change_required. */
   onPasswordChangeRequired: () => void
-  /** Translates the generic network/server failure messages. */
-  fallbackMessage: (kind: 'network' | 'server') => string
+  /** Translates the generic failure messages (used when an answer carries no message of its own). */
+  fallbackMessage: (kind: FallbackKind) => string
 }
 
 const hooks: ClientHooks = {
@@ -75,7 +84,11 @@ export function buildQuery(query?: RequestOptions['query']): string {
   return text ? `?${text}` : ''
 }
 
-/** Reads an error answer into an ApiError; tolerates non-JSON bodies. */
+/**
+ * Reads an error answer into an ApiError; tolerates non-JSON bodies. The server's own message
+ * (Chinese) is kept for every status, 413 payload_too_large, 415 unsupported_media_type and
+ * 429 rate_limited included; a bare 413/429 gets its own generic message.
+ */
 export async function parseError(res: Response): Promise<ApiError> {
   let body: unknown = null
   try {
@@ -88,6 +101,8 @@ export async function parseError(res: Response): Promise<ApiError> {
     const { code, message, fields, ...rest } = err as { code?: string; message?: string; fields?: Record<string, string> }
     return new ApiError(res.status, code ?? 'internal', message || hooks.fallbackMessage('server'), fields ?? {}, rest)
   }
+  const bare = BARE_STATUS[res.status]
+  if (bare) return new ApiError(res.status, bare.code, hooks.fallbackMessage(bare.kind))
   return new ApiError(res.status, res.status >= 500 ? 'internal' : 'bad_request', hooks.fallbackMessage('server'))
 }
 

@@ -6,6 +6,7 @@ export const SPECIAL_COMMITTEE_KINDS = ['proposal', 'other'] as const
 export const UNIT_KINDS = ['government', 'party', 'court', 'procuratorate', 'enterprise', 'other'] as const
 export const GENDERS = ['male', 'female'] as const
 export const MEMBER_STATUSES = ['active', 'suspended', 'left'] as const
+export const MEMBER_ACCOUNTS = ['linked', 'pending_consent', 'none'] as const
 export const USER_STATUSES = ['active', 'disabled'] as const
 export const ROLES: readonly RoleName[] = [
   'admin',

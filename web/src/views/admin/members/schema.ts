@@ -1,16 +1,28 @@
 // Members (委员): columns, filters, form values and rules.
 import type { FormRules } from 'element-plus'
-import type { Member, MemberInput } from '@/api/members'
+import type { Member, MemberAccount, MemberInput } from '@/api/members'
 import type { Column } from '@/components/ListTable.vue'
 import { requiredRule } from '@/composables/useEntityForm'
 import { t } from '@/locales'
 import { enumKey } from '@/utils/enums'
 import { isMobile } from '@/utils/validators'
 
+/**
+ * Whether the member signs in: the server's `account`, or (from an answer without it) read off
+ * `user_id` and `pending_user_id`.
+ */
+export function accountState(m: Pick<Member, 'account' | 'user_id' | 'pending_user_id'>): MemberAccount {
+  if (m.account) return m.account
+  if (m.user_id) return 'linked'
+  if (m.pending_user_id) return 'pending_consent'
+  return 'none'
+}
+
 export const columns: Column<Member>[] = [
   { prop: 'name', label: 'member.name', minWidth: 100 },
   { prop: 'gender', label: 'member.gender', minWidth: 80, formatter: (r) => t(enumKey('gender', r.gender)) },
   { prop: 'mobile', label: 'member.mobile', width: 130 },
+  { prop: 'account', label: 'member.account', width: 110, formatter: (r) => t(enumKey('memberAccount', accountState(r))) },
   { prop: 'sector_name', label: 'member.sector', minWidth: 120 },
   { prop: 'party_name', label: 'member.party', minWidth: 100, formatter: (r) => r.party_name || t('member.noParty') },
   { prop: 'is_standing', label: 'member.isStanding', minWidth: 90, formatter: (r) => t(r.is_standing ? 'common.yes' : 'common.no') },
