@@ -156,6 +156,61 @@ test('writes without the CSRF token are refused', async () => {
   assert.equal(r.status, 201);
 });
 
+test('PATCH, PUT and DELETE without the CSRF token, or with a wrong one, are refused and write nothing', async () => {
+  const admin = new Client(srv.baseUrl);
+  await admin.login('admin', 'Admin12345');
+  const member = new Client(srv.baseUrl);
+  await member.login('13900000001', 'Member12345');
+  // Real objects to aim at: a sector, a calendar day, the committee's proposal settings, a draft.
+  const sector = await admin.post('/api/v1/sectors', { name: '测试界别乙', description: '原说明' });
+  assert.equal(sector.status, 201, JSON.stringify(sector.body));
+  const day = await admin.post('/api/v1/calendar-days', { day: '2031-05-06', kind: 'holiday', name: '测试假日' });
+  assert.equal(day.status, 201, JSON.stringify(day.body));
+  const draft = await member.post('/api/v1/proposals', { title: '关于跨站请求测试的建议', suggestions: '原建议。', category: '其他' });
+  assert.equal(draft.status, 201, JSON.stringify(draft.body));
+  const settingsBefore = (await admin.get('/api/v1/proposals/settings')).body;
+  const auditTotal = async () => (await admin.get('/api/v1/audit?page_size=1')).body.total;
+  const auditBefore = await auditTotal();
+  const calendarHas = async () => (await admin.get('/api/v1/calendar-days')).body.items.some((d) => d.day === '2031-05-06');
+  assert.equal(await calendarHas(), true);
+
+  const writes = [
+    [admin, 'PATCH', `/api/v1/sectors/${sector.body.id}`, { description: '改过的说明' }],
+    [member, 'PATCH', `/api/v1/proposals/${draft.body.id}`, { version: draft.body.version, suggestions: '改过的建议。' }],
+    [admin, 'PUT', '/api/v1/proposals/settings', { cosign_window_days: settingsBefore.cosign_window_days + 1 }],
+    [admin, 'DELETE', `/api/v1/sectors/${sector.body.id}`, undefined],
+    [admin, 'DELETE', '/api/v1/calendar-days/2031-05-06', undefined],
+  ];
+  for (const [client, method, path, body] of writes) {
+    const token = client.csrf;
+    for (const bad of ['', 'not-the-token', token.slice(0, -1) + (token.endsWith('0') ? '1' : '0')]) {
+      client.csrf = bad;
+      // The client sends no header when its token is empty.
+      const r = await client.request(method, path, body);
+      client.csrf = token;
+      assert.equal(r.status, 403, `${method} ${path} with token '${bad.slice(0, 8)}': ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.error.code, 'csrf_failed');
+    }
+  }
+  // Nothing was written.
+  assert.equal((await admin.get(`/api/v1/sectors/${sector.body.id}`)).body.description, '原说明');
+  const d = (await member.get(`/api/v1/proposals/${draft.body.id}`)).body;
+  assert.equal(d.suggestions, '原建议。');
+  assert.equal(d.version, draft.body.version);
+  assert.deepEqual((await admin.get('/api/v1/proposals/settings')).body, settingsBefore);
+  assert.equal(await calendarHas(), true);
+  assert.equal(await auditTotal(), auditBefore);
+  // With the right token each of them goes through (so the refusals above were the CSRF check's).
+  for (const [client, method, path, body] of writes) {
+    const r = await client.request(method, path, body);
+    assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  assert.equal((await admin.get(`/api/v1/sectors/${sector.body.id}`)).status, 404);
+  assert.equal(await calendarHas(), false);
+  assert.equal((await member.get(`/api/v1/proposals/${draft.body.id}`)).body.suggestions, '改过的建议。');
+  await admin.request('PUT', '/api/v1/proposals/settings', { cosign_window_days: settingsBefore.cosign_window_days });
+});
+
 test('logout ends the session', async () => {
   const c = new Client(srv.baseUrl);
   await c.login('tianwei', 'Staff12345');

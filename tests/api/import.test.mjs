@@ -127,8 +127,10 @@ test('a file that is not a spreadsheet is refused clearly', async () => {
   r = await admin.post('/api/v1/members/import/preview', upload('名字,电话\n张三,1', 'x.csv'));
   assert.equal(r.status, 400);
   assert.match(r.body.error.message, /缺少必需的列/);
+  // JSON sent to an upload route is the wrong media type (issue 14: bodies are checked against the route).
   r = await admin.post('/api/v1/members/import/preview', { not: 'a file' });
-  assert.equal(r.status, 400);
+  assert.equal(r.status, 415);
+  assert.equal(r.body.error.code, 'unsupported_media_type');
 });
 
 test('units import the same way', async () => {

@@ -158,10 +158,16 @@ test('committees: children of the current one', async () => {
   assert.equal(r.status, 200);
   const own = admin.user.committee_id;
   assert.ok(r.body.items.some((c) => c.id === own));
+  // A district creates no committees; its city creates districts under itself only (issue 14).
   r = await admin.post('/api/v1/committees', { parent_id: own, name: '汉江区某街道政协联络处', level: 'district' });
+  assert.equal(r.status, 403, JSON.stringify(r.body));
+  const city = admin.user.committees.find((c) => c.id !== own).id;
+  assert.equal((await admin.post('/api/v1/auth/committee', { committee_id: city })).status, 200);
+  r = await admin.post('/api/v1/committees', { parent_id: city, name: '汉江新区政协', level: 'district' });
   assert.equal(r.status, 201, JSON.stringify(r.body));
-  r = await admin.post('/api/v1/committees', { parent_id: 99999, name: '别处' });
+  r = await admin.post('/api/v1/committees', { parent_id: 99999, name: '别处', level: 'district' });
   assert.equal(r.status, 400);
+  assert.equal((await admin.post('/api/v1/auth/committee', { committee_id: own })).status, 200);
 });
 
 test('oversize bodies get 413, unknown routes 404, wrong methods 405', async () => {

@@ -126,11 +126,14 @@ test('the last admin grant cannot be revoked', async () => {
 });
 
 test("a committee's admin cannot touch another committee", async () => {
-  // The admin creates a new committee and a second admin for it only.
-  const created = await as.admin.post('/api/v1/committees', { parent_id: as.admin.user.committee_id, name: '汉江区测试分会' });
-  assert.equal(created.status, 201);
+  // The admin, in the city committee, creates a second district and an admin for it only
+  // (a district creates no committees: issue 14).
   const root = new Client(srv.baseUrl);
   await root.login('admin', 'Admin12345');
+  const city = root.user.committees.find((c) => c.id !== root.user.committee_id).id;
+  assert.equal((await root.post('/api/v1/auth/committee', { committee_id: city })).status, 200);
+  const created = await root.post('/api/v1/committees', { parent_id: city, name: '汉江区测试分会', level: 'district' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
   await root.post('/api/v1/auth/committee', { committee_id: created.body.id });
   const r = await root.post('/api/v1/users', {
     username: 'branchadmin', name: '分会管理员', password: 'Branch12345', grants: [{ role: 'admin' }],

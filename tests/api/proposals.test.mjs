@@ -169,7 +169,10 @@ test('并案 keeps both proposers informed; 改办 moves the unit; extensions ar
   let s = (await as.staff.get(`/api/v1/proposals/${a.id}`)).body;
   s = await must(as.staff, s, 'reassign', { assignment_id: assignment.id, unit_id: units['区发展和改革局'] });
   assert.deepEqual(s.assignments.map((x) => x.state), ['reassigned', 'awaiting_sign']);
-  assert.equal((await as.co.get(`/api/v1/proposals/${a.id}`)).status, 200, 'the old unit still sees its history');
+  // Reassigned away, the old unit no longer reads the proposal (issue 14), nor finds it in its list.
+  assert.equal((await as.co.get(`/api/v1/proposals/${a.id}`)).status, 404, 'the old unit loses access');
+  const oldList = (await as.co.get('/api/v1/proposals?page_size=100')).body.items.map((x) => x.id);
+  assert.ok(!oldList.includes(a.id), 'nor is it in the old unit\'s list');
   let u = (await as.unit.get(`/api/v1/proposals/${a.id}`)).body;
   u = await must(as.unit, u, 'sign');
   const tooLate = await act(as.unit, u, 'request_extension', { reason: '需要跨年度预算', requested_due: '2099-01-01' });
@@ -208,9 +211,37 @@ test('the sign-for deadline counts working days across a holiday and a make-up w
 test('a member lists only their own proposals; units only assigned ones', async () => {
   const mine = await as.member.get('/api/v1/proposals?page_size=100');
   assert.ok(mine.body.items.length > 0);
+  assert.ok(mine.body.total <= 100, 'one page holds the whole list');
+  // Each one is hers: she proposed it or was asked to co-sign it (the demo data has both).
+  let proposed = 0;
+  let cosigned = 0;
+  for (const item of mine.body.items) {
+    const d = (await as.member.get(`/api/v1/proposals/${item.id}`)).body;
+    if (d.proposer_user_id === as.member.user.id) proposed++;
+    else {
+      assert.ok(d.cosigners.some((c) => c.user_id === as.member.user.id), `${item.id} (${d.proposer_name}) is neither hers nor co-signed by her`);
+      cosigned++;
+    }
+  }
+  assert.ok(proposed > 0 && cosigned > 0, `proposed ${proposed}, co-signed ${cosigned}`);
+  // Staff see proposals of many members; those of others she does not co-sign are not in her list.
+  const all = (await as.staff.get('/api/v1/proposals?page_size=100')).body.items;
+  const mineIds = new Set(mine.body.items.map((i) => i.id));
+  const others = all.filter((i) => !i.proposer_name.includes('王敏'));
+  assert.ok(others.length > 0);
+  for (const item of others.filter((i) => mineIds.has(i.id))) {
+    const d = (await as.staff.get(`/api/v1/proposals/${item.id}`)).body;
+    assert.ok(d.cosigners.some((c) => c.user_id === as.member.user.id), `${item.id} of ${item.proposer_name} is listed to 王敏`);
+  }
+  // A wrong password gives no session.
   const other = new Client(srv.baseUrl);
-  await other.login('13900000002', 'x').catch(() => {});
+  const refused = await other.post('/api/v1/auth/login', { login: '13900000002', password: 'x' });
+  assert.equal(refused.status, 401);
+  assert.equal(refused.body.error.code, 'unauthorized');
+  assert.equal(other.user, null);
+  assert.equal((await other.get('/api/v1/proposals')).status, 401);
   const unitList = await as.unit.get('/api/v1/proposals?page_size=100');
+  assert.ok(unitList.body.items.length > 0);
   for (const item of unitList.body.items) {
     const d = (await as.unit.get(`/api/v1/proposals/${item.id}`)).body;
     assert.ok(d.assignments.some((a) => a.unit_id === units['区发展和改革局']));
@@ -226,13 +257,26 @@ test('the workflow table is exposed', async () => {
 });
 
 test('queue filters: return requests, pending co-signatures, key proposals a leader leads; null clears the group', async () => {
+  // The demo data holds a pending return request and a joint proposal 王敏 has not yet co-signed;
+  // each filter must find them and nothing else (checked against the unfiltered list too).
   let r = await as.staff.get('/api/v1/proposals?return_requested=true&page_size=100');
   assert.equal(r.status, 200);
+  assert.ok(r.body.items.length > 0, 'a return request is waiting');
   for (const item of r.body.items) {
     const d = (await as.staff.get(`/api/v1/proposals/${item.id}`)).body;
     assert.ok(d.assignments.some((a) => a.state === 'return_requested'));
   }
+  const assigned = (await as.staff.get('/api/v1/proposals?state=assigned&page_size=100')).body.items;
+  const requested = new Set(r.body.items.map((i) => i.id));
+  const notRequested = assigned.filter((i) => !requested.has(i.id));
+  assert.ok(notRequested.length > 0);
+  for (const item of notRequested) {
+    const d = (await as.staff.get(`/api/v1/proposals/${item.id}`)).body;
+    assert.ok(!d.assignments.some((a) => a.state === 'return_requested'), `${item.id} has a return request but is not listed`);
+  }
   r = await as.member.get('/api/v1/proposals?cosign=pending&page_size=100');
+  assert.equal(r.status, 200);
+  assert.ok(r.body.items.length > 0, 'a co-signature is waiting');
   for (const item of r.body.items) {
     const d = (await as.member.get(`/api/v1/proposals/${item.id}`)).body;
     assert.ok(d.cosigners.some((c) => c.user_id === as.member.user.id && c.status === 'pending'));
@@ -242,8 +286,66 @@ test('queue filters: return requests, pending co-signatures, key proposals a lea
   r = await as.leader.get('/api/v1/proposals?key_leader=me&page_size=100');
   assert.ok(r.body.items.some((i) => i.id === p.id));
   assert.ok(r.body.items.every((i) => i.is_key));
-  const d = await draft(as.member, { kind: 'collective', group_type: 'party', group_id: 1 });
+  // A member is no party's contact: a collective proposal in a party's name is refused (issue 14).
+  const refused = await as.member.post('/api/v1/proposals', { title: '关于集体提案的建议', category: '社会事业', kind: 'collective', group_type: 'party', group_id: 1 });
+  assert.equal(refused.status, 400, JSON.stringify(refused.body));
+  assert.ok(refused.body.error.fields.group_id);
+  const d = await draft(as.member, { kind: 'collective' });
   const cleared = await as.member.patch(`/api/v1/proposals/${d.id}`, { version: d.version, kind: 'individual', group_type: null, group_id: null });
   assert.equal(cleared.status, 200, JSON.stringify(cleared.body));
   assert.equal(cleared.body.group_type, null);
+});
+
+test('a unit asking by id for a proposal assigned only to another unit gets 404, on every sub-resource', async () => {
+  const mzj = units['区民政局'];
+  const fgj = units['区发展和改革局'];
+  // One from the demo data, assigned to 区民政局 alone.
+  const assigned = (await as.staff.get('/api/v1/proposals?state=assigned&page_size=100')).body.items;
+  let demo = null;
+  for (const item of assigned) {
+    const d = (await as.staff.get(`/api/v1/proposals/${item.id}`)).body;
+    if (d.assignments.length && d.assignments.every((a) => a.unit_id === mzj)) {
+      demo = d;
+      break;
+    }
+  }
+  assert.ok(demo, 'the demo data has a proposal assigned only to 区民政局');
+  // And one of our own with an attachment, assigned to 区民政局 alone.
+  const d = await draft(as.member, { title: '关于社区养老驿站运营补贴的建议' });
+  const f = new FormData();
+  f.append('file', new Blob([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 66)])], { type: 'application/pdf' }), '调研.pdf');
+  const att = await as.member.post(`/api/v1/proposals/${d.id}/attachments`, f);
+  assert.equal(att.status, 201, JSON.stringify(att.body));
+  let p = await must(as.member, (await as.member.get(`/api/v1/proposals/${d.id}`)).body, 'submit');
+  p = await must(as.staff, (await as.staff.get(`/api/v1/proposals/${p.id}`)).body, 'file');
+  p = await must(as.staff, p, 'assign', { handling_type: 'single', units: [{ unit_id: mzj, role: 'lead' }] });
+  assert.ok(p.assignments.every((a) => a.unit_id !== fgj));
+  for (const [id, attachment] of [[demo.id, null], [p.id, att.body.id]]) {
+    const paths = [
+      `/api/v1/proposals/${id}`,
+      `/api/v1/proposals/${id}/history`,
+      `/api/v1/proposals/${id}/attachments`,
+      `/api/v1/proposals/${id}/documents/form.docx`,
+      `/api/v1/proposals/${id}/documents/assignment-notice.docx`,
+      ...(attachment ? [`/api/v1/proposals/${id}/attachments/${attachment}`] : []),
+    ];
+    for (const path of paths) {
+      // 区民政局 sees it (the object exists and is readable by its unit); 区发改局 is told it does not exist.
+      assert.equal((await as.co.get(path, { raw: true })).status, 200, `区民政局 GET ${path}`);
+      const r = await as.unit.get(path);
+      assert.equal(r.status, 404, `区发改局 GET ${path}: ${JSON.stringify(r.body).slice(0, 200)}`);
+      assert.equal(r.body.error.code, 'not_found');
+    }
+    const reply = await as.unit.get(`/api/v1/proposals/${id}/documents/reply-letter.docx`);
+    assert.equal(reply.status, 404);
+    // Nor can it act on it.
+    const cur = (await as.staff.get(`/api/v1/proposals/${id}`)).body;
+    const sign = await as.unit.post(`/api/v1/proposals/${id}/transitions`, { action: 'sign', version: cur.version });
+    assert.equal(sign.status, 404, JSON.stringify(sign.body));
+    const list = await as.unit.get(`/api/v1/proposals?page_size=100&q=${encodeURIComponent(cur.title)}`);
+    assert.ok(!list.body.items.some((i) => i.id === id), 'not in its list either');
+  }
+  // The proposal is unchanged by the refused sign.
+  const after = (await as.staff.get(`/api/v1/proposals/${p.id}`)).body;
+  assert.equal(after.version, p.version);
 });

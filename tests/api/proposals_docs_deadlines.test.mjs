@@ -139,8 +139,23 @@ test('the scheduler reminds before the sign-for deadline and escalates once over
     assert.ok((await staff.get('/api/v1/notifications?page_size=100')).body.items.some((n) => n.kind === 'deadline.escalation'));
     assert.match(srv.log(), /sms gateway=log phone=13700000006 text=【商量】【督办】/);
     assert.ok((await staff.get('/api/v1/notifications/unread-count')).body.unread > 0);
-    const overdue = (await staff.get('/api/v1/proposals?overdue=true&page_size=100')).body;
-    assert.equal(overdue.total >= 0, true);
+    // Past the sign-for deadline but not the reply deadline: not overdue yet. The day after the
+    // reply deadline it is, and every row the filter lists is overdue.
+    const q = encodeURIComponent('关于优化社区停车管理的建议');
+    let overdue = (await staff.get(`/api/v1/proposals?overdue=true&q=${q}`)).body;
+    assert.equal(overdue.total, 0, JSON.stringify(overdue.items));
+    const dueDate = p.deadline.due_date;
+    assert.ok(dueDate > signDue, `${dueDate} > ${signDue}`);
+    await clock.post('/api/v1/test/clock', { offset_seconds: Math.round((Date.parse(`${dueDate}T04:00:00Z`) + 86400000 - Date.now()) / 1000) });
+    const later = new Client(srv.baseUrl);
+    await later.login('tianwei', 'Staff12345');
+    overdue = (await later.get(`/api/v1/proposals?overdue=true&q=${q}`)).body;
+    assert.deepEqual(overdue.items.map((i) => i.id), [p.id]);
+    assert.equal(overdue.items[0].overdue, true);
+    assert.ok(overdue.items[0].working_days_left < 0);
+    const all = (await later.get('/api/v1/proposals?overdue=true&page_size=100')).body.items;
+    assert.ok(all.some((i) => i.id === p.id));
+    for (const i of all) assert.ok(i.overdue === true && i.due_date <= dueDate, `${i.id}: due ${i.due_date}, overdue ${i.overdue}`);
   } finally {
     await clock.post('/api/v1/test/clock', { offset_seconds: 0 });
   }

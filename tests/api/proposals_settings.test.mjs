@@ -22,8 +22,11 @@ async function loginAll() {
 }
 
 before(async () => {
-  // The clock jumps days ahead here: sessions must outlive that (idle timeout of a year).
-  srv = await startServer({ env: { SHANGLIANG_SESSION_IDLE_TIMEOUT_SECONDS: String(366 * 86400) } });
+  // The clock jumps days ahead here: sessions must outlive that (idle and absolute timeouts of a year).
+  const year = String(366 * 86400);
+  srv = await startServer({
+    env: { SHANGLIANG_SESSION_IDLE_TIMEOUT_SECONDS: year, SHANGLIANG_SESSION_ABSOLUTE_TIMEOUT_SECONDS: year },
+  });
   await loginAll();
   units = Object.fromEntries((await as.admin.get('/api/v1/units?page_size=100')).body.items.map((u) => [u.name, u.id]));
 });

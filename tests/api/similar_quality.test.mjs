@@ -120,15 +120,21 @@ function pgTrgm(url, queries) {
   return out;
 }
 
-test('results carry state, shared phrases and visibility; a member does not see others\' text', async () => {
+test('results carry state, shared phrases and visibility; a member is not told of others\' proposals', async () => {
   const p = similarSet.pairs[0];
-  const r = await similar(member, p.b.title, p.b.body);
+  // Staff see every match (they review for duplicates), with the phrases it shares.
+  const r = await similar(staff, p.b.title, p.b.body);
   const hit = r.items.find((it) => keyOf.get(it.proposal_id) === p.id);
   assert.ok(hit, 'partner found');
   assert.equal(hit.state, 'submitted');
   assert.ok(hit.shared_phrases.length > 0);
   for (const ph of hit.shared_phrases) assert.ok(p.a.title.includes(ph) || p.a.body.includes(ph), ph);
-  assert.equal(hit.visible, false);
+  assert.equal(hit.visible, true);
+  // Another member learns nothing of an unpublished proposal they may not see (issue 14): not its
+  // title, proposer or shared phrases; its author sees it.
+  const other = await similar(member, p.b.title, p.b.body);
+  assert.ok(!other.items.some((it) => it.proposal_id === hit.proposal_id), 'hidden from another member');
+  assert.ok(other.items.every((it) => it.visible || it.published), 'only visible or published matches');
   const own = await similar(writer, p.b.title, p.b.body);
   assert.equal(own.items.find((it) => it.proposal_id === hit.proposal_id).visible, true);
   // exclude_id leaves the proposal being edited out.
@@ -142,10 +148,10 @@ test('results carry state, shared phrases and visibility; a member does not see 
 
 test('a new submission is found by the next similar query at once', async () => {
   const text = { key: 'fresh', title: '关于在翡翠湖设置候鸟保护观测点的建议', body: '每年冬季翡翠湖有大批候鸟栖息，建议设置候鸟保护观测点，配备望远镜和科普展板，禁止在湖区周边燃放烟花，并安排志愿者巡护。' };
-  const before = await similar(member, text.title, text.body);
+  const before = await similar(staff, text.title, text.body);
   assert.ok(!before.items.some((it) => it.title === text.title));
   const p = await createProposal(writer, text, { submit: true });
-  const after = await similar(member, '关于加强翡翠湖候鸟保护的建议', '翡翠湖冬季候鸟栖息，建议设立观测点并安排志愿者巡护，禁止燃放烟花。');
+  const after = await similar(staff, '关于加强翡翠湖候鸟保护的建议', '翡翠湖冬季候鸟栖息，建议设立观测点并安排志愿者巡护，禁止燃放烟花。');
   assert.equal(after.items[0].proposal_id, p.id);
 });
 

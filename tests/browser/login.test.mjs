@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
+import { Client, solvedCaptcha } from '../lib/client.mjs';
 import { describeViolations, launchBrowser, nextCaptcha, screenshots, seriousViolations } from './helpers.mjs';
 
 describe('log in with captcha', () => {
@@ -77,5 +78,33 @@ describe('log in with captcha', () => {
     await page.click('[data-test=login-submit]');
     await page.waitForSelector('.captcha-field .el-form-item__error');
     assert.match(await page.textContent('.captcha-field .el-form-item__error'), /验证码/);
+  });
+
+  test('a locked account is told so, even with the right password', async () => {
+    // Five wrong passwords lock jingji (through the API, from the same address: captchas solved).
+    const c = new Client(srv.baseUrl);
+    let last;
+    for (let i = 0; i < 5; i++) last = await c.post('/api/v1/auth/login', { login: 'jingji', password: 'NotMine123', ...(await solvedCaptcha(c)) });
+    assert.equal(last.status, 423, JSON.stringify(last.body));
+    await page.context().clearCookies();
+    await page.goto(`${srv.baseUrl}/login`);
+    await page.fill('#login-account', 'jingji');
+    await page.fill('#login-password', 'Staff12345');
+    await page.click('[data-test=login-submit]');
+    // This address has failed before, so the page may ask for a captcha first: answer it right.
+    await page.waitForSelector('[data-test=captcha-image] img, [data-test=login-error]');
+    if ((await page.locator('[data-test=login-error]:has-text("锁定")').count()) === 0) {
+      await page.waitForSelector('[data-test=captcha-image] img');
+      const refreshed = nextCaptcha(page, srv.baseUrl);
+      await page.click('[data-test=captcha-image]');
+      const answer = await refreshed();
+      await page.fill('#login-password', 'Staff12345');
+      await page.fill('#login-captcha', answer);
+      await page.click('[data-test=login-submit]');
+    }
+    await page.waitForSelector('[data-test=login-error]:has-text("锁定")');
+    assert.match(await page.textContent('[data-test=login-error]'), /已锁定/);
+    assert.ok(page.url().includes('/login'), 'still on the log-in page');
+    await screenshots(page, 'login-locked');
   });
 });

@@ -7,6 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { startServer } from '../lib/server.mjs';
 import { Client } from '../lib/client.mjs';
 import { chooseOption, describeViolations, launchBrowser, logout, passwordLogin, PHONE, DESKTOP, screenshots, seriousViolations, submitDespiteSimilar } from './helpers.mjs';
@@ -293,25 +294,20 @@ describe('a proposal from draft to closed, in the browser', () => {
     await screenshots(page, 'proposal-closed');
   });
 
-  test('the reply letter downloads (or the page says it cannot be made yet)', async (t) => {
+  test('the reply letter downloads and carries the reply', async (t) => {
     const link = page.locator('[data-test=doc-reply-letter]');
     assert.equal(await link.getAttribute('data-href'), `/api/v1/proposals/${proposalId}/documents/reply-letter.docx`);
-    const probe = await page.request.get(`${srv.baseUrl}/api/v1/proposals/${proposalId}/documents/reply-letter.docx`);
-    if (probe.status() === 200) {
-      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-      assert.match(download.suggestedFilename(), /\.docx$/);
-      const path = await download.path();
-      assert.ok(path, 'the file was saved');
-      const head = readFileSync(path).subarray(0, 2).toString('latin1');
-      assert.equal(head, 'PK', 'a .docx is a zip');
-      t.diagnostic(`reply letter downloaded: ${download.suggestedFilename()}`);
-    } else {
-      // the documents route is not on this server yet: the page says so instead of failing
-      assert.equal(probe.status(), 404);
-      await link.click();
-      await page.waitForSelector('.el-message:has-text("暂时无法生成")');
-      t.diagnostic('the documents route is missing: the page said so');
-    }
+    // The proposal is closed with two released replies: the letter must be there (no 404 allowed).
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const path = await download.path();
+    assert.ok(path, 'the file was saved');
+    const head = readFileSync(path).subarray(0, 2).toString('latin1');
+    assert.equal(head, 'PK', 'a .docx is a zip');
+    const text = execFileSync('/usr/bin/python3', ['-c', 'import docx, sys\nfor p in docx.Document(sys.argv[1]).paragraphs: print(p.text)', path]).toString();
+    assert.match(text, /的答复/);
+    assert.match(text, /新的补贴标准将于明年3月1日起执行/);
+    t.diagnostic(`reply letter downloaded: ${download.suggestedFilename()}`);
   });
 
   test('staff mark it as a key proposal and the leader finds it on the home page', async () => {

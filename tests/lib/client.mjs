@@ -66,3 +66,27 @@ export async function solvedCaptcha(client) {
   const a = await client.get(`/api/v1/test/captcha/${c.body.id}`);
   return { captcha_id: c.body.id, captcha_answer: a.body.answer };
 }
+
+/** The demo committee's logins (README), by the short names tests use. */
+export const DEMO_LOGINS = {
+  admin: ['admin', 'Admin12345'],
+  staff: ['tianwei', 'Staff12345'],
+  committeeStaff: ['jingji', 'Staff12345'],
+  group: ['minmeng', 'Group12345'],
+  unit: ['fagaiju', 'Unit12345'],
+  lead: ['fagaiju_lead', 'Unit12345'],
+  other: ['minzhengju', 'Unit12345'],
+  leader: ['zhuxi', 'Leader12345'],
+  supervisor: ['ducha', 'Super12345'],
+  member: ['13900000001', 'Member12345'],
+};
+
+/** Signed-in clients of `baseUrl` for the demo logins named in `names` (default: all), by name. */
+export async function demoClients(baseUrl, names = Object.keys(DEMO_LOGINS)) {
+  const out = {};
+  for (const name of names) {
+    out[name] = new Client(baseUrl);
+    await out[name].login(...DEMO_LOGINS[name]);
+  }
+  return out;
+}

@@ -4,13 +4,17 @@
 
 #include "core/auth/session_store.hpp"
 #include "core/auth/sms.hpp"
+#include "core/http/media_type.hpp"
+#include "core/utf8.hpp"
 
 namespace sl {
 
 App::App(Config cfg, std::unique_ptr<db::Database> db)
     : config(std::move(cfg)),
-      passwords(config.auth.max_concurrent_hashes),
+      passwords(config.auth.max_concurrent_hashes, std::chrono::milliseconds(config.auth.hash_wait_ms)),
       auth_limiter(config.auth.rate_limit_per_minute),
+      password_change_limiter(config.auth.password_change_per_minute),
+      trusted_proxies(http::TrustedProxies::parse(config.http.trusted_proxies)),
       db_(std::move(db)),
       sms_(make_sms_gateway(config.sms)) {}
 
@@ -19,6 +23,22 @@ App::~App() = default;
 namespace {
 bool is_write(http::Method m) {
   return m == http::Method::POST || m == http::Method::PUT || m == http::Method::PATCH || m == http::Method::DELETE;
+}
+
+/// A write's body must declare the route's media type: JSON routes take `application/json`
+/// (a cross-site form cannot send it without a preflight: no login CSRF), upload routes
+/// multipart/form-data. Open routes need it even without a body; session routes only with one
+/// (a body-less action carries the CSRF token instead). 415 otherwise.
+void require_media_type(const http::Request& req, const http::RouteMeta& meta) {
+  if (req.body.empty() && meta.access != http::Access::open) return;
+  std::string type = req.header("content-type");
+  if (meta.body == http::BodyKind::multipart) {
+    if (!http::media_type_is(type, "multipart/form-data"))
+      throw ApiError(ErrorCode::unsupported_media_type, "请以 multipart/form-data 格式上传文件");
+    return;
+  }
+  if (!http::media_type_is(type, "application/json"))
+    throw ApiError(ErrorCode::unsupported_media_type, "请求体须为 JSON（Content-Type: application/json）");
 }
 }  // namespace
 
@@ -51,6 +71,25 @@ http::Response App::run(http::Request& req) {
   req.route_pattern = route.pattern;
   req.params = std::move(m.params);
   if (req.body.size() > route.meta.max_body) throw ApiError(ErrorCode::payload_too_large, "请求体过大");
+  // A body nested deeper than any form sends is refused for every route before a handler (or
+  // anything that might copy it) sees it; multipart uploads carry files, not JSON.
+  if (!req.body.empty() && req.header("content-type").rfind("multipart/", 0) != 0 &&
+      !http::json_depth_within(req.body, http::kMaxJsonDepth))
+    throw ApiError(ErrorCode::bad_request, "请求体嵌套层数过多（最多 " + std::to_string(http::kMaxJsonDepth) + " 层）");
+
+  if (is_write(req.method)) require_media_type(req, route.meta);
+  // Path parameters and query strings arrive percent-encoded: once decoded they must be text
+  // (well-formed UTF-8 without control characters) before any handler or database sees them.
+  auto is_text = [](const std::string& s) {
+    for (unsigned char ch : s)
+      if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F) return false;
+    return utf8_well_formed(s);
+  };
+  for (const auto& [name, value] : req.params)
+    if (!is_text(value)) throw ApiError(ErrorCode::bad_request, "路径参数 " + name + " 不是有效的文本");
+  for (const auto& [name, value] : req.query)
+    if (!is_text(name) || !is_text(value))
+      throw ApiError(ErrorCode::bad_request, "查询参数不是有效的文本（须为 UTF-8，不含控制字符）");
 
   if (route.meta.rate_limited && !auth_limiter.allow(req.remote_addr))
     throw ApiError(ErrorCode::rate_limited, "操作过于频繁，请稍后再试");
@@ -58,7 +97,8 @@ http::Response App::run(http::Request& req) {
   std::string token = req.cookie(auth::kSessionCookie);
   if (!token.empty()) {
     auto lease = db_->acquire();
-    req.principal = auth::load_session(*lease, token, config.session.idle_timeout_seconds);
+    req.principal =
+        auth::load_session(*lease, token, config.session.idle_timeout_seconds, config.session.absolute_timeout_seconds);
   }
   if (route.meta.access == http::Access::session) {
     if (!req.principal) throw ApiError(ErrorCode::unauthorized, "登录已失效，请重新登录");

@@ -9,6 +9,7 @@
 #include "core/config.hpp"
 #include "core/db/database.hpp"
 #include "core/events.hpp"
+#include "core/http/client_address.hpp"
 #include "core/http/metrics.hpp"
 #include "core/http/rate_limiter.hpp"
 #include "core/http/router.hpp"
@@ -29,6 +30,8 @@ class App {
   http::Metrics metrics;
   auth::PasswordHasher passwords;
   http::RateLimiter auth_limiter;
+  http::RateLimiter password_change_limiter;  // per user (the address is under auth_limiter)
+  http::TrustedProxies trusted_proxies;       // config.http.trusted_proxies, parsed
   SmsGateway& sms() { return *sms_; }
 
   /// Runs one API request through the middleware chain and the matched handler. Never throws.

@@ -47,8 +47,16 @@ const std::vector<Setting>& settings() {
       {"http", "shutdown_grace_seconds",
        [](Config& c, const std::string& v) { c.http.shutdown_grace_seconds = to_int(v, "shutdown_grace_seconds"); }},
       {"http", "web_root", [](Config& c, const std::string& v) { c.http.web_root = v; }},
+      {"http", "trusted_proxies", [](Config& c, const std::string& v) { c.http.trusted_proxies = v; }},
+      {"http", "metrics_token", [](Config& c, const std::string& v) { c.http.metrics_token = v; }},
       {"session", "idle_timeout_seconds",
        [](Config& c, const std::string& v) { c.session.idle_timeout_seconds = to_int(v, "idle_timeout_seconds"); }},
+      {"session", "absolute_timeout_seconds",
+       [](Config& c, const std::string& v) {
+         c.session.absolute_timeout_seconds = to_int(v, "absolute_timeout_seconds");
+         if (c.session.absolute_timeout_seconds < 1)
+           throw std::invalid_argument("setting absolute_timeout_seconds must be at least 1");
+       }},
       {"session", "secure_cookie", [](Config& c, const std::string& v) { c.session.secure_cookie = to_bool(v); }},
       {"auth", "captcha_after_failures",
        [](Config& c, const std::string& v) { c.auth.captcha_after_failures = to_int(v, "captcha_after_failures"); }},
@@ -58,6 +66,14 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v) { c.auth.lock_minutes = to_int(v, "lock_minutes"); }},
       {"auth", "rate_limit_per_minute",
        [](Config& c, const std::string& v) { c.auth.rate_limit_per_minute = to_int(v, "rate_limit_per_minute"); }},
+      {"auth", "max_concurrent_hashes",
+       [](Config& c, const std::string& v) { c.auth.max_concurrent_hashes = to_int(v, "max_concurrent_hashes"); }},
+      {"auth", "hash_wait_ms",
+       [](Config& c, const std::string& v) { c.auth.hash_wait_ms = to_int(v, "hash_wait_ms"); }},
+      {"auth", "password_change_per_minute",
+       [](Config& c, const std::string& v) {
+         c.auth.password_change_per_minute = to_int(v, "password_change_per_minute");
+       }},
       {"proposals", "reminder_days", [](Config& c, const std::string& v) { c.proposals.reminder_days = v; }},
       {"proposals", "scan_interval_seconds",
        [](Config& c, const std::string& v) { c.proposals.scan_interval_seconds = to_int(v, "scan_interval_seconds"); }},

@@ -24,9 +24,15 @@ struct Config {
     int idle_timeout_seconds = 75;
     int shutdown_grace_seconds = 10;
     std::string web_root = "web/dist";
+    // Comma-separated proxy addresses or networks whose X-Forwarded-For is believed
+    // (http/client_address.hpp); empty: the socket peer is always the client.
+    std::string trusted_proxies;
+    // When set, GET /metrics also answers `Authorization: Bearer <token>`; otherwise loopback only.
+    std::string metrics_token;
   } http;
   struct Session {
     int idle_timeout_seconds = 7200;
+    int absolute_timeout_seconds = 43200;  // a session ends this long after login, however busy
     bool secure_cookie = false;
   } session;
   struct Auth {
@@ -35,6 +41,8 @@ struct Config {
     int lock_minutes = 15;
     int rate_limit_per_minute = 60;  // auth endpoints, per address
     int max_concurrent_hashes = 2;
+    int hash_wait_ms = 200;               // a request waits at most this long for a hash slot, then 429
+    int password_change_per_minute = 10;  // password changes (right or wrong) per user
   } auth;
   struct Proposals {
     std::string reminder_days = "3,1";  // working days before a deadline when reminders go out

@@ -10,6 +10,8 @@ namespace sl {
 void append_utf8(std::string& out, char32_t cp);
 /// Decodes UTF-8; each invalid byte becomes U+FFFD.
 std::u32string decode_utf8(std::string_view s);
+/// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool utf8_well_formed(std::string_view s);
 /// Encodes code points as UTF-8.
 std::string encode_utf8(std::u32string_view text);
 /// `text` with & < > " ' written as entities, for HTML and XML.

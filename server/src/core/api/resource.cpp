@@ -147,10 +147,14 @@ Json load_item(db::Connection& c, const ResourceSpec& spec, const http::Request&
 Json save_item(db::Connection& c, const ResourceSpec& spec, const http::Request& req, const Json& body, int64_t id) {
   bool creating = id == 0;
   Json before;
-  if (!creating) before = load_item(c, spec, req, id);
+  if (!creating) {
+    before = load_item(c, spec, req, id);
+    if (spec.authorize_row) spec.authorize_row(c, req, id);
+  }
   Validator v(body);
   auto values = read_fields(spec, v, c, req, creating);
   if (spec.validate_extra) spec.validate_extra(v, body, c, req, creating);
+  if (!creating && spec.validate_update) spec.validate_update(v, before, body);
   check_unique_fields(spec, c, req, values, id, v);
   v.finish();
   std::vector<db::Value> params;
@@ -244,7 +248,7 @@ void register_resource(App& app, ResourceSpec spec_in) {
 
   auto write = [&app, spec](http::Request& req, bool creating) {
     spec->authorize(req, creating ? Operation::create : Operation::update);
-    Json body = req.json();
+    const Json& body = req.json();
     int64_t id = creating ? 0 : req.param_int("id");
     Json answer = app.db().transaction([&](db::Connection& c) { return save_item(c, *spec, req, body, id); });
     app.events.publish({spec->subject + (creating ? ".created" : ".updated"), req.user().committee_id,
@@ -263,6 +267,7 @@ void register_resource(App& app, ResourceSpec spec_in) {
         int64_t id = req.param_int("id");
         app.db().transaction([&](db::Connection& c) {
           Json before = load_item(c, *spec, req, id);
+          if (spec->authorize_row) spec->authorize_row(c, req, id);
           for (const auto& ref : spec->referenced_by) {
             auto n =
                 c.exec("SELECT COUNT(*) FROM " + ref.table + " WHERE " + ref.column + " = $1", {id}).one().integer(0);

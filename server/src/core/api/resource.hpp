@@ -63,6 +63,12 @@ struct ResourceSpec {
   /// Validates fields this spec does not list (related ids) from the body.
   std::function<void(Validator&, const Json& body, db::Connection&, const http::Request&, bool creating)>
       validate_extra;
+  /// On update: checks `body` against the stored item `before` (fields that may not change, or
+  /// change only in some states).
+  std::function<void(Validator&, const Json& before, const Json& body)> validate_update;
+  /// On update and delete, before anything is written: throws forbidden when the caller may not
+  /// change row `id` (a rule that depends on the row, not only on the caller's roles).
+  std::function<void(db::Connection&, const http::Request&, int64_t id)> authorize_row;
   /// Writes related rows after the main row, inside the same transaction; may add to `answer`.
   std::function<void(db::Connection&, const http::Request&, int64_t id, const Json& body, bool creating, Json& answer)>
       after_write;

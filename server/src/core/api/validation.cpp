@@ -72,6 +72,13 @@ std::optional<std::string> Validator::text(const std::string& field, Presence p,
     return std::nullopt;
   }
   std::string s = trim(v->get<std::string>());
+  // Control characters (NUL, BEL, ESC …) are never part of what people type; PostgreSQL refuses
+  // NUL in text outright. Tab and line breaks stay.
+  for (unsigned char ch : s)
+    if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F) {
+      fail(field, "不能包含控制字符");
+      return std::nullopt;
+    }
   if (s.empty() && !allow_empty) {
     if (p == Presence::required) {
       fail(field, "不能为空");

@@ -17,7 +17,10 @@ enum class Presence { required, optional };
 
 class Validator {
  public:
-  explicit Validator(Json body) : body_(std::move(body)) {}
+  /// Reads `body`, which must outlive the validator (a request's `json()` does). Temporaries are
+  /// refused at compile time: a copy of a request body is never made.
+  explicit Validator(const Json& body) : body_(body) {}
+  explicit Validator(Json&& body) = delete;
 
   /// A string of 1…`max_chars` characters (trimmed). Missing and optional: nullopt.
   std::optional<std::string> text(const std::string& field, Presence p, size_t max_chars = 200,
@@ -36,6 +39,8 @@ class Validator {
   /// Any JSON value (checked by the caller).
   std::optional<Json> raw(const std::string& field, Presence p);
 
+  /// Marks `field` as read elsewhere, so `finish()` does not count it as unknown.
+  void skip(const std::string& field) { seen_.insert(field); }
   /// Records a problem found by the caller.
   void fail(const std::string& field, const std::string& problem);
   bool ok() const { return problems_.empty(); }
@@ -44,7 +49,7 @@ class Validator {
 
  private:
   const Json* get(const std::string& field, Presence p);
-  Json body_;  // a copy: callers often pass a temporary
+  const Json& body_;
   std::set<std::string> seen_;
   Json problems_ = Json::object();
 };

@@ -4,13 +4,16 @@
 
 #include <stdexcept>
 
+#include "core/errors.hpp"
+
 namespace sl::auth {
 
 class PasswordHasher::Slot {
  public:
   explicit Slot(PasswordHasher& h) : h_(h) {
     std::unique_lock lk(h_.mu_);
-    h_.cv_.wait(lk, [&] { return h_.free_ > 0; });
+    if (!h_.cv_.wait_for(lk, h_.max_wait_, [&] { return h_.free_ > 0; }))
+      throw ApiError(ErrorCode::rate_limited, "服务器正忙，请稍后再试");
     h_.free_--;
   }
   ~Slot() {
@@ -23,7 +26,8 @@ class PasswordHasher::Slot {
   PasswordHasher& h_;
 };
 
-PasswordHasher::PasswordHasher(int max_concurrent) : free_(std::max(1, max_concurrent)) {
+PasswordHasher::PasswordHasher(int max_concurrent, std::chrono::milliseconds max_wait)
+    : free_(std::max(1, max_concurrent)), max_wait_(std::max(std::chrono::milliseconds(0), max_wait)) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 

@@ -12,7 +12,8 @@ constexpr const char* kInsertSession =
     "INSERT INTO auth_sessions (token_hash, user_id, committee_id, csrf_token, address, created_at, last_seen_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $6)";
 constexpr const char* kSelectSession =
-    "SELECT s.user_id, s.committee_id, s.csrf_token, s.last_seen_at, u.name, u.must_change_password, u.status "
+    "SELECT s.user_id, s.committee_id, s.csrf_token, s.created_at, s.last_seen_at, u.name, u.must_change_password, "
+    "u.status "
     "FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1";
 constexpr const char* kSelectGrants =
     "SELECT id, committee_id, role, unit_id, special_committee_id, party_id, sector_id FROM role_grants "
@@ -56,7 +57,8 @@ NewSession create_session(db::Connection& c, int64_t user_id, int64_t committee_
   return s;
 }
 
-std::optional<Principal> load_session(db::Connection& c, const std::string& token, int idle_timeout_seconds) {
+std::optional<Principal> load_session(db::Connection& c, const std::string& token, int idle_timeout_seconds,
+                                      int absolute_timeout_seconds) {
   if (token.size() != 64) return std::nullopt;
   std::string hash = sha256_hex(token);
   auto res = c.exec(kSelectSession, {hash});
@@ -64,7 +66,8 @@ std::optional<Principal> load_session(db::Connection& c, const std::string& toke
   const auto& r = res.one();
   int64_t now = clock::now();
   int64_t last = parse_iso(r.text("last_seen_at"));
-  if (now - last > idle_timeout_seconds || r.text("status") != "active") {
+  int64_t created = parse_iso(r.text("created_at"));
+  if (now - last > idle_timeout_seconds || now - created > absolute_timeout_seconds || r.text("status") != "active") {
     c.exec("DELETE FROM auth_sessions WHERE token_hash = $1", {hash});
     return std::nullopt;
   }

@@ -20,9 +20,11 @@ struct NewSession {
 /// Starts a session for `user_id` acting in `committee_id` (0: the first committee they hold a grant in).
 NewSession create_session(db::Connection& c, int64_t user_id, int64_t committee_id, const std::string& address);
 
-/// Loads the principal for cookie `token`; nullopt when unknown or idle longer than
-/// `idle_timeout_seconds` (the stale row is removed). Refreshes the last-seen time.
-std::optional<Principal> load_session(db::Connection& c, const std::string& token, int idle_timeout_seconds);
+/// Loads the principal for cookie `token`; nullopt when unknown, idle longer than
+/// `idle_timeout_seconds` or begun more than `absolute_timeout_seconds` ago (the stale row is
+/// removed). Refreshes the last-seen time.
+std::optional<Principal> load_session(db::Connection& c, const std::string& token, int idle_timeout_seconds,
+                                      int absolute_timeout_seconds);
 
 /// Loads the role grants of `user_id` in every committee.
 std::vector<Grant> load_grants(db::Connection& c, int64_t user_id);

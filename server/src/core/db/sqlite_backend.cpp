@@ -122,7 +122,14 @@ class SqliteConnection final : public Connection {
       throw std::runtime_error("cannot open SQLite database " + path + ": " + msg);
     }
     sqlite3_busy_timeout(h_, kBusyTimeoutMs);
-    exec_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    // synchronous=FULL: in WAL mode NORMAL syncs the WAL only at checkpoints, so a power cut or an
+    // OS crash can lose the last commits although they were answered 2xx; FULL syncs the WAL at
+    // every commit, so an answered write survives a power cut. (A crash of this process alone
+    // loses nothing in either mode: the WAL is already in the OS page cache.) Official records
+    // are worth the cost, measured on the 2-core test VM: one fsync per commit, about 3 ms (a bare
+    // small transaction 0.05-0.1 ms -> 2.9-3.6 ms), an API edit of a draft about 9-19 ms -> 15-31 ms
+    // on a loaded machine; reads, start-up with the demo data and the API test files unchanged.
+    exec_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
     register_fts5_functions(h_);
     register_functions(h_);
   }

@@ -57,12 +57,40 @@ std::string Request::cookie(const std::string& name) const {
   return {};
 }
 
-Json Request::json() const {
+const Json& Request::json() const {
+  if (parsed_json_) return *parsed_json_;
   if (body.empty()) throw ApiError(ErrorCode::bad_request, "请求体为空，需要 JSON 对象");
+  if (!json_depth_within(body, kMaxJsonDepth))
+    throw ApiError(ErrorCode::bad_request, "请求体嵌套层数过多（最多 " + std::to_string(kMaxJsonDepth) + " 层）");
   Json j = Json::parse(body, nullptr, false);
-  if (j.is_discarded()) throw ApiError(ErrorCode::bad_request, "请求体不是合法的 JSON");
+  // nlohmann::json stops at a NUL byte as if the input ended there ({"a":1}\0junk parses); JSON
+  // text never holds one, so a body with a NUL is refused like any other malformed body.
+  if (j.is_discarded() || body.find('\0') != std::string::npos)
+    throw ApiError(ErrorCode::bad_request, "请求体不是合法的 JSON");
   if (!j.is_object()) throw ApiError(ErrorCode::bad_request, "请求体必须是 JSON 对象");
-  return j;
+  parsed_json_ = std::move(j);
+  return *parsed_json_;
+}
+
+bool json_depth_within(std::string_view text, size_t max_depth) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (in_string) {
+      if (ch == '\\')
+        ++i;  // the escaped character cannot end the string
+      else if (ch == '"')
+        in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > max_depth) return false;
+    } else if ((ch == ']' || ch == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
 }
 
 const Principal& Request::user() const {

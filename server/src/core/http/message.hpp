@@ -34,6 +34,10 @@ struct Request {
   /// skipping costly side work (password hashing) whose result is thrown away.
   bool dry_run = false;
 
+ private:
+  mutable std::optional<Json> parsed_json_;
+
+ public:
   /// The header `name` (lower case), or empty.
   std::string header(const std::string& name) const;
   /// The query parameter `name`, or nullopt.
@@ -42,8 +46,9 @@ struct Request {
   int64_t param_int(const std::string& name) const;
   /// The cookie `name`, or empty.
   std::string cookie(const std::string& name) const;
-  /// The body parsed as a JSON object; 400 `bad_request` when it is not one.
-  Json json() const;
+  /// The body parsed as a JSON object (parsed once, owned by the request); 400 `bad_request`
+  /// when it is not one or nests deeper than `kMaxJsonDepth`.
+  const Json& json() const;
   /// The signed-in principal; 401 when there is none.
   const Principal& user() const;
 };
@@ -61,6 +66,13 @@ struct Response {
   static Response file(std::string content_type, std::string bytes, const std::string& filename);
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };
+
+/// The deepest nesting of arrays and objects a request body may have. Copying and destroying a
+/// JSON value recurses once per level, so a body of 200,000 brackets would exhaust the stack.
+inline constexpr size_t kMaxJsonDepth = 64;
+/// True when the JSON text `text` nests arrays and objects at most `max_depth` deep. Scans the
+/// bytes only (strings and escapes skipped), so it is safe on any input, valid or not.
+bool json_depth_within(std::string_view text, size_t max_depth);
 
 /// Decodes %XX and '+' in a URL component.
 std::string url_decode(std::string_view s);

@@ -1,5 +1,7 @@
 #include "core/http/multipart.hpp"
 
+#include "core/utf8.hpp"
+
 namespace sl::http {
 
 namespace {
@@ -14,13 +16,21 @@ std::string param_of(const std::string& header, const std::string& name) {
   auto end = header.find_first_of("; \r\n", pos);
   return header.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
 }
+
+/// A file name is shown and stored as text: refuse bytes that are not (400, not a failed write).
+std::string checked_filename(std::string name) {
+  for (unsigned char ch : name)
+    if (ch < 0x20 || ch == 0x7F) throw ApiError::validation("file", "文件名含有控制字符");
+  if (!utf8_well_formed(name)) throw ApiError::validation("file", "文件名不是有效的 UTF-8 文本");
+  return name;
+}
 }  // namespace
 
 UploadedFile uploaded_file(const Request& req, const std::string& field) {
   std::string ct = req.header("content-type");
   if (ct.rfind("multipart/form-data", 0) != 0) {
     if (req.body.empty()) throw ApiError(ErrorCode::bad_request, "请上传文件");
-    return {url_decode(req.header("x-filename")), req.body};
+    return {checked_filename(url_decode(req.header("x-filename"))), req.body};
   }
   std::string boundary = param_of(ct, "boundary");
   if (boundary.empty()) throw ApiError(ErrorCode::bad_request, "上传格式有误：缺少 multipart 边界");
@@ -36,7 +46,7 @@ UploadedFile uploaded_file(const Request& req, const std::string& field) {
     size_t next = b.find("\r\n" + delim, head_end + 4);
     if (next == std::string::npos) break;
     if (param_of(head, "name") == field)
-      return {param_of(head, "filename"), b.substr(head_end + 4, next - head_end - 4)};
+      return {checked_filename(param_of(head, "filename")), b.substr(head_end + 4, next - head_end - 4)};
     pos = b.find(delim, next);
   }
   throw ApiError(ErrorCode::bad_request, "请上传文件（表单字段 " + field + "）");

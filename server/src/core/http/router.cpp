@@ -127,6 +127,12 @@ Json Router::openapi() const {
     if (oa_path.empty()) oa_path = "/";
     if (!params.empty()) op["parameters"] = params;
     if (r.meta.access == Access::open) op["security"] = Json::array();
+    if (r.method == Method::POST || r.method == Method::PUT || r.method == Method::PATCH) {
+      // The media type a body must declare (415 otherwise; see App::run).
+      const char* media = r.meta.body == BodyKind::multipart ? "multipart/form-data" : "application/json";
+      op["requestBody"] = {{"content", {{media, {{"schema", {{"type", "object"}}}}}}}};
+      op["responses"]["415"] = {{"$ref", "#/components/responses/Error"}};
+    }
     paths[oa_path][lower] = op;
   }
   return Json{{"openapi", "3.1.0"},

@@ -18,6 +18,13 @@ enum class Access {
   session,  // a signed-in user
 };
 
+/// What a write route's body is: JSON (the default; `application/json` required) or a
+/// multipart/form-data upload.
+enum class BodyKind {
+  json,
+  multipart,
+};
+
 struct RouteMeta {
   std::string summary;  // one line, shown in OpenAPI
   std::string tag;      // the module
@@ -25,6 +32,7 @@ struct RouteMeta {
   bool rate_limited = false;                   // auth endpoints: limited per address
   size_t max_body = 1024 * 1024;               // request body limit in bytes
   bool allow_password_change_pending = false;  // reachable before a forced password change
+  BodyKind body = BodyKind::json;              // the media type a write's body must declare
 };
 
 struct Route {

@@ -23,6 +23,7 @@
 
 #include "core/app.hpp"
 #include "core/auth/password.hpp"
+#include "core/http/client_address.hpp"
 #include "core/http/static_files.hpp"
 
 namespace sl::http {
@@ -210,7 +211,14 @@ struct Server::Impl {
         req.headers[name] = std::string(f.value());
       }
       req.body = std::move(breq.body());
-      req.remote_addr = remote;
+      {
+        // Behind a trusted proxy the client is named in X-Forwarded-For (every such header, in order).
+        std::string forwarded;
+        for (const auto& f : breq.base())
+          if (beast::iequals(f.name_string(), "x-forwarded-for"))
+            forwarded += (forwarded.empty() ? "" : ",") + std::string(f.value());
+        req.remote_addr = client_address(remote, forwarded, app.trusted_proxies);
+      }
       std::string incoming_id = req.header("x-request-id");
       req.request_id = (!incoming_id.empty() && incoming_id.size() <= 64) ? incoming_id : auth::random_hex(8);
       bool keep_alive = breq.keep_alive() && !stopping;

@@ -56,9 +56,22 @@ std::string too_many_columns_message() {
 }
 
 /// Largest uncompressed size of one part of an .xlsx that is read.
-constexpr zip_uint64_t kMaxPartBytes = 128u << 20;
+constexpr zip_uint64_t kMaxPartBytes = 32u << 20;
+/// A part may expand to this many times its compressed size, beyond the first few megabytes: real
+/// worksheets compress 5 to 30 times, a bomb of empty cells a thousand (120 MB from 117 KB cost
+/// 2 GB of parsed nodes before the cell cap could count them).
+constexpr zip_uint64_t kMaxPartRatio = 100;
+constexpr zip_uint64_t kRatioFreeBytes = 4u << 20;
 /// Excel's limit of characters in a cell.
 constexpr size_t kMaxCellChars = 32767;
+/// Most bytes of cell text one .xlsx may expand to. A shared string is stored once and may be
+/// referenced by every cell, so a 200 KB upload could otherwise expand to gigabytes.
+constexpr size_t kMaxSheetTextBytes = 64u << 20;
+/// Most non-empty cells one .xlsx may hold (rows × columns well beyond any real import).
+constexpr size_t kMaxSheetCells = 1000000;
+/// Most bytes of shared strings one .xlsx may declare.
+constexpr size_t kMaxSharedStringBytes = 32u << 20;
+constexpr const char* kMsgExpandsTooMuch = "表格展开后内容过多（单元格或文字总量超出上限），请删去无关内容或分批导入";
 
 // ---------------------------------------------------------------------------------------------
 // UTF-8.
@@ -216,14 +229,14 @@ class SheetBuilder {
     auto last = std::find_if(cells.rbegin(), cells.rend(), [](const std::string& c) { return !c.empty(); });
     if (last == cells.rend()) return;
     size_t width = static_cast<size_t>(cells.rend() - last);
-    if (width > kMaxSheetColumns) throw SheetError(too_many_columns_message());
+    if (width > kMaxSheetColumns) throw SheetError(too_many_columns_message(), SheetError::Kind::too_large);
     cells.resize(width);
     if (!has_header_) {
       sheet_.header = std::move(cells);
       has_header_ = true;
       return;
     }
-    if (sheet_.rows.size() >= kMaxSheetRows) throw SheetError(too_many_rows_message());
+    if (sheet_.rows.size() >= kMaxSheetRows) throw SheetError(too_many_rows_message(), SheetError::Kind::too_large);
     sheet_.rows.push_back(std::move(cells));
     sheet_.row_numbers.push_back(number);
   }
@@ -393,7 +406,10 @@ class ZipReader {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) != 0) throw SheetError(kMsgCorrupt);
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes) throw SheetError(kMsgTooLarge);
+    zip_uint64_t limit = kMaxPartBytes;
+    if ((st.valid & ZIP_STAT_COMP_SIZE) && st.comp_size < kMaxPartBytes / kMaxPartRatio)
+      limit = std::max(kRatioFreeBytes, st.comp_size * kMaxPartRatio);
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) throw SheetError(kMsgTooLarge, SheetError::Kind::too_large);
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(
         zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0), &zip_fclose);
     if (!file) throw SheetError(kMsgCorrupt);
@@ -404,7 +420,7 @@ class ZipReader {
       zip_int64_t got = zip_fread(file.get(), buffer, sizeof buffer);
       if (got < 0) throw SheetError(kMsgCorrupt);
       if (got == 0) break;
-      if (out.size() + static_cast<size_t>(got) > kMaxPartBytes) throw SheetError(kMsgTooLarge);
+      if (out.size() + static_cast<size_t>(got) > limit) throw SheetError(kMsgTooLarge, SheetError::Kind::too_large);
       out.append(buffer, static_cast<size_t>(got));
     }
     return out;
@@ -783,11 +799,15 @@ Sheet parse_xlsx(std::string_view bytes) {
     if (relationship_is(rel.type, "sharedStrings")) shared_strings_name = rel.target;
     if (relationship_is(rel.type, "styles")) styles_name = rel.target;
   }
+  size_t shared_bytes = 0;
   {
     XmlPart part;
     if (load_part(zip, shared_strings_name, part))
-      each_child(child(part.doc, "sst"), "si",
-                 [&](pugi::xml_node si) { ctx.shared_strings.push_back(string_item_text(si)); });
+      each_child(child(part.doc, "sst"), "si", [&](pugi::xml_node si) {
+        ctx.shared_strings.push_back(string_item_text(si));
+        shared_bytes += ctx.shared_strings.back().size();
+        if (shared_bytes > kMaxSharedStringBytes) throw SheetError(kMsgExpandsTooMuch, SheetError::Kind::too_large);
+      });
   }
   {
     XmlPart part;
@@ -799,6 +819,7 @@ Sheet parse_xlsx(std::string_view bytes) {
   pugi::xml_node sheet_data = child(child(worksheet.doc, "worksheet"), "sheetData");
   SheetBuilder builder;
   size_t row_counter = 0;
+  size_t cell_count = 0, text_bytes = 0;
   each_child(sheet_data, "row", [&](pugi::xml_node row) {
     size_t number = row.attribute("r").as_ullong(row_counter + 1);
     row_counter = number;
@@ -807,9 +828,13 @@ Sheet parse_xlsx(std::string_view bytes) {
     each_child(row, "c", [&](pugi::xml_node c) {
       size_t col = column_of(c.attribute("r").value()).value_or(next_col);
       next_col = col + 1;
-      std::string text = trim(normalize_newlines(cell_text(c, ctx)));
+      std::string raw = cell_text(c, ctx);
+      text_bytes += raw.size();  // counted before trimming: blank copies cost time too
+      if (++cell_count > kMaxSheetCells || text_bytes > kMaxSheetTextBytes)
+        throw SheetError(kMsgExpandsTooMuch, SheetError::Kind::too_large);
+      std::string text = trim(normalize_newlines(sanitize_utf8(raw)));  // XML text may hold any bytes
       if (text.empty()) return;
-      if (col >= kMaxSheetColumns) throw SheetError(too_many_columns_message());
+      if (col >= kMaxSheetColumns) throw SheetError(too_many_columns_message(), SheetError::Kind::too_large);
       if (col >= cells.size()) cells.resize(col + 1);
       cells[col] = std::move(text);
     });

@@ -33,7 +33,11 @@ inline constexpr size_t kMaxSheetColumns = 256;
 /// A file that is not a readable spreadsheet; `what()` is Chinese and fit to show the uploader.
 class SheetError : public std::runtime_error {
  public:
-  explicit SheetError(const std::string& message) : std::runtime_error(message) {}
+  enum class Kind { unreadable, too_large };
+  explicit SheetError(const std::string& message, Kind kind = Kind::unreadable)
+      : std::runtime_error(message), kind(kind) {}
+  /// `too_large`: readable, but beyond the limits of one import (rows, columns, expanded size).
+  Kind kind;
 };
 
 /// The format of `bytes` judged by content (zip magic → xlsx; UTF-8 text without NUL → csv),

@@ -59,7 +59,7 @@ void register_auth(App& app) {
   app.route(
       http::Method::POST, "/api/v1/auth/login",
       [&app](http::Request& req) {
-        Json body = req.json();
+        const Json& body = req.json();
         api::Validator v(body);
         auto login = v.text("login", api::Presence::required, 64);
         auto password = v.text("password", api::Presence::required, 128, true);
@@ -123,7 +123,20 @@ void register_auth(App& app) {
         for (const auto& g : p.grants) granted = granted || g.committee_id == *committee_id;
         if (!granted) throw ApiError::forbidden("您在该委员会没有任何角色");
         auto c = app.db().acquire();
-        c->exec("UPDATE auth_sessions SET committee_id = $1 WHERE token_hash = $2", {*committee_id, p.token_hash});
+        c->begin();
+        try {
+          c->exec("UPDATE auth_sessions SET committee_id = $1 WHERE token_hash = $2", {*committee_id, p.token_hash});
+          // Recorded in the committee entered, with the one left.
+          auto e = audit::entry_for(req, "auth.committee_switch", "committee", std::to_string(*committee_id));
+          e.committee_id = *committee_id;
+          e.before = {{"committee_id", p.committee_id}};
+          e.after = {{"committee_id", *committee_id}};
+          audit::record(*c, e);
+          c->commit();
+        } catch (...) {
+          c->rollback();
+          throw;
+        }
         return http::Response::json(
             {{"user", auth_module::user_view(*c, p.user_id, *committee_id)}, {"csrf_token", p.csrf_token}});
       },
@@ -132,6 +145,9 @@ void register_auth(App& app) {
   app.route(
       http::Method::POST, "/api/v1/auth/password",
       [&app](http::Request& req) {
+        // Each try costs two password hashes: limited per user here, per address by the route meta.
+        if (!app.password_change_limiter.allow("user:" + std::to_string(req.user().user_id)))
+          throw ApiError(ErrorCode::rate_limited, "修改密码过于频繁，请稍后再试");
         api::Validator v(req.json());
         auto old_pw = v.text("old_password", api::Presence::required, 128, true);
         auto new_pw = v.text("new_password", api::Presence::required, 128, true);
@@ -158,12 +174,16 @@ void register_auth(App& app) {
         return http::Response::json(
             {{"user", auth_module::user_view(*c, p.user_id, p.committee_id)}, {"csrf_token", p.csrf_token}});
       },
-      pending_ok("修改密码"));
+      [] {
+        auto m = pending_ok("修改密码");
+        m.rate_limited = true;
+        return m;
+      }());
 
   app.route(
       http::Method::POST, "/api/v1/auth/sms/send",
       [&app](http::Request& req) {
-        Json body = req.json();
+        const Json& body = req.json();
         api::Validator v(body);
         auto phone = v.mobile("phone", api::Presence::required);
         auto purpose = v.one_of("purpose", api::Presence::required, {"login", "reset", "change_mobile"});
@@ -177,10 +197,12 @@ void register_auth(App& app) {
           }
           if (known) throw ApiError::validation("phone", "该手机号已被其他账号使用");
           auth_module::send_sms_code(app, *c, *phone, *purpose);
-        } else if (known) {
-          auth_module::send_sms_code(app, *c, *phone, *purpose);
+        } else {
+          // Unknown numbers get the same answer, resend limit included (a code is recorded but
+          // not sent), so the endpoint does not reveal who has an account.
+          auth_module::send_sms_code(app, *c, *phone, *purpose,
+                                     known ? auth_module::Delivery::send : auth_module::Delivery::withhold);
         }
-        // Unknown numbers get the same answer, so the endpoint does not reveal who has an account.
         return http::Response::json({{"sent", true}, {"resend_after", auth_module::kSmsResendSeconds}});
       },
       open_meta("发送短信验证码（需图形验证码）"));

@@ -2,7 +2,11 @@
 // Password login with its defences: after `captcha_after_failures` failures for an account or
 // from an address a captcha is required; after `lock_after_failures` for an account it is
 // locked for `lock_minutes`. Counters live in the database so every node sees them, and are
-// written outside any transaction so a failed attempt still counts.
+// written outside any transaction so a failed attempt still counts. Each attempt is counted by
+// one atomic UPDATE before the password is checked, so parallel guesses cannot pass the limits
+// together. An unknown login answers exactly like a known one with a wrong password (same
+// counters, captcha, lock and a dummy hash check of the same cost). Failures are audited as
+// `auth.login_failed` (the login tried and the address; never the password).
 
 #include <string>
 

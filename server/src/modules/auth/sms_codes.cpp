@@ -24,7 +24,8 @@ const char* purpose_label(const std::string& purpose) {
 }
 }  // namespace
 
-void send_sms_code(App& app, db::Connection& c, const std::string& phone, const std::string& purpose) {
+void send_sms_code(App& app, db::Connection& c, const std::string& phone, const std::string& purpose,
+                   Delivery delivery) {
   auto recent = c.exec("SELECT COUNT(*) FROM sms_codes WHERE phone = $1 AND created_at > $2",
                        {phone, db::iso_after(-kSmsResendSeconds)});
   if (recent.one().integer(0) > 0)
@@ -34,24 +35,27 @@ void send_sms_code(App& app, db::Connection& c, const std::string& phone, const 
   std::snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
   c.exec("INSERT INTO sms_codes (phone, purpose, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
          {phone, purpose, code_hash(phone, purpose, code), db::now_iso(), db::iso_after(kCodeLifeSeconds)});
-  app.sms().send(phone, std::string("【商量】您的") + purpose_label(purpose) + "验证码是 " + code + "，5 分钟内有效。");
+  if (delivery == Delivery::send)
+    app.sms().send(phone,
+                   std::string("【商量】您的") + purpose_label(purpose) + "验证码是 " + code + "，5 分钟内有效。");
 }
 
 void verify_sms_code(db::Connection& c, const std::string& phone, const std::string& purpose, const std::string& code) {
   auto r = c.exec(
-      "SELECT id, code_hash, tries, expires_at FROM sms_codes WHERE phone = $1 AND purpose = $2 AND used = 0 "
-      "ORDER BY id DESC LIMIT 1",
+      "SELECT id, expires_at FROM sms_codes WHERE phone = $1 AND purpose = $2 AND used = 0 ORDER BY id DESC LIMIT 1",
       {phone, purpose});
   if (r.empty()) throw ApiError::validation("code", "验证码错误或已失效，请重新获取");
-  const auto& row = r.one();
-  int64_t id = row.integer("id");
-  if (row.integer("tries") >= kMaxTries) throw ApiError::validation("code", "验证码错误次数过多，请重新获取");
-  if (row.text("expires_at") < db::now_iso()) throw ApiError::validation("code", "验证码已过期，请重新获取");
-  if (row.text("code_hash") != code_hash(phone, purpose, code)) {
-    c.exec("UPDATE sms_codes SET tries = tries + 1 WHERE id = $1", {id});
-    throw ApiError::validation("code", "验证码错误");
-  }
-  c.exec("UPDATE sms_codes SET used = 1 WHERE id = $1", {id});
+  int64_t id = r.one().integer("id");
+  if (r.one().text("expires_at") < db::now_iso()) throw ApiError::validation("code", "验证码已过期，请重新获取");
+  // Count this try before comparing, in one statement: parallel guesses each get their own
+  // number, so no more than kMaxTries of them are ever compared.
+  auto t = c.exec("UPDATE sms_codes SET tries = tries + 1 WHERE id = $1 AND used = 0 RETURNING tries, code_hash", {id});
+  if (t.empty()) throw ApiError::validation("code", "验证码错误或已失效，请重新获取");
+  if (t.one().integer(0) > kMaxTries) throw ApiError::validation("code", "验证码错误次数过多，请重新获取");
+  if (t.one().text("code_hash") != code_hash(phone, purpose, code)) throw ApiError::validation("code", "验证码错误");
+  // Consume it; a parallel request with the same code may have done so first.
+  if (c.exec("UPDATE sms_codes SET used = 1 WHERE id = $1 AND used = 0 RETURNING id", {id}).empty())
+    throw ApiError::validation("code", "验证码错误或已失效，请重新获取");
 }
 
 }  // namespace sl::auth_module

@@ -9,12 +9,21 @@ namespace sl::auth_module {
 
 inline constexpr int kSmsResendSeconds = 60;
 
-/// Sends a new code for `purpose` to `phone` through the gateway; 429 when one was sent less
-/// than a minute ago.
-void send_sms_code(App& app, db::Connection& c, const std::string& phone, const std::string& purpose);
+/// Whether a new code goes out. `withhold` records it (so the resend limit and every answer are
+/// the same) without sending: used for numbers that have no account.
+enum class Delivery {
+  send,
+  withhold,
+};
+
+/// Records a new code for `purpose` to `phone` and, for `Delivery::send`, sends it through the
+/// gateway; 429 when one was recorded less than a minute ago.
+void send_sms_code(App& app, db::Connection& c, const std::string& phone, const std::string& purpose,
+                   Delivery delivery = Delivery::send);
 
 /// Checks `code` against the newest unused code for `phone` and `purpose` and consumes it;
-/// 400 with a clear message when wrong, expired or tried too often.
+/// 400 with a clear message when wrong, expired or tried too often. Each try is counted
+/// atomically before the comparison.
 void verify_sms_code(db::Connection& c, const std::string& phone, const std::string& purpose, const std::string& code);
 
 }  // namespace sl::auth_module

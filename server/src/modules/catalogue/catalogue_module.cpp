@@ -77,7 +77,7 @@ void register_state_routes(App& app) {
   app.route(http::Method::PATCH, "/api/v1/catalogue",
             [&app](http::Request& req) {
               require_staff(req);
-              Json body = req.json();
+              const Json& body = req.json();
               Json answer;
               app.db().transaction([&](db::Connection& c) {
                 api::Validator v(body);
@@ -100,7 +100,7 @@ void register_state_routes(App& app) {
 
   auto set_state = [&app](http::Request& req, bool publish) {
     require_staff(req);
-    Json body = req.json();
+    const Json& body = req.json();
     Json answer;
     int64_t session_id = 0;
     app.db().transaction([&](db::Connection& c) {
@@ -147,7 +147,7 @@ void register_state_routes(App& app) {
       http::Method::POST, "/api/v1/catalogue/reorder",
       [&app](http::Request& req) {
         require_staff(req);
-        Json body = req.json();
+        const Json& body = req.json();
         Json answer;
         app.db().transaction([&](db::Connection& c) {
           api::Validator v(body);
@@ -209,7 +209,7 @@ void register_claim_routes(App& app) {
       http::Method::POST, "/api/v1/catalogue/topics/{id:int}/claims",
       [&app](http::Request& req) {
         const auto& p = req.user();
-        Json body = req.json();
+        const Json& body = req.json();
         int64_t topic_id = req.param_int("id");
         int64_t claim_id = 0;
         Json answer;

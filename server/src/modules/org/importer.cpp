@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/api/upload.hpp"
 #include "core/http/multipart.hpp"
 #include "core/sheet/sheet.hpp"
 
@@ -60,12 +61,7 @@ struct RowResult {
 std::vector<RowResult> run_rows(const ImportSpec& spec, const api::ResourceSpec& resource, db::Connection& c,
                                 http::Request& req) {
   auto file = http::uploaded_file(req);
-  Sheet sheet;
-  try {
-    sheet = read_sheet(file.content, file.filename);
-  } catch (const SheetError& e) {
-    throw ApiError(ErrorCode::unsupported_media_type, e.what());
-  }
+  Sheet sheet = api::read_uploaded_sheet(file);
   std::vector<int> col_index(spec.columns.size(), -1);
   std::string missing;
   for (size_t i = 0; i < spec.columns.size(); ++i) {
@@ -137,6 +133,7 @@ Json results_json(const ImportSpec& spec, const std::vector<RowResult>& results)
 http::RouteMeta upload_meta(App& app, std::string summary) {
   http::RouteMeta m{std::move(summary), "org"};
   m.max_body = static_cast<size_t>(app.config.http.upload_limit);
+  m.body = http::BodyKind::multipart;
   return m;
 }
 

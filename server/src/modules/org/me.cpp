@@ -3,11 +3,73 @@
 #include "core/api/resource.hpp"
 #include "core/audit/audit.hpp"
 #include "modules/auth/sms_codes.hpp"
+#include "modules/org/member_accounts.hpp"
 #include "modules/org/specs.hpp"
 
 namespace sl::org {
 
+namespace {
+constexpr const char* kSelectPendingLinks =
+    "SELECT m.id, m.committee_id, c.name AS committee_name, m.name, s.name AS sector_name, m.created_at FROM members "
+    "m JOIN committees c ON c.id = m.committee_id JOIN sectors s ON s.id = m.sector_id WHERE m.pending_user_id = $1 "
+    "ORDER BY m.id";
+constexpr const char* kSelectPendingLink =
+    "SELECT committee_id, name, mobile FROM members WHERE id = $1 AND pending_user_id = $2 AND user_id IS NULL";
+constexpr const char* kAcceptLink =
+    "UPDATE members SET user_id = $1, pending_user_id = NULL, updated_at = $2 WHERE id = $3";
+constexpr const char* kDeclineLink = "UPDATE members SET pending_user_id = NULL, updated_at = $1 WHERE id = $2";
+
+/// Accepts (`accept`) or declines the pending link of member `member_id` to the caller's own
+/// account, with its audit record; 404 when no such request waits for the caller.
+void answer_member_link(App& app, const http::Request& req, int64_t member_id, bool accept) {
+  const auto& p = req.user();
+  app.db().transaction([&](db::Connection& c) {
+    auto r = c.exec(kSelectPendingLink, {member_id, p.user_id});
+    if (r.empty()) throw ApiError::not_found("待确认的委员关联");
+    int64_t committee_id = r.one().integer("committee_id");
+    if (accept) {
+      c.exec(kAcceptLink, {p.user_id, db::now_iso(), member_id});
+      grant_member_role(c, p.user_id, committee_id);
+    } else {
+      c.exec(kDeclineLink, {db::now_iso(), member_id});
+    }
+    auto e = audit::entry_for(req, accept ? "member.link_accept" : "member.link_decline", "member",
+                              std::to_string(member_id));
+    e.committee_id = committee_id;
+    e.after = {{"member_id", member_id}, {"user_id", p.user_id}, {"accepted", accept}};
+    audit::record(c, e);
+  });
+}
+}  // namespace
+
 void register_me(App& app) {
+  app.route(http::Method::GET, "/api/v1/me/member-links",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              Json items = Json::array();
+              for (const auto& r : c->exec(kSelectPendingLinks, {req.user().user_id}).rows)
+                items.push_back({{"member_id", r.integer(0)},
+                                 {"committee_id", r.integer(1)},
+                                 {"committee_name", r.text(2)},
+                                 {"member_name", r.text(3)},
+                                 {"sector_name", r.text(4)},
+                                 {"created_at", r.text(5)}});
+              return http::Response::json({{"items", items}});
+            },
+            {"待本人确认的委员账号关联", "org"});
+  app.route(http::Method::POST, "/api/v1/me/member-links/{id:int}/accept",
+            [&app](http::Request& req) {
+              answer_member_link(app, req, req.param_int("id"), true);
+              return http::Response::no_content();
+            },
+            {"同意将本人账号关联为该委员会委员", "org"});
+  app.route(http::Method::POST, "/api/v1/me/member-links/{id:int}/decline",
+            [&app](http::Request& req) {
+              answer_member_link(app, req, req.param_int("id"), false);
+              return http::Response::no_content();
+            },
+            {"拒绝委员账号关联", "org"});
+
   app.route(http::Method::GET, "/api/v1/members/directory",
             [&app](http::Request& req) {
               // Names only, for picking co-signers: any signed-in user of the committee may search.

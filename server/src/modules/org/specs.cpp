@@ -98,8 +98,22 @@ api::ResourceSpec committee_spec() {
     std::string cur = api::add_param(params, req.user().committee_id);
     return "id = " + cur + " OR parent_id = " + cur;
   };
+  // Committees are created downwards only: a province's admin adds cities, a city's admin adds
+  // districts, a district's admin none. The creator administers the new committee, which lies
+  // in the subtree they already administer, so creating one gives no power over anyone else.
   s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req,
                         bool creating) {
+    if (creating) {
+      static const std::vector<std::string> kLevels = {"province", "city", "district"};
+      auto here = c.exec("SELECT level FROM committees WHERE id = $1", {req.user().committee_id});
+      std::string level = here.empty() ? "district" : here.one().text(0);
+      auto at = std::find(kLevels.begin(), kLevels.end(), level);
+      if (at == kLevels.end() || at + 1 == kLevels.end())
+        throw ApiError::forbidden("只有省级、市级政协的管理员可以为本委员会新建下级委员会");
+      const std::string& child = *(at + 1);
+      if (body.contains("level") ? body["level"] != child : child != "district")
+        v.fail("level", "下级委员会的级别须为" + std::string(child == "city" ? "市级" : "区县级"));
+    }
     if (creating && !body.contains("parent_id")) v.fail("parent_id", "必填：新委员会须挂在本委员会之下");
     if (body.contains("parent_id") && body["parent_id"].is_number_integer() &&
         body["parent_id"].get<int64_t>() != req.user().committee_id)
@@ -318,6 +332,10 @@ api::ResourceSpec member_spec(App& app) {
       item["sector_name"] = "";
       item["party_name"] = "";
       item["special_committee_ids"] = Json::array();
+      // Whether the member signs in yet: their own account, or one waiting for its holder's consent.
+      item["account"] = !item["user_id"].is_null()           ? "linked"
+                        : !item["pending_user_id"].is_null() ? "pending_consent"
+                                                             : "none";
     }
     for (const auto& r : c.exec("SELECT m.id, s.name, p.name FROM members m JOIN sectors s ON s.id = m.sector_id LEFT "
                                 "JOIN parties p ON p.id = m.party_id WHERE m.id IN (" +
@@ -338,17 +356,27 @@ api::ResourceSpec member_spec(App& app) {
   s.validate_extra = [](api::Validator& v, const Json&, db::Connection& c, const http::Request& req, bool) {
     validate_id_list(v, "special_committee_ids", "special_committees", c, req);
   };
+  // A linked account's mobile is its login: only its holder changes it (我的信息, SMS-verified).
+  s.validate_update = [](api::Validator& v, const Json& before, const Json& body) {
+    if (!before["user_id"].is_null() && body.contains("mobile") && body["mobile"].is_string() &&
+        api::trim(body["mobile"].get<std::string>()) != before["mobile"].get<std::string>())
+      v.fail("mobile", "该委员已关联登录账号，手机号须由委员本人在“我的信息”中通过短信验证更换");
+  };
   s.after_write = [&app](db::Connection& c, const http::Request& req, int64_t id, const Json& body, bool creating,
                          Json& answer) {
     if (body.contains("special_committee_ids"))
       replace_links(c, "member_special_committees", "member_id", "special_committee_id", id,
                     body["special_committee_ids"].get<std::vector<int64_t>>());
-    if (creating) {
-      auto account = ensure_member_account(app, c, req.user().committee_id, id, req.dry_run);
+    int64_t committee_id = req.user().committee_id;
+    bool unlinked = !c.exec("SELECT 1 FROM members WHERE id = $1 AND user_id IS NULL", {id}).empty();
+    if (creating || (unlinked && body.contains("mobile"))) {
+      // A new mobile of an unlinked member: the earlier link request no longer applies.
+      if (!creating) c.exec("UPDATE members SET pending_user_id = NULL WHERE id = $1", {id});
+      auto account = ensure_member_account(app, c, committee_id, id, req.dry_run);
       answer = Json::object();
       if (account.initial_password) answer["initial_password"] = *account.initial_password;
     } else {
-      sync_member_account(c, id);
+      sync_member_account(c, id, committee_id);
     }
   };
   return s;

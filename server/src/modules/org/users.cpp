@@ -1,6 +1,7 @@
 #include "modules/org/users.hpp"
 
 #include "core/audit/audit.hpp"
+#include "modules/org/member_accounts.hpp"
 #include "modules/org/permissions.hpp"
 
 namespace sl::org {
@@ -98,6 +99,19 @@ api::ResourceSpec user_spec(App& app) {
   s.fields = {username, mobile, name, status};
   s.referenced_by = {{"members", "user_id", "委员"}};
   s.authorize = authorize_users;
+  // Passwords, status, deletion: only for accounts that live wholly in this committee's subtree.
+  // (An admin's own account is theirs whatever else it holds.)
+  s.authorize_row = [](db::Connection& c, const http::Request& req, int64_t id) {
+    if (id != req.user().user_id) require_account_within_subtree(c, id, req.user().committee_id);
+  };
+  // The login mobile is the holder's to change (我的信息, SMS-verified), never an admin's.
+  s.validate_update = [](api::Validator& v, const Json& before, const Json& body) {
+    if (!body.contains("mobile")) return;
+    auto text_of = [](const Json& j) { return j.is_string() ? api::trim(j.get<std::string>()) : std::string(); };
+    if (!(body["mobile"].is_null() || body["mobile"].is_string()) ||
+        text_of(body["mobile"]) != text_of(before["mobile"]))
+      v.fail("mobile", "登录手机号只能由本人在“我的信息”中通过短信验证更换");
+  };
   // An admin manages the accounts that hold a role in their committee.
   s.scope = [](const http::Request& req, std::vector<db::Value>& params) {
     return "id IN (SELECT user_id FROM role_grants WHERE committee_id = " +
@@ -122,7 +136,8 @@ api::ResourceSpec user_spec(App& app) {
         v.fail("grants", "新用户至少需要一个角色");
       else if (grants)
         for (const auto& g : *grants) {
-          api::Validator gv(g.is_object() ? g : Json::object());
+          static const Json kEmpty = Json::object();
+          api::Validator gv(g.is_object() ? g : kEmpty);
           read_grant(gv, c, req);
           if (!gv.ok() || !g.is_object()) v.fail("grants", "角色授权不完整：请检查角色及其所属单位/专委会/党派界别");
         }
@@ -154,10 +169,12 @@ void register_users(App& app) {
             [&app](http::Request& req) {
               authorize_users(req, api::Operation::update);
               int64_t user_id = req.param_int("id");
-              Json body = req.json();
+              const Json& body = req.json();
               auto spec = user_spec(app);
               Json answer = app.db().transaction([&](db::Connection& c) {
                 Json before = api::load_item(c, spec, req, user_id);
+                // Grants change only for accounts that live wholly in this committee's subtree.
+                if (user_id != req.user().user_id) require_account_within_subtree(c, user_id, req.user().committee_id);
                 api::Validator v(body);
                 auto cols = read_grant(v, c, req);
                 v.finish();
@@ -181,6 +198,7 @@ void register_users(App& app) {
               auto spec = user_spec(app);
               app.db().transaction([&](db::Connection& c) {
                 Json before = api::load_item(c, spec, req, user_id);
+                if (user_id != req.user().user_id) require_account_within_subtree(c, user_id, req.user().committee_id);
                 auto g = c.exec("SELECT role FROM role_grants WHERE id = $1 AND user_id = $2 AND committee_id = $3",
                                 {grant_id, user_id, req.user().committee_id});
                 if (g.empty()) throw ApiError::not_found("角色授权");

@@ -57,8 +57,9 @@ std::string visibility_condition(const Principal& user, std::vector<db::Value>& 
   if (!units.empty()) {
     std::string in;
     for (int64_t u : units) in += (in.empty() ? "" : ", ") + std::to_string(u);
-    ors.push_back(
-        in_subquery(id, "SELECT proposal_id FROM proposal_assignments WHERE unit_id IN (" + in + ")", lists_from));
+    ors.push_back(in_subquery(
+        id, "SELECT proposal_id FROM proposal_assignments WHERE state <> 'reassigned' AND unit_id IN (" + in + ")",
+        lists_from));
   }
   for (const auto* g : user.grants_of(Role::committee_staff))
     if (g->special_committee_id) {

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/api/resource.hpp"
@@ -80,12 +81,36 @@ std::string upload_purpose(db::Connection& c, const Principal& user, const db::R
   throw ApiError::forbidden("当前阶段您不能为该提案上传附件");
 }
 
+/// The unit a reply file of `rel`'s caller is filed under: the first unit they lead or co-handle
+/// the proposal for (none for the proposer's own files).
+db::Value uploader_unit(const Relations& rel) {
+  if (!rel.lead_units.empty()) return rel.lead_units.front();
+  if (!rel.co_units.empty()) return rel.co_units.front();
+  return nullptr;
+}
+
+/// True when `rel`'s caller handles the proposal (staff, its units, those who see every one).
+bool handles(const Relations& rel, const Principal& user) {
+  return rel.has(Actor::proposal_staff) || !rel.lead_units.empty() || !rel.co_units.empty() || sees_all(user);
+}
+
+/// Files follow what they belong to: the proposal's own files go with the proposal; a unit's reply
+/// files reach others than the handlers only once that unit's reply is released (a file of
+/// unknown unit, from before units were recorded, once any reply is).
+std::string visible_files_condition(db::Connection& c, const Principal& user, const db::Row& p) {
+  Relations rel = relations_of(c, user, p.integer("id"), p.integer("proposer_user_id"));
+  if (handles(rel, user)) return "1=1";
+  return "(a.purpose <> 'reply' OR EXISTS (SELECT 1 FROM proposal_replies r WHERE r.proposal_id = a.proposal_id AND "
+         "r.state = 'released' AND (a.unit_id IS NULL OR r.unit_id = a.unit_id)))";
+}
+
 }  // namespace
 
 void register_attachments(App& app) {
   http::RouteMeta upload{"上传提案附件（PDF、Word、图片）", kTag};
   upload.max_body =
       std::min<size_t>(static_cast<size_t>(app.config.http.upload_limit), kMaxAttachmentBytes + 64 * 1024);
+  upload.body = http::BodyKind::multipart;
   app.route(
       http::Method::POST, "/api/v1/proposals/{id:int}/attachments",
       [&app](http::Request& req) {
@@ -104,18 +129,19 @@ void register_attachments(App& app) {
         Json answer = app.db().transaction([&](db::Connection& c) {
           db::Row p = load_visible(c, user, id);
           std::string purpose = upload_purpose(c, user, p);
+          db::Value unit = purpose == "reply" ? uploader_unit(relations_of(c, user, id, p.integer("proposer_user_id")))
+                                              : db::Value(nullptr);
           if (c.exec("SELECT COUNT(*) FROM attachments WHERE proposal_id = $1", {id}).one().integer(0) >=
               kMaxAttachmentsPerProposal)
             throw ApiError::conflict("每件提案最多 20 个附件");
           std::string hash = auth::sha256_hex(file.content);
           auto r = c.exec(
               "INSERT INTO attachments (committee_id, proposal_id, purpose, filename, content_type, size, sha256, "
-              "data, "
-              "uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, purpose, "
-              "filename, "
-              "content_type, size, sha256, created_at",
+              "data, uploaded_by, created_at, unit_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+              "RETURNING id, purpose, filename, content_type, size, sha256, created_at",
               {user.committee_id, id, purpose, name, std::string(kind->content_type),
-               static_cast<int64_t>(file.content.size()), hash, base64(file.content), user.user_id, db::now_iso()});
+               static_cast<int64_t>(file.content.size()), hash, base64(file.content), user.user_id, db::now_iso(),
+               unit});
           Json item = item_json(r.one());
           auto e = audit::entry_for(req, "proposal.attach", "proposal", std::to_string(id));
           e.after = item;
@@ -129,13 +155,15 @@ void register_attachments(App& app) {
   app.route(http::Method::GET, "/api/v1/proposals/{id:int}/attachments",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              load_visible(*c, req.user(), req.param_int("id"));
+              db::Row p = load_visible(*c, req.user(), req.param_int("id"));
+              std::vector<db::Value> params = {req.param_int("id")};
+              std::string visible = visible_files_condition(*c, req.user(), p);
               Json items = Json::array();
-              for (const auto& r :
-                   c->exec("SELECT id, purpose, filename, content_type, size, sha256, created_at FROM attachments "
-                           "WHERE proposal_id = $1 ORDER BY id",
-                           {req.param_int("id")})
-                       .rows)
+              for (const auto& r : c->exec("SELECT a.id, a.purpose, a.filename, a.content_type, a.size, a.sha256, "
+                                           "a.created_at FROM attachments a WHERE a.proposal_id = $1 AND " +
+                                               visible + " ORDER BY a.id",
+                                           params)
+                                       .rows)
                 items.push_back(item_json(r));
               return http::Response::json({{"items", items}});
             },
@@ -144,10 +172,14 @@ void register_attachments(App& app) {
   app.route(http::Method::GET, "/api/v1/proposals/{id:int}/attachments/{attachment_id:int}",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              load_visible(*c, req.user(), req.param_int("id"));
-              auto r =
-                  c->exec("SELECT filename, content_type, data FROM attachments WHERE id = $1 AND proposal_id = $2",
-                          {req.param_int("attachment_id"), req.param_int("id")});
+              db::Row p = load_visible(*c, req.user(), req.param_int("id"));
+              std::vector<db::Value> params = {req.param_int("id"), req.param_int("attachment_id")};
+              std::string visible = visible_files_condition(*c, req.user(), p);
+              auto r = c->exec(
+                  "SELECT a.filename, a.content_type, a.data FROM attachments a WHERE a.proposal_id = $1 AND a.id = $2 "
+                  "AND " +
+                      visible,
+                  params);
               if (r.empty()) throw ApiError::not_found("附件");
               return http::Response::file(r.one().text("content_type"), unbase64(r.one().text("data")),
                                           r.one().text("filename"));
@@ -160,13 +192,29 @@ void register_attachments(App& app) {
               int64_t id = req.param_int("id");
               app.db().transaction([&](db::Connection& c) {
                 db::Row p = load_visible(c, user, id);
-                std::string purpose = upload_purpose(c, user, p);
+                Relations rel = relations_of(c, user, id, p.integer("proposer_user_id"));
+                std::vector<db::Value> params = {id, req.param_int("attachment_id")};
+                std::string visible = visible_files_condition(c, user, p);
                 auto r = c.exec(
-                    "SELECT id, purpose, filename, content_type, size, sha256, created_at, uploaded_by FROM "
-                    "attachments WHERE id = $1 AND proposal_id = $2",
-                    {req.param_int("attachment_id"), id});
+                    "SELECT a.id, a.purpose, a.filename, a.content_type, a.size, a.sha256, a.created_at, "
+                    "a.uploaded_by, a.unit_id FROM attachments a WHERE a.proposal_id = $1 AND a.id = $2 AND " +
+                        visible,
+                    params);
                 if (r.empty()) throw ApiError::not_found("附件");
-                if (r.one().text("purpose") != purpose) throw ApiError::forbidden("不能删除他人上传的附件");
+                // Proposal staff may remove any file; others only their own side's, while they may
+                // still attach (the proposer's in a draft, a unit's own reply files in handling).
+                if (!rel.has(Actor::proposal_staff)) {
+                  const auto& a = r.one();
+                  std::string purpose = upload_purpose(c, user, p);
+                  bool own_unit =
+                      a.is_null("unit_id")
+                          ? a.integer("uploaded_by") == user.user_id
+                          : std::count(rel.lead_units.begin(), rel.lead_units.end(), a.integer("unit_id")) +
+                                    std::count(rel.co_units.begin(), rel.co_units.end(), a.integer("unit_id")) >
+                                0;
+                  if (a.text("purpose") != purpose || (purpose == "reply" && !own_unit))
+                    throw ApiError::forbidden("不能删除他人上传的附件");
+                }
                 c.exec("DELETE FROM attachments WHERE id = $1", {req.param_int("attachment_id")});
                 auto e = audit::entry_for(req, "proposal.detach", "proposal", std::to_string(id));
                 e.before = item_json(r.one());

@@ -24,9 +24,25 @@ std::optional<db::Row> caller_member(db::Connection& c, const Principal& p) {
   return r.one();
 }
 
-/// Reads and checks the editable fields of a draft into column → value.
+/// True when `p` may put forward a collective proposal in the name of group `group_type`
+/// `group_id`: a party's or sector's (or people's organisation's) contact for their own group, a
+/// special committee's staff for their own committee.
+bool speaks_for_group(const Principal& p, const std::string& group_type, int64_t group_id) {
+  if (group_type == "special_committee") {
+    for (const auto* g : p.grants_of(Role::committee_staff))
+      if (g->special_committee_id == group_id) return true;
+    return false;
+  }
+  for (const auto* g : p.grants_of(Role::group_contact))
+    if ((group_type == "party" ? g->party_id : g->sector_id) == group_id) return true;
+  return false;
+}
+
+/// Reads and checks the editable fields of a draft into column → value; `stored` is the draft
+/// being edited (nullptr when creating).
 std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db::Connection& c, const Principal& p,
-                                                          bool creating) {
+                                                          const db::Row* stored) {
+  const bool creating = stored == nullptr;
   auto presence = creating ? api::Presence::required : api::Presence::optional;
   std::vector<std::pair<std::string, db::Value>> out;
   if (auto t = v.text("title", presence, 50)) out.emplace_back("title", *t);
@@ -51,8 +67,22 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
                                {"party", "sector", "organisation", "special_committee"})) {
     out.emplace_back("group_type", *g);
   }
-  if (auto g = v.id("group_id", api::Presence::optional, true))
-    out.emplace_back("group_id", *g ? db::Value(*g) : nullptr);
+  auto group_id = v.id("group_id", api::Presence::optional, true);
+  if (group_id) out.emplace_back("group_id", *group_id ? db::Value(*group_id) : nullptr);
+  // The group a collective proposal speaks for: the one sent, else the one stored.
+  std::optional<std::string> type_now;
+  if (group_type && group_type->is_string())
+    type_now = group_type->get<std::string>();
+  else if (!group_type && stored && !stored->is_null("group_type"))
+    type_now = stored->text("group_type");
+  std::optional<int64_t> id_now = group_id && *group_id ? group_id : std::nullopt;
+  if (!group_id && stored && !stored->is_null("group_id")) id_now = stored->integer("group_id");
+  if (type_now && v.ok()) {
+    if (!id_now)
+      v.fail("group_id", "集体提案须选择提出的党派、界别、人民团体或专委会");
+    else if (!speaks_for_group(p, *type_now, *id_now))
+      v.fail("group_id", "只能以本人所联络的党派、界别或所在专委会的名义提出集体提案");
+  }
   if (auto t = v.id("catalogue_topic_id", api::Presence::optional, true)) {  // an entry of a published catalogue
     if (*t && c.exec("SELECT 1 FROM catalogue_topics k JOIN catalogues g ON g.session_id = k.session_id WHERE k.id = "
                      "$1 AND k.committee_id = $2 AND g.state = 'published'",
@@ -132,7 +162,17 @@ bool guard_holds(Guard g, Context& x, const Json& body) {
     case Guard::second_round:
       return round >= 2;
     case Guard::unsatisfied_first_round:
-      return round == 1 && body.value("rating", "") == "unsatisfied";
+      return round == 1 && body.contains("rating") && body["rating"] == "unsatisfied";
+    case Guard::unsigned_split_lead: {
+      if (x.row.text("handling_type") != "split") return false;
+      for (int64_t unit : x.rel.lead_units)
+        if (!x.c.exec("SELECT 1 FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND role = 'lead' "
+                      "AND state = 'awaiting_sign'",
+                      {x.id, unit})
+                 .empty())
+          return true;
+      return false;
+    }
   }
   return false;
 }
@@ -263,6 +303,7 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
       for (const auto& u : *units) {
         if (!u.is_object() || !u.contains("unit_id") || !u["unit_id"].is_number_integer())
           throw ApiError::validation("units", "承办单位格式有误");
+        if (u.contains("role") && !u["role"].is_string()) throw ApiError::validation("units", "承办方式应为主办或协办");
         std::string role = u.value("role", "lead");
         if (role != "lead" && role != "co") throw ApiError::validation("units", "承办方式应为主办或协办");
         int64_t uid = u["unit_id"].get<int64_t>();
@@ -435,14 +476,23 @@ void apply_effects(Action action, Context& x, const Json& body, State to) {
                  (action == Action::reject_reply || action == Action::send_back_reply) ? api::Presence::required
                                                                                        : api::Presence::optional,
                  1000, true);
+      auto reply_id = v.id("reply_id", api::Presence::optional);
       v.finish();
-      const char* from =
-          (action == Action::approve_reply || action == Action::reject_reply) ? "unit_review" : "cppcc_review";
-      auto reply = c.exec(
-          "SELECT id, result_category FROM proposal_replies WHERE proposal_id = $1 AND state = $2 "
-          "ORDER BY id DESC LIMIT 1",
-          {id, std::string(from)});
-      if (reply.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待审核的答复");
+      const bool unit_review = action == Action::approve_reply || action == Action::reject_reply;
+      // The reply is chosen by proposal and unit: a unit leader reviews their own units' replies
+      // only (under split handling each lead unit answers separately); staff may name one.
+      std::vector<db::Value> params = {id, std::string(unit_review ? "unit_review" : "cppcc_review")};
+      std::string which;
+      if (unit_review) {
+        std::string in;
+        for (int64_t u : x.rel.lead_units) in += (in.empty() ? "" : ", ") + api::add_param(params, u);
+        which = in.empty() ? " AND 1=0" : " AND unit_id IN (" + in + ")";
+      }
+      if (reply_id) which += " AND id = " + api::add_param(params, *reply_id);
+      auto reply = c.exec("SELECT id, result_category FROM proposal_replies WHERE proposal_id = $1 AND state = $2" +
+                              which + " ORDER BY id DESC LIMIT 1",
+                          params);
+      if (reply.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待您审核的答复");
       int64_t rid = reply.one().integer(0);
       const char* next = action == Action::approve_reply ? "cppcc_review"
                          : action == Action::pass_reply  ? "released"
@@ -592,7 +642,7 @@ Json create_proposal(App& app, const http::Request& req, const Json& body) {
   int64_t id = 0;
   app.db().transaction([&](db::Connection& c) {
     api::Validator v(body);
-    auto cols = read_draft(v, c, user, true);
+    auto cols = read_draft(v, c, user, nullptr);
     auto session = v.id("session_id", api::Presence::optional);
     auto cosigners = v.id_list("cosigner_member_ids", api::Presence::optional);
     int64_t session_id = 0;
@@ -640,7 +690,7 @@ Json update_proposal(App& app, const http::Request& req, int64_t id, const Json&
                      "提案已提交，当前状态（" + std::string(state_label(*parse_state(state))) + "）不能修改");
     api::Validator v(body);
     auto version = v.integer("version", api::Presence::required);
-    auto cols = read_draft(v, c, user, false);
+    auto cols = read_draft(v, c, user, &row);
     auto cosigners = v.id_list("cosigner_member_ids", api::Presence::optional);
     if (version && *version != row.integer("version"))
       throw ApiError(ErrorCode::version_conflict, "提案已被修改，请刷新后再试");
@@ -666,6 +716,7 @@ Json update_proposal(App& app, const http::Request& req, int64_t id, const Json&
 
 Json perform_transition(App& app, const http::Request& req, int64_t id, const Json& body) {
   const auto& user = req.user();
+  if (body.contains("action") && !body["action"].is_string()) throw ApiError::validation("action", "应为文本");
   std::string action_s = body.value("action", "");
   auto action = parse_action(action_s);
   if (!action) throw ApiError::validation("action", "未知的操作：" + action_s);
@@ -678,10 +729,9 @@ Json perform_transition(App& app, const http::Request& req, int64_t id, const Js
     db::Row row = load_visible(c, user, id);
     State from = *parse_state(row.text("state"));
     Relations rel = relations_of(c, user, id, row.integer("proposer_user_id"));
-    Json payload = body;
-    payload.erase("action");
-    payload.erase("version");
-    api::Validator v(payload);
+    api::Validator v(body);
+    v.skip("action");  // read by the caller
+    v.skip("version");
     Context x{app, c, req, user, id, row, rel, v};
     // The first row for this state and action whose actor the caller is and whose guard holds.
     const Transition* chosen = nullptr;
@@ -696,7 +746,7 @@ Json perform_transition(App& app, const http::Request& req, int64_t id, const Js
                  {id, user.user_id})
               .empty())
         throw ApiError(ErrorCode::illegal_transition, "您已答复过联名邀请");
-      if (guard_holds(t.guard, x, payload)) {
+      if (guard_holds(t.guard, x, body)) {
         chosen = &t;
         break;
       }
@@ -708,7 +758,7 @@ Json perform_transition(App& app, const http::Request& req, int64_t id, const Js
       throw ApiError::forbidden(std::string("您没有权限对该提案执行“") + action_label(*action) + "”");
     if (row.integer("version") != version)
       throw ApiError(ErrorCode::version_conflict, "提案已被他人处理（版本已变化），请刷新后再试");
-    apply_effects(*action, x, payload, chosen->to);
+    apply_effects(*action, x, body, chosen->to);
     // Bump the version only if nobody else did meanwhile (optimistic concurrency).
     auto r =
         c.exec("UPDATE proposals SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",

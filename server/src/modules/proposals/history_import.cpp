@@ -1,5 +1,6 @@
 #include "modules/proposals/history_import.hpp"
 
+#include "core/api/upload.hpp"
 #include "core/utf8.hpp"
 
 #include <fmt/format.h>
@@ -869,12 +870,7 @@ Json analysis_json(const Analysis& a) {
 Sheet read_upload(const http::Request& req, std::string& filename) {
   auto file = http::uploaded_file(req);
   filename = file.filename;
-  Sheet sheet;
-  try {
-    sheet = read_sheet(file.content, file.filename);
-  } catch (const SheetError& e) {
-    throw ApiError(ErrorCode::unsupported_media_type, e.what());
-  }
+  Sheet sheet = api::read_uploaded_sheet(file);
   if (sheet.rows.empty()) throw ApiError(ErrorCode::validation_failed, "文件中没有数据行");
   return sheet;
 }
@@ -1005,6 +1001,7 @@ std::vector<int64_t> write_rows(db::Connection& c, const http::Request& req, Ana
 http::RouteMeta upload_meta(App& app, std::string summary) {
   http::RouteMeta m{std::move(summary), kTag};
   m.max_body = static_cast<size_t>(app.config.http.upload_limit);
+  m.body = http::BodyKind::multipart;
   return m;
 }
 

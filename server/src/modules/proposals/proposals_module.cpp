@@ -1,6 +1,7 @@
 #include "modules/proposals/proposals_module.hpp"
 
 #include "core/api/resource.hpp"
+#include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/attachments.hpp"
 #include "modules/proposals/commands.hpp"
@@ -79,6 +80,9 @@ void register_public(App& app) {
             {"公开的提案及答复（无需登录）", kTag, http::Access::open});
 }
 
+constexpr const char* kSelectCalendarDay = "SELECT kind, name FROM calendar_days WHERE committee_id = $1 AND day = $2";
+constexpr const char* kDeleteCalendarDay = "DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2";
+
 void register_calendar(App& app) {
   auto authorize = [](const http::Request& req) {
     if (!req.user().has_any({Role::admin, Role::proposal_staff}))
@@ -97,29 +101,42 @@ void register_calendar(App& app) {
             {{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
       },
       {"工作日历：节假日与调休上班日", kTag});
-  app.route(
-      http::Method::POST, "/api/v1/calendar-days",
-      [&app, authorize](http::Request& req) {
-        authorize(req);
-        api::Validator v(req.json());
-        auto day = v.date("day", api::Presence::required);
-        auto kind = v.one_of("kind", api::Presence::required, {"holiday", "workday"});
-        auto name = v.text("name", api::Presence::optional, 30, true);
-        v.finish();
-        auto c = app.db().acquire();
-        c->exec("DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2", {req.user().committee_id, *day});
-        c->exec("INSERT INTO calendar_days (committee_id, day, kind, name) VALUES ($1, $2, $3, $4)",
-                {req.user().committee_id, *day, *kind, name.value_or("")});
-        return http::Response::json({{"day", *day}, {"kind", *kind}, {"name", name.value_or("")}}, 201);
-      },
-      {"设置节假日或调休上班日", kTag});
+  app.route(http::Method::POST, "/api/v1/calendar-days",
+            [&app, authorize](http::Request& req) {
+              authorize(req);
+              api::Validator v(req.json());
+              auto day = v.date("day", api::Presence::required);
+              auto kind = v.one_of("kind", api::Presence::required, {"holiday", "workday"});
+              auto name = v.text("name", api::Presence::optional, 30, true);
+              v.finish();
+              Json after = {{"day", *day}, {"kind", *kind}, {"name", name.value_or("")}};
+              // Replace and audit in one transaction: every deadline of the committee counts these days.
+              app.db().transaction([&](db::Connection& c) {
+                auto before = c.exec(kSelectCalendarDay, {req.user().committee_id, *day});
+                c.exec(kDeleteCalendarDay, {req.user().committee_id, *day});
+                c.exec("INSERT INTO calendar_days (committee_id, day, kind, name) VALUES ($1, $2, $3, $4)",
+                       {req.user().committee_id, *day, *kind, name.value_or("")});
+                auto e = audit::entry_for(req, "calendar.set", "calendar_day", *day);
+                if (!before.empty())
+                  e.before = {{"day", *day}, {"kind", before.one().text(0)}, {"name", before.one().text(1)}};
+                e.after = after;
+                audit::record(c, e);
+              });
+              return http::Response::json(after, 201);
+            },
+            {"设置节假日或调休上班日", kTag});
   app.route(http::Method::DELETE, "/api/v1/calendar-days/{day}",
             [&app, authorize](http::Request& req) {
               authorize(req);
-              auto c = app.db().acquire();
-              auto r = c->exec("DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2",
-                               {req.user().committee_id, req.params.at("day")});
-              if (r.affected == 0) throw ApiError::not_found("日历设置");
+              const std::string& day = req.params.at("day");
+              app.db().transaction([&](db::Connection& c) {
+                auto before = c.exec(kSelectCalendarDay, {req.user().committee_id, day});
+                if (before.empty()) throw ApiError::not_found("日历设置");
+                c.exec(kDeleteCalendarDay, {req.user().committee_id, day});
+                auto e = audit::entry_for(req, "calendar.delete", "calendar_day", day);
+                e.before = {{"day", day}, {"kind", before.one().text(0)}, {"name", before.one().text(1)}};
+                audit::record(c, e);
+              });
               return http::Response::no_content();
             },
             {"删除节假日或调休设置", kTag});

@@ -177,7 +177,7 @@ void register_settings(App& app) {
         const auto& user = req.user();
         if (!user.has_any({Role::admin, Role::proposal_staff}))
           throw ApiError::forbidden("只有管理员和提案委可以修改提案设置");
-        Json body = req.json();
+        const Json& body = req.json();
         if (!body.is_object()) throw ApiError::validation("body", "请求内容应为 JSON 对象");
         Settings saved = app.db().transaction([&](db::Connection& c) {
           Settings before = load_settings(c, user.committee_id, app.config);

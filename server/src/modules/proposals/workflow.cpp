@@ -87,7 +87,10 @@ std::vector<Transition> build() {
   add(S::assigned, A::sign, R::lead_unit_staff, G::none, S::in_handling);
   add(S::assigned, A::sign, R::co_unit_staff, G::none, S::assigned);
   for (S s : {S::assigned, S::in_handling}) {
-    if (s == S::in_handling) add(s, A::sign, R::co_unit_staff, G::none, s);
+    if (s == S::in_handling) {
+      add(s, A::sign, R::co_unit_staff, G::none, s);
+      add(s, A::sign, R::lead_unit_staff, G::unsigned_split_lead, s);  // the other leads of a split (分办)
+    }
     add(s, A::request_return, R::lead_unit_staff, G::none, s);
     add(s, A::request_return, R::co_unit_staff, G::none, s);
     add(s, A::reassign, R::proposal_staff, G::none, s);
@@ -178,8 +181,13 @@ const std::vector<Action>& all_actions() {
 }
 
 Json workflow_json() {
-  static const char* kGuards[] = {
-      "", "has_cosigners", "last_cosigner", "first_round", "second_round", "unsatisfied_first_round"};
+  static const char* kGuards[] = {"",
+                                  "has_cosigners",
+                                  "last_cosigner",
+                                  "first_round",
+                                  "second_round",
+                                  "unsatisfied_first_round",
+                                  "unsigned_split_lead"};
   static const char* kDeadlines[] = {"", "cosign_window", "handling", "second_handling"};
   Json states = Json::array();
   for (State s : all_states()) states.push_back({{"name", state_name(s)}, {"label", state_label(s)}});

@@ -75,6 +75,7 @@ enum class Guard {
   first_round,
   second_round,
   unsatisfied_first_round,  // feedback 不满意 in the first round
+  unsigned_split_lead,      // under split handling (分办), a lead unit of the caller has not signed yet
 };
 
 enum class Deadline {

@@ -559,8 +559,12 @@ std::vector<search::SimilarHit> fallback_similar(db::Connection& c, int64_t comm
   return out;
 }
 
+/// The hits `user` may be told about, at most `limit`: proposal staff see every match (they
+/// review for duplicates); anyone else only proposals they may see and published ones, so a
+/// title, proposer or shared phrase of another's proposal never leaks through this list.
 Json describe_hits(db::Connection& c, const Principal& user, const std::vector<search::SimilarHit>& hits,
-                   const std::string& title, const std::string& body, bool scored) {
+                   const std::string& title, const std::string& body, bool scored, size_t limit) {
+  const bool full_list = user.has_any({Role::admin, Role::proposal_staff});
   std::vector<int64_t> ids;
   for (const auto& h : hits) ids.push_back(h.proposal_id);
   std::vector<db::Value> params;
@@ -591,6 +595,8 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<s
     const auto& r = it->second;
     bool visible = r.integer("visible") != 0;
     bool open = visible || r.integer("published") != 0;
+    if (!open && !full_list) continue;
+    if (items.size() >= limit) break;
     std::string theirs = r.text("title") + "\n" + proposal_body(r);
     Json item = {{"proposal_id", h.proposal_id},
                  {"title", r.text("title")},
@@ -602,7 +608,8 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<s
                  {"proposer_name", r.text("proposer_name")},
                  {"score", scored ? Json(std::round(h.score * 1000) / 1000) : Json(nullptr)},
                  {"shared_phrases", index.shared_phrases(mine, theirs, 6)},
-                 {"visible", visible}};
+                 {"visible", visible},
+                 {"published", r.integer("published") != 0}};
     if (open && replies.count(h.proposal_id)) {
       auto reply = decode_utf8(replies[h.proposal_id]);
       item["reply_excerpt"] = encode_utf8(reply.substr(0, 120)) + (reply.size() > 120 ? "…" : "");
@@ -633,10 +640,12 @@ Json similar(App& app, const http::Request& req) {
   auto& index = search::similar_index();
   auto c = app.db().acquire();
   bool ready = index.ready();
+  // More candidates than shown: some may be hidden from the caller.
+  constexpr size_t kShown = 10, kCandidates = 40;
   std::vector<search::SimilarHit> hits =
-      ready ? index.query(t, b, {user.committee_id, exclude.value_or(0), std::nullopt, {}}, 10, threshold)
-            : fallback_similar(*c, user.committee_id, t, b, exclude.value_or(0), 10);
-  return {{"items", describe_hits(*c, user, hits, t, b, ready)}, {"threshold", threshold}, {"ready", ready}};
+      ready ? index.query(t, b, {user.committee_id, exclude.value_or(0), std::nullopt, {}}, kCandidates, threshold)
+            : fallback_similar(*c, user.committee_id, t, b, exclude.value_or(0), kCandidates);
+  return {{"items", describe_hits(*c, user, hits, t, b, ready, kShown)}, {"threshold", threshold}, {"ready", ready}};
 }
 
 void require_staff(const Principal& user) {
