@@ -87,6 +87,20 @@ test('the fixed file imports every row and returns the initial passwords', async
   const member = new Client(srv.baseUrl);
   const user = await member.login('13600000001', lin.initial_password);
   assert.equal(user.must_change_password, true);
+  assert.deepEqual(c.body.pending_consent, []);
+});
+
+test("an imported member whose mobile already signs in waits for that account's holder", async () => {
+  // 田伟 (proposal staff) signs in with 13700000002: importing a member with it links nothing.
+  const staffUser = (await admin.get('/api/v1/users?q=tianwei')).body.items.find((u) => u.username === 'tianwei');
+  const csv = [header, `田伟,男,${staffUser.mobile},教育界,,否,,`].join('\n');
+  const c = await admin.post('/api/v1/members/import', upload(csv, 'members.csv'));
+  assert.equal(c.status, 200, JSON.stringify(c.body));
+  assert.deepEqual(c.body.accounts, [], 'no password for an existing account');
+  assert.deepEqual(c.body.pending_consent.map((x) => [x.row, x.name, x.mobile]), [[2, '田伟', staffUser.mobile]]);
+  const m = (await admin.get(`/api/v1/members?q=${staffUser.mobile}`)).body.items[0];
+  assert.equal(m.user_id, null);
+  assert.equal(m.account, 'pending_consent');
 });
 
 test('an .xlsx made from the template imports', async () => {

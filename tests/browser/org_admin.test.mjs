@@ -151,13 +151,19 @@ describe('organisation administration and the member workspace', () => {
     await page.setInputFiles('[data-test=import-upload] input[type=file]', {
       name: 'members-fixed.csv',
       mimeType: 'text/csv',
-      buffer: csv([`${IMPORTED.name},女,${IMPORTED.mobile},经济界,民盟,否,汉江区某公司,经理`, '改正委员丙,男,13812340003,教育界,,否,,']),
+      // The third row's mobile is 督查室 宋华's login: no account is made, the holder must accept.
+      buffer: csv([`${IMPORTED.name},女,${IMPORTED.mobile},经济界,民盟,否,汉江区某公司,经理`, '改正委员丙,男,13812340003,教育界,,否,,', '宋华,男,13700000009,特邀人士,,否,,']),
     });
     await page.waitForSelector('[data-test=import-summary]');
     assert.match(await page.textContent('[data-test=import-summary]'), /有问题 0 行/);
     await page.click('[data-test=import-confirm]');
     await page.waitForSelector('[data-test=import-done]');
-    assert.match(await page.textContent('[data-test=import-done]'), /已导入 2 条/);
+    assert.match(await page.textContent('[data-test=import-done]'), /已导入 3 条/);
+    const pending = await page.locator('[data-test=import-pending] .el-table__row').allTextContents();
+    assert.equal(pending.length, 1, pending.join('|'));
+    assert.match(pending[0], /宋华.*13700000009/);
+    assert.match(await page.textContent('.panel'), /待本人确认关联的委员/);
+    assert.equal(await page.locator('[data-test=import-accounts] .el-table__row', { hasText: '13700000009' }).count(), 0);
     const row = page.locator('[data-test=import-accounts] .el-table__row', { hasText: IMPORTED.mobile });
     const cells = await row.locator('td').allTextContents();
     passwords[IMPORTED.mobile] = cells[2].trim();

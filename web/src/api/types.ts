@@ -71,10 +71,19 @@ export interface CreatedAccount {
   initial_password: string
 }
 
+/** A member whose mobile already belongs to an account: linked once its holder accepts. */
+export interface PendingLink {
+  row: number
+  name: string
+  mobile: string
+}
+
 /** Answer of `POST /<module>/import`. */
 export interface ImportResult {
   imported: number
   accounts?: CreatedAccount[]
+  /** Members waiting for their account holder's consent (他人账号已使用该手机号). */
+  pending_consent?: PendingLink[]
   /** Historical proposals: the sessions created for them. */
   new_sessions?: string[]
 }

@@ -474,6 +474,8 @@ const en: typeof zhCN = {
     backToList: 'Back to the list',
     accountsTitle: 'Login accounts created',
     accountsHint: 'Hand each initial password to its owner, who must change it at first log in. This is shown only once.',
+    pendingTitle: 'Members waiting for their account holder',
+    pendingHint: 'These mobiles already sign in to existing accounts, so no account was created: ask each holder to log in and accept the link under My profile.',
     login: 'Login',
     stepMap: 'Map columns',
     mapHint: 'Choose the column of the file that fills each item. Columns were matched by their titles; please check. Items marked * are required; leave the others empty if the file lacks them.',

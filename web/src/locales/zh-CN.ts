@@ -464,6 +464,8 @@ export default {
     backToList: '返回列表',
     accountsTitle: '已创建的登录账号',
     accountsHint: '请将初始密码告知本人，首次登录后须修改密码。此页关闭后将不再显示。',
+    pendingTitle: '待本人确认关联的委员',
+    pendingHint: '这些委员的手机号已是其他登录账号，未创建新账号；请告知本人登录后在“我的信息”中确认关联。',
     login: '登录名',
     stepMap: '对应列',
     mapHint: '请为每一项选择文件中对应的列。系统已按列名自动匹配，请核对；带 * 的为必填项，不需要的项可留空。',

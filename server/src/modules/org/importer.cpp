@@ -192,10 +192,17 @@ void register_import(App& app, ImportSpec spec_in) {
                                 {"name", r.saved.value("name", "")},
                                 {"mobile", r.saved.value("mobile", "")},
                                 {"initial_password", r.saved["initial_password"]}});
+        // Members whose mobile already signs in elsewhere wait for that account's holder to accept.
+        Json pending = Json::array();
+        for (const auto& r : results)
+          if (r.saved.value("account", "") == "pending_consent")
+            pending.push_back(
+                {{"row", r.row}, {"name", r.saved.value("name", "")}, {"mobile", r.saved.value("mobile", "")}});
         for (const auto& r : results)
           app.events.publish({resource.subject + ".created", req.user().committee_id, req.user().user_id,
                               std::to_string(r.saved.value("id", int64_t{0})), r.saved});
-        return http::Response::json({{"imported", results.size()}, {"accounts", accounts}});
+        return http::Response::json(
+            {{"imported", results.size()}, {"accounts", accounts}, {"pending_consent", pending}});
       },
       upload_meta(app, "导入" + spec->label + "（全部成功才写入）"));
 
