@@ -73,9 +73,7 @@ http::Response App::run(http::Request& req) {
   if (req.body.size() > route.meta.max_body) throw ApiError(ErrorCode::payload_too_large, "请求体过大");
   // A body nested deeper than any form sends is refused for every route before a handler (or
   // anything that might copy it) sees it; multipart uploads carry files, not JSON.
-  if (!req.body.empty() && req.header("content-type").rfind("multipart/", 0) != 0 &&
-      !http::json_depth_within(req.body, http::kMaxJsonDepth))
-    throw ApiError(ErrorCode::bad_request, "请求体嵌套层数过多（最多 " + std::to_string(http::kMaxJsonDepth) + " 层）");
+  if (!req.body.empty() && route.meta.body != http::BodyKind::multipart) http::require_json_depth(req.body);
 
   if (is_write(req.method)) require_media_type(req, route.meta);
   // Path parameters and query strings arrive percent-encoded: once decoded they must be text

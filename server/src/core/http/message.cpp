@@ -60,8 +60,7 @@ std::string Request::cookie(const std::string& name) const {
 const Json& Request::json() const {
   if (parsed_json_) return *parsed_json_;
   if (body.empty()) throw ApiError(ErrorCode::bad_request, "请求体为空，需要 JSON 对象");
-  if (!json_depth_within(body, kMaxJsonDepth))
-    throw ApiError(ErrorCode::bad_request, "请求体嵌套层数过多（最多 " + std::to_string(kMaxJsonDepth) + " 层）");
+  require_json_depth(body);
   Json j = Json::parse(body, nullptr, false);
   // nlohmann::json stops at a NUL byte as if the input ended there ({"a":1}\0junk parses); JSON
   // text never holds one, so a body with a NUL is refused like any other malformed body.
@@ -70,6 +69,11 @@ const Json& Request::json() const {
   if (!j.is_object()) throw ApiError(ErrorCode::bad_request, "请求体必须是 JSON 对象");
   parsed_json_ = std::move(j);
   return *parsed_json_;
+}
+
+void require_json_depth(std::string_view body) {
+  if (!json_depth_within(body, kMaxJsonDepth))
+    throw ApiError(ErrorCode::bad_request, "请求体嵌套层数过多（最多 " + std::to_string(kMaxJsonDepth) + " 层）");
 }
 
 bool json_depth_within(std::string_view text, size_t max_depth) {

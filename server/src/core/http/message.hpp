@@ -73,6 +73,8 @@ inline constexpr size_t kMaxJsonDepth = 64;
 /// True when the JSON text `text` nests arrays and objects at most `max_depth` deep. Scans the
 /// bytes only (strings and escapes skipped), so it is safe on any input, valid or not.
 bool json_depth_within(std::string_view text, size_t max_depth);
+/// Throws 400 `bad_request` (Chinese message) unless `body` nests at most `kMaxJsonDepth` deep.
+void require_json_depth(std::string_view body);
 
 /// Decodes %XX and '+' in a URL component.
 std::string url_decode(std::string_view s);

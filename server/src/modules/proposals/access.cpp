@@ -8,6 +8,10 @@ bool sees_all(const Principal& p) {
   return p.has_any({Role::admin, Role::proposal_staff, Role::leader, Role::supervisor});
 }
 
+bool handles_proposal(const Relations& rel, const Principal& user) {
+  return rel.has(Actor::proposal_staff) || !rel.lead_units.empty() || !rel.co_units.empty() || sees_all(user);
+}
+
 Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_id, int64_t proposer_user_id) {
   Relations r;
   if (proposer_user_id == p.user_id) r.actors.insert(Actor::proposer);

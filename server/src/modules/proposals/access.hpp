@@ -26,6 +26,11 @@ Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_i
 /// True for staff who see every proposal of the committee (not others' drafts).
 bool sees_all(const Principal& p);
 
+/// True when `user`, whose relations to a proposal are `rel`, handles it: proposal staff, its
+/// lead or co-units, or those who see every proposal. Handlers see reply drafts and reply files
+/// before they are released.
+bool handles_proposal(const Relations& rel, const Principal& user);
+
 /// A WHERE condition (on alias `p`) limiting proposals to those `user` may see; appends its
 /// parameters to `params`. `alias` and `id_column` name another table with the proposal's id,
 /// state, proposer_user_id, group_type, group_id and key_special_committee_id columns (search_docs).

@@ -70,9 +70,13 @@ Json item_json(const db::Row& r) {
           {"created_at", r.text("created_at")}};
 }
 
-/// Which purpose the caller may attach for on the proposal now, or throws.
-std::string upload_purpose(db::Connection& c, const Principal& user, const db::Row& p) {
-  Relations rel = relations_of(c, user, p.integer("id"), p.integer("proposer_user_id"));
+/// The caller's relations to proposal row `p`.
+Relations relations_to(db::Connection& c, const Principal& user, const db::Row& p) {
+  return relations_of(c, user, p.integer("id"), p.integer("proposer_user_id"));
+}
+
+/// Which purpose a caller related to proposal row `p` by `rel` may attach for now, or throws.
+std::string upload_purpose(const Relations& rel, const db::Row& p) {
   std::string state = p.text("state");
   if (rel.has(Actor::proposer) && (state == "draft" || state == "returned")) return "proposal";
   if ((rel.has(Actor::lead_unit_staff) || rel.has(Actor::co_unit_staff)) &&
@@ -89,17 +93,11 @@ db::Value uploader_unit(const Relations& rel) {
   return nullptr;
 }
 
-/// True when `rel`'s caller handles the proposal (staff, its units, those who see every one).
-bool handles(const Relations& rel, const Principal& user) {
-  return rel.has(Actor::proposal_staff) || !rel.lead_units.empty() || !rel.co_units.empty() || sees_all(user);
-}
-
 /// Files follow what they belong to: the proposal's own files go with the proposal; a unit's reply
 /// files reach others than the handlers only once that unit's reply is released (a file of
 /// unknown unit, from before units were recorded, once any reply is).
-std::string visible_files_condition(db::Connection& c, const Principal& user, const db::Row& p) {
-  Relations rel = relations_of(c, user, p.integer("id"), p.integer("proposer_user_id"));
-  if (handles(rel, user)) return "1=1";
+std::string visible_files_condition(const Relations& rel, const Principal& user) {
+  if (handles_proposal(rel, user)) return "1=1";
   return "(a.purpose <> 'reply' OR EXISTS (SELECT 1 FROM proposal_replies r WHERE r.proposal_id = a.proposal_id AND "
          "r.state = 'released' AND (a.unit_id IS NULL OR r.unit_id = a.unit_id)))";
 }
@@ -128,9 +126,9 @@ void register_attachments(App& app) {
         if (api::utf8_length(name) > 100) throw ApiError::validation("file", "文件名不能超过 100 个字");
         Json answer = app.db().transaction([&](db::Connection& c) {
           db::Row p = load_visible(c, user, id);
-          std::string purpose = upload_purpose(c, user, p);
-          db::Value unit = purpose == "reply" ? uploader_unit(relations_of(c, user, id, p.integer("proposer_user_id")))
-                                              : db::Value(nullptr);
+          Relations rel = relations_to(c, user, p);
+          std::string purpose = upload_purpose(rel, p);
+          db::Value unit = purpose == "reply" ? uploader_unit(rel) : db::Value(nullptr);
           if (c.exec("SELECT COUNT(*) FROM attachments WHERE proposal_id = $1", {id}).one().integer(0) >=
               kMaxAttachmentsPerProposal)
             throw ApiError::conflict("每件提案最多 20 个附件");
@@ -157,7 +155,7 @@ void register_attachments(App& app) {
               auto c = app.db().acquire();
               db::Row p = load_visible(*c, req.user(), req.param_int("id"));
               std::vector<db::Value> params = {req.param_int("id")};
-              std::string visible = visible_files_condition(*c, req.user(), p);
+              std::string visible = visible_files_condition(relations_to(*c, req.user(), p), req.user());
               Json items = Json::array();
               for (const auto& r : c->exec("SELECT a.id, a.purpose, a.filename, a.content_type, a.size, a.sha256, "
                                            "a.created_at FROM attachments a WHERE a.proposal_id = $1 AND " +
@@ -174,7 +172,7 @@ void register_attachments(App& app) {
               auto c = app.db().acquire();
               db::Row p = load_visible(*c, req.user(), req.param_int("id"));
               std::vector<db::Value> params = {req.param_int("id"), req.param_int("attachment_id")};
-              std::string visible = visible_files_condition(*c, req.user(), p);
+              std::string visible = visible_files_condition(relations_to(*c, req.user(), p), req.user());
               auto r = c->exec(
                   "SELECT a.filename, a.content_type, a.data FROM attachments a WHERE a.proposal_id = $1 AND a.id = $2 "
                   "AND " +
@@ -192,9 +190,9 @@ void register_attachments(App& app) {
               int64_t id = req.param_int("id");
               app.db().transaction([&](db::Connection& c) {
                 db::Row p = load_visible(c, user, id);
-                Relations rel = relations_of(c, user, id, p.integer("proposer_user_id"));
+                Relations rel = relations_to(c, user, p);
                 std::vector<db::Value> params = {id, req.param_int("attachment_id")};
-                std::string visible = visible_files_condition(c, user, p);
+                std::string visible = visible_files_condition(rel, user);
                 auto r = c.exec(
                     "SELECT a.id, a.purpose, a.filename, a.content_type, a.size, a.sha256, a.created_at, "
                     "a.uploaded_by, a.unit_id FROM attachments a WHERE a.proposal_id = $1 AND a.id = $2 AND " +
@@ -205,7 +203,7 @@ void register_attachments(App& app) {
                 // still attach (the proposer's in a draft, a unit's own reply files in handling).
                 if (!rel.has(Actor::proposal_staff)) {
                   const auto& a = r.one();
-                  std::string purpose = upload_purpose(c, user, p);
+                  std::string purpose = upload_purpose(rel, p);
                   bool own_unit =
                       a.is_null("unit_id")
                           ? a.integer("uploaded_by") == user.user_id

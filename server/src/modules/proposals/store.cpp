@@ -163,7 +163,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
 
   // Replies: released ones are for everyone who sees the proposal; drafts under review only for
   // the units and staff handling them.
-  bool handler = rel.has(Actor::proposal_staff) || !rel.lead_units.empty() || !rel.co_units.empty() || sees_all(user);
+  bool handler = handles_proposal(rel, user);
   Json replies = Json::array();
   for (const auto& x :
        c.exec("SELECT r.*, u.name AS unit_name FROM proposal_replies r JOIN units u ON u.id = r.unit_id "
