@@ -24,14 +24,24 @@ std::string canonical(const std::string& prev, int64_t committee, int64_t actor,
 }
 }  // namespace
 
-Entry entry_for(const http::Request& req, std::string action, std::string subject_type, std::string subject_id) {
+Entry entry_by(const Principal& user, std::string address, std::string action, std::string subject_type,
+               std::string subject_id) {
   Entry e;
-  if (req.principal) {
-    e.committee_id = req.principal->committee_id;
-    e.actor_user_id = req.principal->user_id;
-    e.actor_name = req.principal->name;
-    e.role = req.principal->primary_role();
-  }
+  e.committee_id = user.committee_id;
+  e.actor_user_id = user.user_id;
+  e.actor_name = user.name;
+  e.role = user.primary_role();
+  e.address = std::move(address);
+  e.action = std::move(action);
+  e.subject_type = std::move(subject_type);
+  e.subject_id = std::move(subject_id);
+  return e;
+}
+
+Entry entry_for(const http::Request& req, std::string action, std::string subject_type, std::string subject_id) {
+  if (req.principal)
+    return entry_by(*req.principal, req.remote_addr, std::move(action), std::move(subject_type), std::move(subject_id));
+  Entry e;
   e.address = req.remote_addr;
   e.action = std::move(action);
   e.subject_type = std::move(subject_type);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/auth/principal.hpp"
 #include "core/db/database.hpp"
 #include "core/errors.hpp"
 
@@ -28,7 +29,11 @@ struct Entry {
   Json after;   // null when deleted
 };
 
-/// An entry describing `req`'s actor (user, role, committee, address) for `action` on a subject.
+/// An entry for `action` on a subject by `user` (their committee, name and role), acting from
+/// `address`. Commands use this one: they know the principal, not the request.
+Entry entry_by(const Principal& user, std::string address, std::string action, std::string subject_type,
+               std::string subject_id);
+/// The same for the actor of `req` (none for an anonymous request), from the request's address.
 Entry entry_for(const http::Request& req, std::string action, std::string subject_type, std::string subject_id);
 
 /// Appends `e` inside the caller's transaction on `c`, linking it to the last row.

@@ -63,4 +63,18 @@ std::string Principal::primary_role() const {
   return "";
 }
 
+bool is_proposal_staff(const Principal& p) {
+  return p.has_any({Role::admin, Role::proposal_staff});
+}
+
+bool reads_all_proposals(const Principal& p) {
+  return p.has_any({Role::admin, Role::proposal_staff, Role::leader, Role::supervisor});
+}
+
+bool acts_in_committee(const Principal& p) {
+  for (const auto& g : p.grants)
+    if (g.committee_id == p.committee_id) return true;
+  return false;
+}
+
 }  // namespace sl

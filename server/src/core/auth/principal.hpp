@@ -63,4 +63,13 @@ struct Principal {
   std::string primary_role() const;
 };
 
+// Shared predicates every module's permissions file builds on (one definition each).
+
+/// The committee's proposal office: admins and proposal staff (提案委工作人员).
+bool is_proposal_staff(const Principal& p);
+/// Reads everything in the committee: proposal staff, leaders and supervisors.
+bool reads_all_proposals(const Principal& p);
+/// Holds some role in the committee the principal currently acts in.
+bool acts_in_committee(const Principal& p);
+
 }  // namespace sl

@@ -1,24 +1,69 @@
 #pragma once
-// The proposal use cases. CreateProposal and UpdateProposal edit drafts; PerformTransition runs
-// one action of the workflow table: version check, actor and guard from the table, the action's
-// own validation and effects, the history row, the audit record, then (after commit) the event
-// that notifications and search subscribe to.
+// The proposal use cases as plain functions: each takes a connection (inside the caller's
+// transaction), the caller (principal, address and the time of the act), the input, and returns
+// the proposal's id with the domain event to publish once the transaction has committed. No HTTP
+// request reaches them: the routes, the demo seeding and the unit tests call the same functions.
 //
-// Outcomes: the saved proposal (200/201), validation_failed (400), forbidden (403), not_found
-// (404), illegal_transition or version_conflict (409).
+// perform_transition runs one action of the workflow table: the row (actor and guard) from the
+// table, the version check, the due dates from the row's deadline rule, the action's own
+// validation and effects (effects/), the history row and the audit record.
+//
+// Outcomes: the result (success), validation_failed (400), forbidden (403), not_found (404),
+// illegal_transition or version_conflict (409), all thrown as ApiError.
 
-#include "core/app.hpp"
+#include <string>
+
+#include "core/auth/principal.hpp"
+#include "core/config.hpp"
+#include "core/db/database.hpp"
+#include "core/events.hpp"
+#include "modules/proposals/workflow.hpp"
 
 namespace sl::proposals {
 
-/// Creates a draft for the caller; returns its detail.
-Json create_proposal(App& app, const http::Request& req, const Json& body);
-/// Edits draft `id` (proposer only, while draft or returned).
-Json update_proposal(App& app, const http::Request& req, int64_t id, const Json& body);
-/// Performs `body.action` on proposal `id` at `body.version`.
-Json perform_transition(App& app, const http::Request& req, int64_t id, const Json& body);
+/// Who acts, from where and when.
+struct Caller {
+  const Principal& user;
+  std::string address;  // recorded in the audit log
+  int64_t now = 0;      // seconds since the epoch: when the act happens
+
+  /// `now` as the stored UTC timestamp ("2026-12-07T08:00:00Z").
+  std::string at() const;
+  /// `now` plus `seconds`, the same way.
+  std::string at_after(int64_t seconds) const;
+  /// The China Standard Time date of `now` (YYYY-MM-DD): the day deadlines count from.
+  std::string today() const;
+};
+
+/// What a command did: the proposal it acted on and the event to publish after commit.
+struct Outcome {
+  int64_t id = 0;
+  Event event;
+};
+
+/// An action and the version it was taken at, read from a request body {action, version, …}.
+struct TransitionInput {
+  Action action = Action::submit;
+  int64_t version = 0;
+};
+/// Reads `action` and `version` from `body`; throws validation_failed naming the bad one.
+TransitionInput read_transition_input(const Json& body);
+
+/// Creates a draft for the caller from `fields`.
+Outcome create_proposal(db::Connection& c, const Config& config, const Caller& by, const Json& fields);
+/// Edits draft `id` (proposer only, while draft or returned); `fields` carries its `version`.
+Outcome update_proposal(db::Connection& c, const Config& config, const Caller& by, int64_t id, const Json& fields);
+/// Performs `in.action` on proposal `id` at `in.version`, with the action's own `fields`.
+Outcome perform_transition(db::Connection& c, const Config& config, const Caller& by, int64_t id,
+                           const TransitionInput& in, const Json& fields);
 
 /// Default reasons for 不立案 (the ten national grounds).
 const std::vector<std::string>& decline_reasons();
+
+/// The categories a proposal may carry.
+const std::vector<std::string>& proposal_categories();
+
+/// "十四届五次会议 第0103号": a session's term and session numbers in Chinese and the number.
+std::string number_label(int64_t term, int64_t session, int64_t number);
 
 }  // namespace sl::proposals

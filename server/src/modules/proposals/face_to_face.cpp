@@ -4,6 +4,7 @@
 #include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/events.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
@@ -95,7 +96,7 @@ void register_face_to_face(App& app) {
           e.after = payload;
           audit::record(c, e);
         });
-        app.events.publish({"proposal.arrange_face_to_face",
+        app.events.publish({events::kArrangeFaceToFace,
                             user.committee_id,
                             user.user_id,
                             std::to_string(id),
@@ -137,7 +138,7 @@ void register_face_to_face(App& app) {
                 e.after = payload;
                 audit::record(c, e);
               });
-              app.events.publish({"proposal.record_face_to_face",
+              app.events.publish({events::kRecordFaceToFace,
                                   user.committee_id,
                                   user.user_id,
                                   std::to_string(id),

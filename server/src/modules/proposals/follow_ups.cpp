@@ -3,6 +3,7 @@
 #include "core/api/resource.hpp"
 #include "core/audit/audit.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/events.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
@@ -59,7 +60,7 @@ void register_follow_ups(App& app) {
                 audit::record(c, e);
                 return Json{{"id", fid}, {"commitment", *commitment}, {"due_date", *due}, {"unit_id", unit_id}};
               });
-              app.events.publish({"proposal.follow_up",
+              app.events.publish({events::kFollowUp,
                                   user.committee_id,
                                   user.user_id,
                                   std::to_string(id),

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "modules/notifications/notify.hpp"
 #include "modules/proposals/calendar.hpp"
+#include "modules/proposals/events.hpp"
 #include "modules/proposals/settings.hpp"
 
 namespace sl::proposals {
@@ -109,7 +110,7 @@ void expire_cosigners(App& app, db::Connection& c, ScanReport& report) {
         {now, pid, r.integer("member_id")});
     report.cosigners_expired++;
     notify(app, c, r.integer("proposer_user_id"),
-           {r.integer("committee_id"), "proposal.cosign_expired",
+           {r.integer("committee_id"), events::kCosignExpired,
             r.text("name") + " 未在期限内确认联名，已不再列为提案《" + r.text("title") + "》的联名人", "", pid,
             "cosign-expired-" + std::to_string(pid) + "-" + std::to_string(r.integer("member_id")), false});
     bool pending =

@@ -1,5 +1,6 @@
 #include "modules/proposals/workflow.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace sl::proposals {
@@ -63,6 +64,28 @@ constexpr std::array<Named, 25> kActions = {{
     {"mark_key", "设为重点提案"},
 }};
 
+constexpr std::array<Phase, 15> kPhases = {
+    Phase::drafts,   Phase::submitted, Phase::drafts,   Phase::submitted, Phase::submitted,
+    Phase::closed,   Phase::closed,    Phase::handling, Phase::handling,  Phase::handling,
+    Phase::handling, Phase::replied,   Phase::replied,  Phase::handling,  Phase::closed,
+};
+
+constexpr std::array<const char*, 5> kPhaseNames = {"drafts", "submitted", "handling", "replied", "closed"};
+
+constexpr std::array<const char*, 7> kGuards = {"",
+                                                "has_cosigners",
+                                                "last_cosigner",
+                                                "first_round",
+                                                "second_round",
+                                                "unsatisfied_first_round",
+                                                "unsigned_split_lead"};
+
+constexpr std::array<const char*, 5> kDeadlines = {"", "cosign_window", "handling", "sign_window", "second_handling"};
+
+constexpr std::array<const char*, 9> kRecipients = {"invited_cosigners", "proposer",        "proposers",
+                                                    "merged_into",       "units_to_sign",   "proposal_staff",
+                                                    "lead_unit_leaders", "lead_unit_staff", "lead_units"};
+
 constexpr std::array<const char*, 6> kActors = {"proposer",        "cosigner",      "proposal_staff",
                                                 "lead_unit_staff", "co_unit_staff", "lead_unit_leader"};
 
@@ -93,7 +116,7 @@ std::vector<Transition> build() {
     }
     add(s, A::request_return, R::lead_unit_staff, G::none, s);
     add(s, A::request_return, R::co_unit_staff, G::none, s);
-    add(s, A::reassign, R::proposal_staff, G::none, s);
+    add(s, A::reassign, R::proposal_staff, G::none, s, D::sign_window);
     add(s, A::refuse_return, R::proposal_staff, G::none, s);
   }
   // Handling (办理), in the first round and again after 不满意.
@@ -180,17 +203,121 @@ const std::vector<Action>& all_actions() {
   return kAll;
 }
 
+std::optional<Actor> parse_actor(std::string_view s) {
+  for (size_t i = 0; i < kActors.size(); ++i)
+    if (s == kActors[i]) return static_cast<Actor>(i);
+  return std::nullopt;
+}
+
+const char* deadline_name(Deadline d) {
+  return kDeadlines.at(static_cast<size_t>(d));
+}
+
+Phase phase_of(State s) {
+  return kPhases.at(static_cast<size_t>(s));
+}
+
+const char* phase_name(Phase p) {
+  return kPhaseNames.at(static_cast<size_t>(p));
+}
+
+const std::vector<State>& editable_states() {
+  static const std::vector<State> kSet = {S::draft, S::returned};
+  return kSet;
+}
+
+const std::vector<State>& handling_states() {
+  static const std::vector<State> kSet = [] {
+    std::vector<State> v;
+    for (State s : all_states())
+      if (phase_of(s) == Phase::handling) v.push_back(s);
+    return v;
+  }();
+  return kSet;
+}
+
+const std::vector<State>& overdue_states() {
+  // The unit still owes the reply: from assignment until its leader has approved it. Once the
+  // reply waits on the committee's own review, the unit is no longer the one who is late.
+  static const std::vector<State> kSet = {S::assigned, S::in_handling, S::reply_unit_review, S::second_handling};
+  return kSet;
+}
+
+const std::vector<State>& merge_target_states() {
+  static const std::vector<State> kSet = [] {
+    std::vector<State> v;
+    for (State s : all_states())
+      if (s != S::draft && s != S::awaiting_cosign && s != S::returned && s != S::not_filed && s != S::merged)
+        v.push_back(s);
+    return v;
+  }();
+  return kSet;
+}
+
+bool in(const std::vector<State>& set, State s) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+std::string sql_list(const std::vector<State>& set) {
+  std::string out;
+  for (State s : set) out += (out.empty() ? "'" : ", '") + std::string(state_name(s)) + "'";
+  return out;
+}
+
+const std::vector<UploadRule>& upload_rules() {
+  static const std::vector<UploadRule> kRules = {
+      {"proposal", {R::proposer}, editable_states()},
+      {"reply", {R::lead_unit_staff, R::co_unit_staff}, {S::in_handling, S::second_handling}},
+  };
+  return kRules;
+}
+
+const char* recipient_name(Recipient r) {
+  return kRecipients.at(static_cast<size_t>(r));
+}
+
+const std::vector<NoticeRule>& notice_rules() {
+  using P = Recipient;
+  static const std::vector<NoticeRule> kRules = {
+      {A::submit, S::awaiting_cosign, {P::invited_cosigners}, true, "联名邀请：请确认是否联名提案{title}"},
+      {A::cosign, S::submitted, {P::proposer}, false, "联名确认进展：{title} 已完成联名确认并提交"},
+      {A::cosign, S::awaiting_cosign, {P::proposer}, false, "联名确认进展：{title} 有委员答复了联名邀请"},
+      {A::return_for_revision, std::nullopt, {P::proposers}, false, "提案{title}被退回修改，请按意见修改后重新提交"},
+      {A::file, std::nullopt, {P::proposers}, false, "提案{title}已立案，编号 {number}"},
+      {A::decline, std::nullopt, {P::proposers}, false, "提案{title}未予立案"},
+      {A::merge, std::nullopt, {P::proposers, P::merged_into}, false, "提案{title}已与相似提案并案办理"},
+      {A::assign, std::nullopt, {P::units_to_sign}, true, "新交办提案{title}，请及时签收"},
+      {A::reassign, std::nullopt, {P::units_to_sign}, true, "新交办提案{title}，请及时签收"},
+      {A::request_return, std::nullopt, {P::proposal_staff}, false, "承办单位申请退回：{title}"},
+      {A::request_extension, std::nullopt, {P::proposal_staff}, false, "承办单位申请延期：{title}"},
+      {A::submit_reply, std::nullopt, {P::lead_unit_leaders}, false, "答复待审核：{title}"},
+      {A::approve_reply, std::nullopt, {P::proposal_staff}, false, "答复待提案委审核：{title}"},
+      {A::reject_reply, std::nullopt, {P::lead_unit_staff}, false, "答复被退回，请修改后重新提交：{title}"},
+      {A::send_back_reply, std::nullopt, {P::lead_unit_staff}, false, "答复被退回，请修改后重新提交：{title}"},
+      {A::pass_reply, std::nullopt, {P::proposers}, true, "提案{title}已答复，请查看并反馈意见"},
+      {A::feedback, S::second_handling, {P::lead_units}, true, "提案人对答复不满意，请重新办理：{title}{due}"},
+      {A::close, std::nullopt, {P::proposers}, false, "提案{title}已办结"},
+      {A::publish, std::nullopt, {P::proposers}, false, "提案{title}及答复已向社会公开"},
+      {A::grant_extension, std::nullopt, {P::lead_units}, false, "延期申请已处理：{title}"},
+  };
+  return kRules;
+}
+
+const NoticeRule* notice_rule(Action action, State to) {
+  for (const auto& r : notice_rules())
+    if (r.action == action && (!r.to || *r.to == to)) return &r;
+  return nullptr;
+}
+
 Json workflow_json() {
-  static const char* kGuards[] = {"",
-                                  "has_cosigners",
-                                  "last_cosigner",
-                                  "first_round",
-                                  "second_round",
-                                  "unsatisfied_first_round",
-                                  "unsigned_split_lead"};
-  static const char* kDeadlines[] = {"", "cosign_window", "handling", "second_handling"};
+  auto names = [](const std::vector<State>& set) {
+    Json a = Json::array();
+    for (State s : set) a.push_back(state_name(s));
+    return a;
+  };
   Json states = Json::array();
-  for (State s : all_states()) states.push_back({{"name", state_name(s)}, {"label", state_label(s)}});
+  for (State s : all_states())
+    states.push_back({{"name", state_name(s)}, {"label", state_label(s)}, {"phase", phase_name(phase_of(s))}});
   Json actions = Json::array();
   for (Action a : all_actions()) actions.push_back({{"name", action_name(a)}, {"label", action_label(a)}});
   Json rows = Json::array();
@@ -198,10 +325,30 @@ Json workflow_json() {
     rows.push_back({{"from", state_name(t.from)},
                     {"action", action_name(t.action)},
                     {"actor", actor_name(t.actor)},
-                    {"guard", kGuards[static_cast<size_t>(t.guard)]},
+                    {"guard", kGuards.at(static_cast<size_t>(t.guard))},
                     {"to", state_name(t.to)},
-                    {"deadline", kDeadlines[static_cast<size_t>(t.deadline)]}});
-  return {{"states", states}, {"actions", actions}, {"transitions", rows}};
+                    {"deadline", deadline_name(t.deadline)}});
+  Json sets = {{"editable", names(editable_states())},
+               {"handling", names(handling_states())},
+               {"overdue", names(overdue_states())},
+               {"merge_target", names(merge_target_states())}};
+  Json uploads = Json::array();
+  for (const auto& u : upload_rules()) {
+    Json actors = Json::array();
+    for (Actor a : u.actors) actors.push_back(actor_name(a));
+    uploads.push_back({{"purpose", u.purpose}, {"actors", actors}, {"states", names(u.states)}});
+  }
+  Json notify = Json::array();
+  for (const auto& n : notice_rules()) {
+    Json to = Json::array();
+    for (Recipient r : n.recipients) to.push_back(recipient_name(r));
+    notify.push_back({{"action", action_name(n.action)},
+                      {"to_state", n.to ? Json(state_name(*n.to)) : Json(nullptr)},
+                      {"recipients", to},
+                      {"sms", n.sms}});
+  }
+  return {{"states", states}, {"actions", actions}, {"transitions", rows},
+          {"sets", sets},     {"uploads", uploads}, {"notify", notify}};
 }
 
 }  // namespace sl::proposals

@@ -1,7 +1,11 @@
 #pragma once
-// The proposal workflow as data: one transition table (from-state, action, actor, guard,
-// to-state, deadline rule) that the server enforces, the tests iterate and the API exposes
-// (GET /api/v1/proposals/workflow). Nothing else decides whether an action is allowed.
+// The proposal workflow as data: the transition table (from-state, action, actor, guard,
+// to-state, deadline rule), the named state sets (editable, handling, overdue, merge target),
+// who may attach files when, and which actions notify whom. The server enforces it, the
+// tests iterate it, the scheduler, notifications, search and web read it, and the API exposes
+// all of it (GET /api/v1/proposals/workflow). Whether an action is allowed is decided by the
+// table's row (actor and guard) and then by the action's own checks in `effects/` (for
+// example: a reply needs a recorded consultation first).
 
 #include <optional>
 #include <string>
@@ -78,12 +82,18 @@ enum class Guard {
   unsigned_split_lead,      // under split handling (分办), a lead unit of the caller has not signed yet
 };
 
+/// The due dates a transition sets (from the committee's settings and working-day calendar),
+/// worked out by `compute_dues` before the action's effects run.
 enum class Deadline {
   none,
   cosign_window,    // co-signers confirm within N days (default 3)
-  handling,         // sign-for window and reply deadline from assignment
+  handling,         // sign-for window, co-unit opinion and reply deadline from assignment
+  sign_window,      // a new unit signs for it within N working days (改办)
   second_handling,  // a new reply deadline (default 3 months)
 };
+
+/// The tab of a member's 我的提案 a state belongs to.
+enum class Phase { drafts, submitted, handling, replied, closed };
 
 struct Transition {
   State from;
@@ -104,8 +114,63 @@ const char* action_name(Action a);
 const char* action_label(Action a);  // Chinese
 std::optional<Action> parse_action(std::string_view s);
 const char* actor_name(Actor a);
+std::optional<Actor> parse_actor(std::string_view s);
+const char* deadline_name(Deadline d);
 const std::vector<State>& all_states();
 const std::vector<Action>& all_actions();
+Phase phase_of(State s);
+const char* phase_name(Phase p);
+
+// The named state sets: every list of states the server, the scheduler and the web use.
+
+/// The proposer may edit the text (草稿, 退回修改).
+const std::vector<State>& editable_states();
+/// A handling unit holds the proposal (from assignment until the reply is released).
+const std::vector<State>& handling_states();
+/// The unit's reply deadline runs and a past due date means the unit is late: the list's
+/// 已超期 filter and the scheduler's reminders and escalations both use this set.
+const std::vector<State>& overdue_states();
+/// A proposal in one of these states can take others merged into it (并案).
+const std::vector<State>& merge_target_states();
+/// True when `s` is in `set`.
+bool in(const std::vector<State>& set, State s);
+/// `set` as a SQL list of quoted names for `IN (...)`: "'assigned', 'in_handling'".
+std::string sql_list(const std::vector<State>& set);
+
+/// Who may attach files of `purpose` to a proposal, and in which states.
+struct UploadRule {
+  const char* purpose;  // "proposal" (the text's own files), "reply" (a unit's reply files)
+  std::vector<Actor> actors;
+  std::vector<State> states;
+};
+const std::vector<UploadRule>& upload_rules();
+
+/// Whom a notice of an action goes to.
+enum class Recipient {
+  invited_cosigners,  // every co-signer invited
+  proposer,           // the proposer alone
+  proposers,          // the proposer and the co-signers who did not decline
+  merged_into,        // the proposers of the proposal it was merged into
+  units_to_sign,      // staff and leaders of the units that have yet to sign for it
+  proposal_staff,     // the committee's proposal staff
+  lead_unit_leaders,  // the lead units' leaders
+  lead_unit_staff,    // the lead units' staff
+  lead_units,         // the lead units' staff and leaders
+};
+const char* recipient_name(Recipient r);
+
+/// One notice the workflow sends: after `action` (when it led to `to`, if set), to
+/// `recipients`; `title` has {title} (《…》), {number} and {due} filled in.
+struct NoticeRule {
+  Action action;
+  std::optional<State> to;
+  std::vector<Recipient> recipients;
+  bool sms;
+  const char* title;
+};
+const std::vector<NoticeRule>& notice_rules();
+/// The rule for `action` ending in `to`, or nullptr when it notifies nobody.
+const NoticeRule* notice_rule(Action action, State to);
 
 /// The table as JSON for the API and the docs.
 Json workflow_json();

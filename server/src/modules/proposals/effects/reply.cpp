@@ -1,0 +1,98 @@
+// Replies (答复): the lead unit's reply, its leader's review, the committee's review and release.
+#include <algorithm>
+
+#include "core/api/resource.hpp"
+#include "modules/proposals/effects/effects.hpp"
+
+namespace sl::proposals {
+
+namespace {
+
+void submit_reply(Context& x) {
+  auto& v = x.v;
+  v.id("unit_id", api::Presence::optional);
+  auto reply = v.text("body", api::Presence::required, 50000);
+  auto allowed = x.settings().result_categories();
+  auto result = v.text("result_category", api::Presence::required, 1);
+  if (result && std::find(allowed.begin(), allowed.end(), *result) == allowed.end()) {
+    v.fail("result_category", *result == "D"
+                                  ? "本委员会未启用 D 类办理结果，请选择 A、B 或 C 类"
+                                  : "办理结果应为 A、B、C" + std::string(allowed.size() > 3 ? "、D" : "") + " 类之一");
+    result.reset();
+  }
+  v.finish();
+  int64_t unit = pick_unit(x, x.rel.lead_units);
+  auto a = x.c.exec(
+      "SELECT state FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND role = 'lead' AND state <> "
+      "'reassigned'",
+      {x.id, unit});
+  if (a.empty() || a.one().text(0) == "awaiting_sign")
+    throw ApiError(ErrorCode::illegal_transition, "请先签收后再答复");
+  if (x.c.exec("SELECT COUNT(*) FROM proposal_consultations WHERE proposal_id = $1", {x.id}).one().integer(0) == 0)
+    throw ApiError(ErrorCode::illegal_transition, "答复前须先与提案人沟通协商，并记录协商情况");
+  x.c.exec(
+      "INSERT INTO proposal_replies (proposal_id, unit_id, round, body, result_category, created_by) VALUES ($1, $2, "
+      "$3, $4, $5, $6)",
+      {x.id, unit, x.row.integer("round"), *reply, *result, x.user().user_id});
+  x.history = {{"unit_id", unit}, {"result_category", *result}};
+}
+
+/// The unit leader's review (approve, reject) and the committee's (pass and release, send back).
+void review_reply(Action action, Context& x) {
+  const bool sends_back = action == Action::reject_reply || action == Action::send_back_reply;
+  auto comment = x.v.text("comment", sends_back ? api::Presence::required : api::Presence::optional, 1000, true);
+  auto reply_id = x.v.id("reply_id", api::Presence::optional);
+  x.v.finish();
+  const bool unit_review = action == Action::approve_reply || action == Action::reject_reply;
+  // The reply is chosen by proposal and unit: a unit leader reviews their own units' replies
+  // only (under split handling each lead unit answers separately); staff may name one.
+  std::vector<db::Value> params = {x.id, std::string(unit_review ? "unit_review" : "cppcc_review")};
+  std::string which;
+  if (unit_review) {
+    std::string in;
+    for (int64_t u : x.rel.lead_units) in += (in.empty() ? "" : ", ") + api::add_param(params, u);
+    which = in.empty() ? " AND 1=0" : " AND unit_id IN (" + in + ")";
+  }
+  if (reply_id) which += " AND id = " + api::add_param(params, *reply_id);
+  auto reply = x.c.exec("SELECT id, result_category FROM proposal_replies WHERE proposal_id = $1 AND state = $2" +
+                            which + " ORDER BY id DESC LIMIT 1",
+                        params);
+  if (reply.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待您审核的答复");
+  int64_t rid = reply.one().integer(0);
+  const char* next = action == Action::approve_reply ? "cppcc_review"
+                     : action == Action::pass_reply  ? "released"
+                                                     : "sent_back";
+  std::string now = x.by.at();
+  x.c.exec(
+      "UPDATE proposal_replies SET state = $1, comment = $2, approved_by = CASE WHEN $1 = 'cppcc_review' THEN $3 ELSE "
+      "approved_by END, released_at = CASE WHEN $1 = 'released' THEN $4 ELSE released_at END WHERE id = $5",
+      {std::string(next), comment.value_or(""), x.user().user_id, now, rid});
+  if (action == Action::pass_reply) {
+    std::string result = reply.one().text(1);
+    x.c.exec("UPDATE proposals SET result_category = $1, replied_at = $2, follow_up = $3 WHERE id = $4",
+             {result, now, int64_t{result == "B" || result == "C"}, x.id});
+    x.c.exec(
+        "UPDATE proposal_assignments SET state = 'replied' WHERE proposal_id = $1 AND role = 'lead' AND state <> "
+        "'reassigned'",
+        {x.id});
+  }
+  x.history = {{"reply_id", rid}, {"comment", comment.value_or("")}};
+}
+
+}  // namespace
+
+void reply_effects(Action a, Context& x) {
+  switch (a) {
+    case Action::submit_reply:
+      return submit_reply(x);
+    case Action::approve_reply:
+    case Action::reject_reply:
+    case Action::pass_reply:
+    case Action::send_back_reply:
+      return review_reply(a, x);
+    default:
+      throw std::logic_error("reply_effects: not a reply action");
+  }
+}
+
+}  // namespace sl::proposals

@@ -1,0 +1,109 @@
+// Review (审查): filing with a number, declining, returning for revision, merging, key proposals.
+#include <algorithm>
+
+#include "core/api/resource.hpp"
+#include "modules/proposals/effects/effects.hpp"
+
+namespace sl::proposals {
+
+namespace {
+
+int64_t next_number(db::Connection& c, int64_t session_id) {
+  return c
+      .exec(
+          "INSERT INTO proposal_number_counters (session_id, last_number) VALUES ($1, 1) ON CONFLICT (session_id) DO "
+          "UPDATE SET last_number = proposal_number_counters.last_number + 1 RETURNING last_number",
+          {session_id})
+      .one()
+      .integer(0);
+}
+
+void file(Context& x) {
+  x.v.finish();
+  int64_t session = x.row.integer("session_id");
+  int64_t n = next_number(x.c, session);
+  auto s =
+      x.c.exec("SELECT t.number, s.number FROM sessions s JOIN terms t ON t.id = s.term_id WHERE s.id = $1", {session});
+  x.c.exec("UPDATE proposals SET number = $1, number_label = $2, filed_at = $3 WHERE id = $4",
+           {n, number_label(s.one().integer(0), s.one().integer(1), n), x.by.at(), x.id});
+  x.history["number"] = n;
+}
+
+void decline(Context& x) {
+  auto& v = x.v;
+  auto reason = v.text("reason", api::Presence::required, 100);
+  const auto& reasons = x.settings().decline_reasons;
+  if (reason && std::find(reasons.begin(), reasons.end(), *reason) == reasons.end()) {
+    v.fail("reason", "不立案理由须从本委员会设置的理由中选择");
+    reason.reset();
+  }
+  auto conv = v.one_of("conversion", api::Presence::optional, {"none", "opinion", "social_info"});
+  auto comment = v.text("comment", api::Presence::optional, 500, true);
+  v.finish();
+  x.c.exec("UPDATE proposals SET decline_reason = $1, decline_conversion = $2, review_comment = $3 WHERE id = $4",
+           {*reason, conv.value_or("none"), comment.value_or(""), x.id});
+  x.history = {{"reason", *reason}, {"conversion", conv.value_or("none")}};
+}
+
+void return_for_revision(Context& x) {
+  auto comment = x.v.text("comment", api::Presence::required, 1000);
+  x.v.finish();
+  x.c.exec("UPDATE proposals SET review_comment = $1 WHERE id = $2", {*comment, x.id});
+  x.history["comment"] = *comment;
+}
+
+void merge(Context& x) {
+  auto into = x.v.id("into_id", api::Presence::required);
+  x.v.finish();
+  if (*into == x.id) throw ApiError::validation("into_id", "不能与自身并案");
+  auto lead = x.c.exec("SELECT state, committee_id FROM proposals WHERE id = $1", {*into});
+  if (lead.empty() || lead.one().integer("committee_id") != x.user().committee_id)
+    throw ApiError::validation("into_id", "并入的提案不存在");
+  auto state = parse_state(lead.one().text("state"));
+  if (!state || !in(merge_target_states(), *state))
+    throw ApiError::validation("into_id", "只能并入已提交或已立案的提案");
+  x.c.exec("UPDATE proposals SET merged_into_id = $1 WHERE id = $2", {*into, x.id});
+  x.history["into_id"] = *into;
+  x.event["into_id"] = *into;
+}
+
+void mark_key(Context& x) {
+  auto& v = x.v;
+  auto key = v.boolean("key", api::Presence::required);
+  auto leaders = v.id_list("leader_ids", api::Presence::optional);
+  auto sc = v.id("special_committee_id", api::Presence::optional, true);
+  v.finish();
+  int64_t committee = x.user().committee_id;
+  if (sc && *sc && !api::exists_in_committee(x.c, "special_committees", *sc, committee))
+    throw ApiError::validation("special_committee_id", "所选专委会不存在");
+  for (int64_t l : leaders.value_or(std::vector<int64_t>{}))
+    if (x.c.exec("SELECT 1 FROM role_grants WHERE user_id = $1 AND committee_id = $2 AND role = 'leader'",
+                 {l, committee})
+            .empty())
+      throw ApiError::validation("leader_ids", "领衔督办人须为本委员会的领导");
+  x.c.exec("UPDATE proposals SET is_key = $1, key_leader_ids = $2, key_special_committee_id = $3 WHERE id = $4",
+           {int64_t{*key}, Json(leaders.value_or(std::vector<int64_t>{})).dump(),
+            (sc && *sc) ? db::Value(*sc) : db::Value(nullptr), x.id});
+  x.history = {{"key", *key}, {"leader_ids", leaders.value_or(std::vector<int64_t>{})}};
+}
+
+}  // namespace
+
+void review_effects(Action a, Context& x) {
+  switch (a) {
+    case Action::file:
+      return file(x);
+    case Action::decline:
+      return decline(x);
+    case Action::return_for_revision:
+      return return_for_revision(x);
+    case Action::merge:
+      return merge(x);
+    case Action::mark_key:
+      return mark_key(x);
+    default:
+      throw std::logic_error("review_effects: not a review action");
+  }
+}
+
+}  // namespace sl::proposals
