@@ -29,5 +29,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.spec.ts'],
+    // Element Plus components (auto-imported with their CSS) mount in component tests.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildQuery, configureClient, request, requestPage } from './client'
+import { ALL_PAGE_SIZE, ApiError, buildQuery, configureClient, download, request, requestAll, requestPage } from './client'
 
 /** The ApiError a request fails with (fails the test if it succeeds). */
 async function failure(p: Promise<unknown>): Promise<ApiError> {
@@ -135,6 +135,50 @@ describe('request client', () => {
     const page = await requestPage<{ id: number }>('/members', { page: 3, page_size: 20 })
     expect(page).toEqual({ items: [{ id: 1 }], total: 41, page: 3, page_size: 20 })
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/members?page=3&page_size=20')
+  })
+
+  it('fetches every page of a collection, beyond 5,000 items too', async () => {
+    const total = 5_234
+    fetchMock.mockImplementation(async (url: string) => {
+      const q = new URL(url, 'http://x').searchParams
+      const page = Number(q.get('page'))
+      const size = Number(q.get('page_size'))
+      const from = (page - 1) * size
+      const items = Array.from({ length: Math.max(0, Math.min(size, total - from)) }, (_, i) => ({ id: from + i + 1 }))
+      return answer(200, { items, total, page, page_size: size })
+    })
+    const all = await requestAll<{ id: number }>('/units', { q: '局' })
+    expect(all).toHaveLength(total)
+    expect(all[total - 1]).toEqual({ id: total })
+    expect(fetchMock).toHaveBeenCalledTimes(Math.ceil(total / ALL_PAGE_SIZE))
+    expect(fetchMock.mock.calls[0][0]).toBe(`/api/v1/units?q=%E5%B1%80&page=1&page_size=${ALL_PAGE_SIZE}`)
+  })
+
+  it('stops fetching pages when one comes back empty (rows deleted meanwhile)', async () => {
+    fetchMock.mockResolvedValueOnce(answer(200, { items: [{ id: 1 }], total: 300 }))
+    fetchMock.mockResolvedValueOnce(answer(200, { items: [], total: 300 }))
+    expect(await requestAll<{ id: number }>('/units')).toEqual([{ id: 1 }])
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+
+  it('handles a refused download like any request: password change, session end, message', async () => {
+    fetchMock.mockResolvedValueOnce(answer(403, { error: { code: 'password_change_required', message: '请先修改密码' } }))
+    const pw = await failure(download('/proposals/1/document', {}, 'a.docx'))
+    expect(pw.code).toBe('password_change_required')
+    expect(hooks.onPasswordChangeRequired).toHaveBeenCalledTimes(1)
+    expect(hooks.notifyError).not.toHaveBeenCalled()
+
+    fetchMock.mockResolvedValueOnce(answer(401, { error: { code: 'unauthorized', message: '请登录' } }))
+    await failure(download('/proposals/1/document', {}, 'a.docx'))
+    expect(hooks.onUnauthorized).toHaveBeenCalledTimes(1)
+    expect(hooks.notifyError).not.toHaveBeenCalled()
+
+    fetchMock.mockResolvedValueOnce(answer(404, { error: { code: 'not_found', message: '提案不存在' } }))
+    await failure(download('/proposals/1/document', {}, 'a.docx'))
+    expect(hooks.notifyError).toHaveBeenCalledWith('提案不存在')
+    fetchMock.mockResolvedValueOnce(answer(409, { error: { code: 'conflict', message: '尚不能生成' } }))
+    await failure(download('/proposals/1/document', {}, 'a.docx', { silent: true }))
+    expect(hooks.notifyError).toHaveBeenCalledTimes(1)
   })
 
   it('sends multipart bodies as they are', async () => {

@@ -106,6 +106,18 @@ export async function parseError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, res.status >= 500 ? 'internal' : 'bad_request', hooks.fallbackMessage('server'))
 }
 
+/**
+ * Reacts to an error answer the same way for every kind of request: 401 ends the session,
+ * 403 password_change_required sends the person to change it (unless `noRedirect`), anything
+ * else is shown (unless `silent`). Answers the error for the caller to throw.
+ */
+function failed(err: ApiError, opts: { silent?: boolean; noRedirect?: boolean }): ApiError {
+  if (!opts.noRedirect && err.status === 401) hooks.onUnauthorized()
+  else if (!opts.noRedirect && err.code === 'password_change_required') hooks.onPasswordChangeRequired()
+  else if (!opts.silent) hooks.notifyError(err.message)
+  return err
+}
+
 /** Sends one request to `/api/v1{path}` and answers the parsed JSON (undefined for 204). */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET'
@@ -129,19 +141,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     if (!opts.silent) hooks.notifyError(err.message)
     throw err
   }
-  if (!res.ok) {
-    const err = await parseError(res)
-    if (!opts.noRedirect && err.status === 401) {
-      hooks.onUnauthorized()
-      throw err
-    }
-    if (!opts.noRedirect && err.code === 'password_change_required') {
-      hooks.onPasswordChangeRequired()
-      throw err
-    }
-    if (!opts.silent) hooks.notifyError(err.message)
-    throw err
-  }
+  if (!res.ok) throw failed(await parseError(res), opts)
   if (res.status === 204) return undefined as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
@@ -158,15 +158,21 @@ export async function requestPage<T>(path: string, query: ListQuery = {}): Promi
   }
 }
 
-/** Fetches every item of a small collection (option lists: sectors, parties, units…). */
+/** The page size `requestAll` asks for (the server's largest). */
+export const ALL_PAGE_SIZE = 100
+
+/**
+ * Fetches every item of a collection (option lists: sectors, parties, units…), page after
+ * page until the server's total is reached or a page comes back empty; there is no cap, so a
+ * caller never works from a silently cut list.
+ */
 export async function requestAll<T>(path: string, query: ListQuery = {}): Promise<T[]> {
   const all: T[] = []
-  for (let page = 1; page <= 50; page++) {
-    const res = await requestPage<T>(path, { ...query, page, page_size: 100 })
+  for (let page = 1; ; page++) {
+    const res = await requestPage<T>(path, { ...query, page, page_size: ALL_PAGE_SIZE })
     all.push(...res.items)
-    if (all.length >= res.total || res.items.length === 0) break
+    if (all.length >= res.total || res.items.length === 0) return all
   }
-  return all
 }
 
 /**
@@ -186,12 +192,7 @@ export async function download(
     if (!opts.silent) hooks.notifyError(hooks.fallbackMessage('network'))
     throw new ApiError(0, 'network', hooks.fallbackMessage('network'))
   }
-  if (!res.ok) {
-    const err = await parseError(res)
-    if (err.status === 401) hooks.onUnauthorized()
-    else if (!opts.silent) hooks.notifyError(err.message)
-    throw err
-  }
+  if (!res.ok) throw failed(await parseError(res), opts)
   const blob = await res.blob()
   const disposition = res.headers.get('Content-Disposition') ?? ''
   const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition)

@@ -34,7 +34,7 @@ export interface Session {
 }
 export type SessionInput = Omit<Session, 'id'>
 
-const committees = crudEndpoints<Committee, CommitteeInput>('/committees')
+export const committees = crudEndpoints<Committee, CommitteeInput>('/committees')
 export const listCommittees = committees.list
 export const allCommittees = committees.all
 export const getCommittee = committees.get

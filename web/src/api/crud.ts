@@ -4,6 +4,8 @@ import { request, requestAll, requestPage } from './client'
 import type { Id, ListQuery, Page } from './types'
 
 export interface CrudEndpoints<T, Input> {
+  /** The collection's path under /api/v1 (e.g. '/sectors'); its OpenAPI operations are named by it. */
+  path: string
   list: (query?: ListQuery) => Promise<Page<T>>
   all: (query?: ListQuery) => Promise<T[]>
   get: (id: Id) => Promise<T>
@@ -15,6 +17,7 @@ export interface CrudEndpoints<T, Input> {
 /** The CRUD endpoints of collection `path` (e.g. '/sectors'). `remove` is silent: callers show refusals. */
 export function crudEndpoints<T, Input>(path: string): CrudEndpoints<T, Input> {
   return {
+    path,
     list: (query = {}) => requestPage<T>(path, query),
     all: (query = {}) => requestAll<T>(path, query),
     get: (id) => request<T>(`${path}/${id}`),

@@ -74,11 +74,51 @@ export interface WorkflowTransition {
   deadline: string
 }
 
-/** `GET /proposals/workflow`: the transition table the server enforces. */
+/** The tab of 我的提案 a state belongs to. */
+export type WorkflowPhase = 'drafts' | 'submitted' | 'handling' | 'replied' | 'closed'
+
+export interface WorkflowState {
+  name: ProposalState
+  label: string
+  phase: WorkflowPhase
+}
+
+/** The named state sets the server works from. */
+export interface WorkflowSets {
+  /** The proposer may edit the text. */
+  editable: ProposalState[]
+  /** A handling unit holds the proposal (its deadline runs). */
+  handling: ProposalState[]
+  /** A past due date makes it overdue. */
+  overdue: ProposalState[]
+  /** Others may be merged into it. */
+  merge_target: ProposalState[]
+}
+
+/** Who may attach files of `purpose`, in which states. */
+export interface WorkflowUpload {
+  purpose: AttachmentPurpose
+  actors: Relation[]
+  states: ProposalState[]
+}
+
+/** Whom an action notifies. */
+export interface WorkflowNotice {
+  action: ProposalAction
+  recipients: string[]
+}
+
+/**
+ * `GET /proposals/workflow`: the whole workflow the server enforces — states with their
+ * phase, actions, the transition table, the state sets, upload rules and notices.
+ */
 export interface Workflow {
-  states: Named[]
+  states: WorkflowState[]
   actions: Named[]
   transitions: WorkflowTransition[]
+  sets: WorkflowSets
+  uploads: WorkflowUpload[]
+  notify: WorkflowNotice[]
 }
 
 /** One row of `GET /proposals`. */

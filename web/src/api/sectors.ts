@@ -18,7 +18,7 @@ export interface Party {
 }
 export type PartyInput = Omit<Party, 'id'>
 
-const sectors = crudEndpoints<Sector, SectorInput>('/sectors')
+export const sectors = crudEndpoints<Sector, SectorInput>('/sectors')
 export const listSectors = sectors.list
 export const allSectors = sectors.all
 export const getSector = sectors.get
@@ -26,7 +26,7 @@ export const createSector = sectors.create
 export const updateSector = sectors.update
 export const deleteSector = sectors.remove
 
-const parties = crudEndpoints<Party, PartyInput>('/parties')
+export const parties = crudEndpoints<Party, PartyInput>('/parties')
 export const listParties = parties.list
 export const allParties = parties.all
 export const getParty = parties.get

@@ -15,10 +15,10 @@ export interface SpecialCommittee {
 }
 export type SpecialCommitteeInput = Omit<SpecialCommittee, 'id' | 'units'>
 
-const endpoints = crudEndpoints<SpecialCommittee, SpecialCommitteeInput>('/special-committees')
-export const listSpecialCommittees = endpoints.list
-export const allSpecialCommittees = endpoints.all
-export const getSpecialCommittee = endpoints.get
-export const createSpecialCommittee = endpoints.create
-export const updateSpecialCommittee = endpoints.update
-export const deleteSpecialCommittee = endpoints.remove
+export const specialCommittees = crudEndpoints<SpecialCommittee, SpecialCommitteeInput>('/special-committees')
+export const listSpecialCommittees = specialCommittees.list
+export const allSpecialCommittees = specialCommittees.all
+export const getSpecialCommittee = specialCommittees.get
+export const createSpecialCommittee = specialCommittees.create
+export const updateSpecialCommittee = specialCommittees.update
+export const deleteSpecialCommittee = specialCommittees.remove

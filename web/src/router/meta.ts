@@ -17,6 +17,11 @@ declare module 'vue-router' {
     section?: string
     /** The page the menu highlights for a hidden sub-page. */
     activeMenu?: string
+    /**
+     * The page component serves other routes too (the admin lists built from a schema): it
+     * starts afresh on each of them instead of being reused with new props.
+     */
+    sharedPage?: boolean
   }
 }
 

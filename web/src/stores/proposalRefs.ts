@@ -1,5 +1,6 @@
 // Reference data the proposal pages share, loaded once per session and only when a page needs
-// it: the workflow table, the committee's proposal settings (decline reasons, result categories,
+// it: the workflow (states with their tabs, the state sets, upload rules; pages read these
+// instead of listing states themselves), the committee's proposal settings (decline reasons, result categories,
 // windows), units, sessions, special committees, leaders.
 import { defineStore } from 'pinia'
 import { fetchDeclineReasons, fetchLeaders, fetchProposalSettings, fetchWorkflow, type ProposalSettings, type ResultCategory, type Workflow } from '@/api/proposals'
@@ -8,6 +9,7 @@ import { requestAll } from '@/api/client'
 import type { Session } from '@/api/committees'
 import type { SpecialCommittee } from '@/api/specialCommittees'
 import type { Id } from '@/api/types'
+import { editableStates, handlingStates, memberTabStates } from '@/utils/proposals'
 
 export interface Option {
   id: Id
@@ -73,6 +75,10 @@ export const useProposalRefs = defineStore('proposalRefs', {
     unitName: (s) => (id: Id) => s.units.find((u) => u.id === id)?.name ?? `#${id}`,
     /** The result categories a reply may carry (A–C until the settings say D too). */
     resultCategories: (s): ResultCategory[] => s.settings?.result_categories ?? ['A', 'B', 'C'],
+    /** The workflow's sets (empty until `ensure('workflow')` has loaded it). */
+    handlingStates: (s) => handlingStates(s.workflow),
+    editableStates: (s) => editableStates(s.workflow),
+    memberTabStates: (s) => memberTabStates(s.workflow),
   },
   actions: {
     /** Loads the kinds not loaded yet (each once; concurrent callers share the request). */

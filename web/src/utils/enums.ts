@@ -1,8 +1,6 @@
 // The closed value sets of the organisation model, and their i18n labels.
 import type { RoleName } from '@/api/auth'
 
-export const COMMITTEE_LEVELS = ['province', 'city', 'district'] as const
-export const SPECIAL_COMMITTEE_KINDS = ['proposal', 'other'] as const
 export const UNIT_KINDS = ['government', 'party', 'court', 'procuratorate', 'enterprise', 'other'] as const
 export const GENDERS = ['male', 'female'] as const
 export const MEMBER_STATUSES = ['active', 'suspended', 'left'] as const

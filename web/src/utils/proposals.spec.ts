@@ -7,8 +7,11 @@ import {
   categoryKey,
   countdown,
   daysBetween,
+  editableStates,
+  handlingStates,
   MEMBER_TABS,
   memberTabOf,
+  memberTabStates,
   runBatch,
   splitKeywords,
   stateTagType,
@@ -16,6 +19,7 @@ import {
   todayIso,
   unitsFor,
 } from './proposals'
+import { WORKFLOW } from './workflow.fixture'
 
 function has(tree: unknown, key: string): boolean {
   return typeof key.split('.').reduce<unknown>((n, p) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[p] : undefined), tree) === 'string'
@@ -40,13 +44,31 @@ const ALL_STATES = [
 ] as const
 
 describe('member tabs', () => {
-  it('put every state in exactly one tab', () => {
-    const listed = Object.values(MEMBER_TABS).flat()
+  it("put every state in exactly one tab, by the workflow's phases", () => {
+    const tabs = memberTabStates(WORKFLOW)
+    expect(Object.keys(tabs)).toEqual([...MEMBER_TABS])
+    const listed = Object.values(tabs).flat()
     expect([...listed].sort()).toEqual([...ALL_STATES].sort())
-    expect(memberTabOf('returned')).toBe('drafts')
-    expect(memberTabOf('second_handling')).toBe('handling')
-    expect(memberTabOf('feedback_received')).toBe('replied')
-    expect(memberTabOf('not_filed')).toBe('closed')
+    expect(tabs.drafts).toEqual(['draft', 'returned'])
+    expect(memberTabOf('returned', WORKFLOW)).toBe('drafts')
+    expect(memberTabOf('second_handling', WORKFLOW)).toBe('handling')
+    expect(memberTabOf('feedback_received', WORKFLOW)).toBe('replied')
+    expect(memberTabOf('not_filed', WORKFLOW)).toBe('closed')
+  })
+
+  it('follow the workflow when it moves a state, and are empty before it is loaded', () => {
+    const moved = { ...WORKFLOW, states: WORKFLOW.states.map((s) => (s.name === 'filed' ? { ...s, phase: 'handling' as const } : s)) }
+    expect(memberTabOf('filed', moved)).toBe('handling')
+    expect(memberTabStates(moved).handling).toContain('filed')
+    expect(Object.values(memberTabStates(null)).flat()).toEqual([])
+    expect(memberTabOf('filed', null)).toBe('submitted')
+  })
+
+  it("take the handling and editable states from the workflow's sets", () => {
+    expect(handlingStates(WORKFLOW)).toEqual(WORKFLOW.sets.handling)
+    expect(editableStates(WORKFLOW)).toEqual(['draft', 'returned'])
+    expect(handlingStates({ ...WORKFLOW, sets: { ...WORKFLOW.sets, handling: ['in_handling'] } })).toEqual(['in_handling'])
+    expect(handlingStates(null)).toEqual([])
   })
 
   it('name every state in both languages and colour it', () => {
@@ -153,12 +175,16 @@ describe('categories and keywords', () => {
 describe('attachments', () => {
   it('may be added by the proposer while drafting and by units while handling', async () => {
     const { attachmentPurpose, attachmentProblem, formatSize } = await import('./proposals')
-    expect(attachmentPurpose('draft', ['proposer'])).toBe('proposal')
-    expect(attachmentPurpose('returned', ['proposer'])).toBe('proposal')
-    expect(attachmentPurpose('submitted', ['proposer'])).toBeNull()
-    expect(attachmentPurpose('in_handling', ['co_unit_staff'])).toBe('reply')
-    expect(attachmentPurpose('second_handling', ['lead_unit_staff'])).toBe('reply')
-    expect(attachmentPurpose('in_handling', ['lead_unit_leader', 'proposal_staff'])).toBeNull()
+    expect(attachmentPurpose('draft', ['proposer'], WORKFLOW)).toBe('proposal')
+    expect(attachmentPurpose('returned', ['proposer'], WORKFLOW)).toBe('proposal')
+    expect(attachmentPurpose('submitted', ['proposer'], WORKFLOW)).toBeNull()
+    expect(attachmentPurpose('in_handling', ['co_unit_staff'], WORKFLOW)).toBe('reply')
+    expect(attachmentPurpose('second_handling', ['lead_unit_staff'], WORKFLOW)).toBe('reply')
+    expect(attachmentPurpose('in_handling', ['lead_unit_leader', 'proposal_staff'], WORKFLOW)).toBeNull()
+    // the rules are the workflow's: a unit leader allowed there may attach too
+    const leaders = { ...WORKFLOW, uploads: [{ purpose: 'reply' as const, actors: ['lead_unit_leader' as const], states: ['in_handling' as const] }] }
+    expect(attachmentPurpose('in_handling', ['lead_unit_leader'], leaders)).toBe('reply')
+    expect(attachmentPurpose('draft', ['proposer'], null)).toBeNull()
     expect(attachmentProblem({ name: '调研报告.PDF', size: 1000 })).toBeNull()
     expect(attachmentProblem({ name: '照片.jpeg', size: 1000 })).toBeNull()
     expect(attachmentProblem({ name: '数据.xlsx', size: 1000 })).toBe('proposal.files.badType')

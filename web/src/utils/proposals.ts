@@ -1,28 +1,41 @@
-// Pure rules of the proposal pages: which tab a state belongs to, tag colours, deadline
-// countdowns, the title rule, the assignment rule, and running one action over many proposals.
-import type { AttachmentPurpose, HandlingType, ProposalState, Relation, UnitRole } from '@/api/proposals'
+// Pure rules of the proposal pages: which tab a state belongs to and the other state sets (read
+// from the server's workflow, never typed here), tag colours, deadline countdowns, the title
+// rule, the assignment rule, and running one action over many proposals.
+import type { AttachmentPurpose, HandlingType, ProposalState, Relation, UnitRole, Workflow, WorkflowPhase } from '@/api/proposals'
 import { PROPOSAL_CATEGORIES } from '@/api/proposals'
 
-/** 我的提案: the tabs and the states each one lists. */
-export const MEMBER_TABS = {
-  drafts: ['draft', 'returned'],
-  submitted: ['awaiting_cosign', 'submitted', 'filed'],
-  handling: ['assigned', 'in_handling', 'reply_unit_review', 'reply_cppcc_review', 'second_handling'],
-  replied: ['replied', 'feedback_received'],
-  closed: ['closed', 'not_filed', 'merged'],
-} as const satisfies Record<string, readonly ProposalState[]>
+/** 我的提案: its tabs in order, one for each phase a state of the workflow belongs to. */
+export const MEMBER_TABS: readonly WorkflowPhase[] = ['drafts', 'submitted', 'handling', 'replied', 'closed']
 
-export type MemberTab = keyof typeof MEMBER_TABS
+export type MemberTab = WorkflowPhase
 
-/** The tab of 我的提案 that lists a proposal in `state`. */
-export function memberTabOf(state: ProposalState): MemberTab {
-  for (const [tab, states] of Object.entries(MEMBER_TABS) as [MemberTab, readonly ProposalState[]][])
-    if (states.includes(state)) return tab
-  return 'submitted'
+/**
+ * The parts of the workflow (`GET /proposals/workflow`) the pages read; the store loads it
+ * once. Null until loaded: every answer below is then empty.
+ */
+export type WorkflowView = Pick<Workflow, 'states' | 'sets' | 'uploads'> | null | undefined
+
+/** The states each tab of 我的提案 lists, by the phase the workflow gives each state. */
+export function memberTabStates(workflow: WorkflowView): Record<MemberTab, ProposalState[]> {
+  const tabs = Object.fromEntries(MEMBER_TABS.map((tab) => [tab, [] as ProposalState[]])) as Record<MemberTab, ProposalState[]>
+  for (const s of workflow?.states ?? []) if (s.phase in tabs) tabs[s.phase].push(s.name)
+  return tabs
 }
 
-/** States in which a deadline runs (the unit is handling it). */
-export const HANDLING_STATES: readonly ProposalState[] = MEMBER_TABS.handling
+/** The tab of 我的提案 that lists a proposal in `state`. */
+export function memberTabOf(state: ProposalState, workflow: WorkflowView): MemberTab {
+  return workflow?.states.find((s) => s.name === state)?.phase ?? 'submitted'
+}
+
+/** States in which a deadline runs (a unit is handling it): the workflow's `handling` set. */
+export function handlingStates(workflow: WorkflowView): readonly ProposalState[] {
+  return workflow?.sets?.handling ?? []
+}
+
+/** States in which the proposer may edit the text: the workflow's `editable` set. */
+export function editableStates(workflow: WorkflowView): readonly ProposalState[] {
+  return workflow?.sets?.editable ?? []
+}
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
@@ -174,13 +187,12 @@ export function splitKeywords(text: string): string[] {
 }
 
 /**
- * What the caller may attach now (the server decides again): the proposer while the proposal is
- * a draft or returned, a handling unit while it handles it; null when nothing.
+ * What the caller may attach now, by the workflow's upload rules (the server decides again):
+ * the purpose of the first rule naming one of the caller's relations and the state; null when none.
  */
-export function attachmentPurpose(state: ProposalState, relations: readonly Relation[]): AttachmentPurpose | null {
-  if (relations.includes('proposer') && (state === 'draft' || state === 'returned')) return 'proposal'
-  if ((relations.includes('lead_unit_staff') || relations.includes('co_unit_staff')) && (state === 'in_handling' || state === 'second_handling')) return 'reply'
-  return null
+export function attachmentPurpose(state: ProposalState, relations: readonly Relation[], workflow: WorkflowView): AttachmentPurpose | null {
+  const rule = (workflow?.uploads ?? []).find((u) => u.states.includes(state) && u.actors.some((a) => relations.includes(a)))
+  return rule?.purpose ?? null
 }
 
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024

@@ -188,6 +188,51 @@ Json save_item(db::Connection& c, const ResourceSpec& spec, const http::Request&
   return after;
 }
 
+Json request_schema(const ResourceSpec& spec, bool creating) {
+  Json properties = Json::object();
+  Json required = Json::array();
+  for (const auto& f : spec.fields) {
+    // As read_fields reads them: on update every field is optional, and an optional text (or
+    // mobile) may be sent empty or null.
+    bool optional = !creating || f.presence == Presence::optional;
+    Json text_type = optional ? Json::array({"string", "null"}) : Json("string");
+    Json p;
+    switch (f.kind) {
+      case FieldKind::text:
+        p = {{"type", text_type}, {"maxLength", f.max_chars}};
+        if (!optional) p["minLength"] = 1;
+        break;
+      case FieldKind::integer:
+        p = {{"type", "integer"}, {"minimum", -1000000}, {"maximum", 1000000000}};
+        break;
+      case FieldKind::boolean:
+        p = {{"type", "boolean"}};
+        break;
+      case FieldKind::date:
+        p = {{"type", "string"}, {"format", "date"}};
+        break;
+      case FieldKind::mobile:
+        p = {{"type", text_type}, {"pattern", optional ? "^(1[3-9][0-9]{9})?$" : "^1[3-9][0-9]{9}$"}};
+        break;
+      case FieldKind::choice:
+        p = {{"type", "string"}, {"enum", f.choices}};
+        break;
+      case FieldKind::ref:
+        p = {{"type", f.nullable ? Json::array({"integer", "null"}) : Json("integer")}, {"minimum", 1}};
+        break;
+      case FieldKind::json:
+        p = {{"type", "array"}};  // read_fields takes any JSON but stores only lists
+        break;
+    }
+    if (creating && !f.default_value.empty()) p["default"] = f.default_value;
+    properties[f.name] = std::move(p);
+    if (creating && f.presence == Presence::required) required.push_back(f.name);
+  }
+  Json schema = {{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) schema["required"] = std::move(required);
+  return schema;
+}
+
 void register_resource(App& app, ResourceSpec spec_in) {
   auto spec = std::make_shared<const ResourceSpec>(std::move(spec_in));
   const std::string& base = spec->path;
@@ -255,10 +300,15 @@ void register_resource(App& app, ResourceSpec spec_in) {
                         req.user().user_id, std::to_string(answer["id"].get<int64_t>()), answer});
     return http::Response::json(answer, creating ? 201 : 200);
   };
-  app.route(http::Method::POST, base, [write](http::Request& req) { return write(req, true); },
-            {"新建" + spec->label, spec->tag});
-  app.route(http::Method::PATCH, item_path, [write](http::Request& req) { return write(req, false); },
-            {"修改" + spec->label, spec->tag});
+  http::RouteMeta create_meta{"新建" + spec->label, spec->tag};
+  create_meta.request_schema = request_schema(*spec, true);
+  app.route(
+      http::Method::POST, base, [write](http::Request& req) { return write(req, true); }, std::move(create_meta));
+  http::RouteMeta update_meta{"修改" + spec->label, spec->tag};
+  update_meta.request_schema = request_schema(*spec, false);
+  app.route(
+      http::Method::PATCH, item_path, [write](http::Request& req) { return write(req, false); },
+      std::move(update_meta));
 
   app.route(
       http::Method::DELETE, item_path,

@@ -50,8 +50,9 @@ struct ResourceSpec {
 
   /// Throws forbidden when the caller may not do `op`. Required.
   std::function<void(const http::Request&, Operation)> authorize;
-  /// Extra WHERE condition limiting rows the caller may see (data scope), using placeholders
-  /// numbered from `next`; appends its parameters. Empty string: no extra limit.
+  /// Extra WHERE condition limiting rows the caller may see (data scope). Its values go onto the
+  /// vector it is given, after those already there, and the condition names them by the `$n`
+  /// that `add_param` returns. Empty string: no extra limit.
   std::function<std::string(const http::Request&, std::vector<db::Value>&)> scope;
   /// Extra list filters from the query string, same contract as `scope`.
   std::function<std::string(const http::Request&, std::vector<db::Value>&)> filters;
@@ -74,8 +75,14 @@ struct ResourceSpec {
       after_write;
 };
 
-/// Registers the five routes of `spec` on `app`.
+/// Registers the five routes of `spec` on `app`; create and update carry `request_schema`.
 void register_resource(App& app, ResourceSpec spec);
+
+/// The JSON Schema (for OpenAPI) of the body that `spec`'s create (`creating`) or update
+/// accepts: each field's type and limits as `save_item` checks them (text lengths in
+/// characters), `required` on create. Fields a `validate_extra` hook reads are not listed, so
+/// other properties stay allowed.
+Json request_schema(const ResourceSpec& spec, bool creating);
 
 /// Adds `spec`'s derived fields to one `item` (through `decorate_page` or `decorate`).
 void decorate_item(db::Connection& c, const ResourceSpec& spec, const http::Request& req, Json& item);

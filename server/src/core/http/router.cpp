@@ -56,7 +56,9 @@ void Router::add(Method method, std::string pattern, Handler handler, RouteMeta 
 Router::Match Router::match(Method method, std::string_view path) const {
   Match result;
   auto parts = split_path(path);
-  // Literal segments win over parameters: try routes in two passes by specificity.
+  // One pass over every route: among those that match, the one with the most literal segments
+  // wins, so "/members/import" beats "/members/{id}". A match under another method only marks
+  // the path as known (405).
   const Route* best = nullptr;
   int best_literals = -1;
   std::map<std::string, std::string> best_params;
@@ -130,7 +132,8 @@ Json Router::openapi() const {
     if (r.method == Method::POST || r.method == Method::PUT || r.method == Method::PATCH) {
       // The media type a body must declare (415 otherwise; see App::run).
       const char* media = r.meta.body == BodyKind::multipart ? "multipart/form-data" : "application/json";
-      op["requestBody"] = {{"content", {{media, {{"schema", {{"type", "object"}}}}}}}};
+      Json schema = r.meta.request_schema.is_null() ? Json{{"type", "object"}} : r.meta.request_schema;
+      op["requestBody"] = {{"content", {{media, {{"schema", std::move(schema)}}}}}};
       op["responses"]["415"] = {{"$ref", "#/components/responses/Error"}};
     }
     paths[oa_path][lower] = op;

@@ -33,6 +33,8 @@ struct RouteMeta {
   size_t max_body = 1024 * 1024;               // request body limit in bytes
   bool allow_password_change_pending = false;  // reachable before a forced password change
   BodyKind body = BodyKind::json;              // the media type a write's body must declare
+  /// The JSON Schema of a JSON body, shown in OpenAPI; null: described as any object.
+  Json request_schema;
 };
 
 struct Route {

@@ -2,9 +2,15 @@
 import { markRaw } from 'vue'
 import { Calendar, Clock, Collection, Document, Flag, OfficeBuilding, Operation, Place, Tickets, User, UserFilled, Setting } from '@element-plus/icons-vue'
 import { ADMIN_ROLES } from '@/stores/auth'
+import { committeeResource } from '@/views/admin/committees/schema'
+import { partyResource } from '@/views/admin/parties/schema'
+import { sectorResource } from '@/views/admin/sectors/schema'
+import { specialCommitteeResource } from '@/views/admin/special-committees/schema'
 import type { MenuSection } from '../menu'
 
 const roles = ADMIN_ROLES
+/** The list page built from a resource's schema.ts. */
+const resourceList = () => import('@/views/admin/resource/ResourceList.vue')
 const section = 'menu.admin'
 
 export const adminSection: MenuSection = {
@@ -16,8 +22,9 @@ export const adminSection: MenuSection = {
     {
       path: 'admin/committees',
       name: 'admin-committees',
-      component: () => import('@/views/admin/committees/CommitteeList.vue'),
-      meta: { title: 'menu.committees', icon: Place, roles, section },
+      component: resourceList,
+      props: { schema: committeeResource },
+      meta: { sharedPage: true, title: 'menu.committees', icon: Place, roles, section },
     },
     {
       path: 'admin/terms',
@@ -28,20 +35,23 @@ export const adminSection: MenuSection = {
     {
       path: 'admin/sectors',
       name: 'admin-sectors',
-      component: () => import('@/views/admin/sectors/SectorList.vue'),
-      meta: { title: 'menu.sectors', icon: Collection, roles, section },
+      component: resourceList,
+      props: { schema: sectorResource },
+      meta: { sharedPage: true, title: 'menu.sectors', icon: Collection, roles, section },
     },
     {
       path: 'admin/parties',
       name: 'admin-parties',
-      component: () => import('@/views/admin/parties/PartyList.vue'),
-      meta: { title: 'menu.parties', icon: Flag, roles, section },
+      component: resourceList,
+      props: { schema: partyResource },
+      meta: { sharedPage: true, title: 'menu.parties', icon: Flag, roles, section },
     },
     {
       path: 'admin/special-committees',
       name: 'admin-special-committees',
-      component: () => import('@/views/admin/special-committees/SpecialCommitteeList.vue'),
-      meta: { title: 'menu.specialCommittees', icon: Tickets, roles, section },
+      component: resourceList,
+      props: { schema: specialCommitteeResource },
+      meta: { sharedPage: true, title: 'menu.specialCommittees', icon: Tickets, roles, section },
     },
     {
       path: 'admin/units',

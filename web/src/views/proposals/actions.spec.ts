@@ -111,12 +111,16 @@ describe('timeline', () => {
 describe('home tasks and drafts', () => {
   it('give each role its counts, with keys in both languages', async () => {
     const { homeTasks } = await import('./schema')
-    expect(homeTasks(['member']).map((x) => x.key)).toEqual(['mine-drafts', 'mine-feedback', 'mine-handling'])
-    expect(homeTasks(['proposal_staff']).map((x) => x.key)).toEqual(['staff-review', 'staff-assign', 'staff-replies', 'staff-overdue', 'staff-faceToFace'])
-    expect(homeTasks(['unit_leader'])[0].key).toBe('unit-approval')
-    expect(homeTasks(['leader']).map((x) => x.to)).toEqual(['/proposals/key'])
-    expect(homeTasks(['admin', 'leader']).some((x) => x.key === 'key')).toBe(false)
-    for (const task of homeTasks(['proposal_staff', 'unit_leader', 'member', 'leader'])) {
+    const { WORKFLOW } = await import('@/utils/workflow.fixture')
+    expect(homeTasks(['member'], WORKFLOW).map((x) => x.key)).toEqual(['mine-drafts', 'mine-feedback', 'mine-handling'])
+    expect(homeTasks(['proposal_staff'], WORKFLOW).map((x) => x.key)).toEqual(['staff-review', 'staff-assign', 'staff-replies', 'staff-overdue', 'staff-faceToFace'])
+    expect(homeTasks(['unit_leader'], WORKFLOW)[0].key).toBe('unit-approval')
+    expect(homeTasks(['leader'], WORKFLOW).map((x) => x.to)).toEqual(['/proposals/key'])
+    expect(homeTasks(['admin', 'leader'], WORKFLOW).some((x) => x.key === 'key')).toBe(false)
+    const member = homeTasks(['member'], WORKFLOW)
+    expect(member[0].query.state).toBe('draft,returned')
+    expect(member[2].query.state).toBe(WORKFLOW.states.filter((s) => s.phase === 'handling').map((s) => s.name).join(','))
+    for (const task of homeTasks(['proposal_staff', 'unit_leader', 'member', 'leader'], WORKFLOW)) {
       expect(typeof lookup(zhCN, task.title), task.title).toBe('string')
       expect(typeof lookup(en, task.title), task.title).toBe('string')
     }

@@ -6,7 +6,7 @@ import type { ListQuery } from '@/api/types'
 import type { Column } from '@/components/ListTable.vue'
 import { t } from '@/locales'
 import { formatDateTime } from '@/utils/format'
-import { categoryKey, MEMBER_TABS, titleProblem, type MemberTab } from '@/utils/proposals'
+import { categoryKey, MEMBER_TABS, memberTabStates, titleProblem, type MemberTab, type WorkflowView } from '@/utils/proposals'
 
 /** Roles that may write proposals (the server refuses others). */
 export const PROPOSER_ROLES: readonly RoleName[] = ['member', 'group_contact', 'committee_staff']
@@ -52,11 +52,11 @@ export interface Queue {
   columns?: Column<ProposalListItem>[]
 }
 
-export const memberTabs: { key: MemberTab; title: string; query: ListQuery }[] = (Object.keys(MEMBER_TABS) as MemberTab[]).map((key) => ({
-  key,
-  title: `proposal.tabs.${key}`,
-  query: { mine: true, state: MEMBER_TABS[key].join(',') },
-}))
+/** The tabs of 我的提案, each listing the states the workflow puts in its phase. */
+export function memberTabs(workflow: WorkflowView): (Queue & { key: MemberTab })[] {
+  const states = memberTabStates(workflow)
+  return MEMBER_TABS.map((key) => ({ key, title: `proposal.tabs.${key}`, query: { mine: true, state: states[key].join(',') } }))
+}
 
 export const staffQueues: Queue[] = [
   { key: 'review', title: 'proposal.queues.review', query: { state: 'submitted' } },
@@ -190,7 +190,7 @@ export interface HomeTask {
 }
 
 /** The proposal counts the home page shows to the holder of `roles`, most pressing first. */
-export function homeTasks(roles: readonly RoleName[]): HomeTask[] {
+export function homeTasks(roles: readonly RoleName[], workflow: WorkflowView): HomeTask[] {
   const has = (set: readonly RoleName[]) => roles.some((r) => set.includes(r))
   const tasks: HomeTask[] = []
   if (has(STAFF_ROLES)) {
@@ -205,9 +205,10 @@ export function homeTasks(roles: readonly RoleName[]): HomeTask[] {
     }
   }
   if (has(PROPOSER_ROLES)) {
-    tasks.push({ key: 'mine-drafts', title: 'proposal.home.drafts', query: { mine: true, state: 'draft,returned' }, to: '/proposals/mine?tab=drafts' })
+    const states = memberTabStates(workflow)
+    tasks.push({ key: 'mine-drafts', title: 'proposal.home.drafts', query: { mine: true, state: states.drafts.join(',') }, to: '/proposals/mine?tab=drafts' })
     tasks.push({ key: 'mine-feedback', title: 'proposal.home.feedback', query: { mine: true, state: 'replied' }, to: '/proposals/mine?tab=replied' })
-    tasks.push({ key: 'mine-handling', title: 'proposal.tabs.handling', query: { mine: true, state: MEMBER_TABS.handling.join(',') }, to: '/proposals/mine?tab=handling' })
+    tasks.push({ key: 'mine-handling', title: 'proposal.tabs.handling', query: { mine: true, state: states.handling.join(',') }, to: '/proposals/mine?tab=handling' })
   }
   if (has(KEY_ROLES) && !has(STAFF_ROLES)) tasks.push({ key: 'key', title: 'menu.keyProposals', query: keyQueue.query, to: '/proposals/key' })
   return tasks

@@ -1,18 +1,21 @@
-// Parties (党派): list columns, form values and rules.
-import type { FormRules } from 'element-plus'
-import type { Party, PartyInput } from '@/api/sectors'
-import type { Column } from '@/components/ListTable.vue'
-import { requiredRule } from '@/composables/useEntityForm'
+// Parties (党派): the list's columns and the form's fields (limits from the server's OpenAPI).
+import { parties, type Party, type PartyInput } from '@/api/sectors'
+import { defineResource } from '../resource/types'
 
-export const columns: Column<Party>[] = [
-  { prop: 'name', label: 'party.name', minWidth: 160 },
-  { prop: 'short_name', label: 'party.shortName', minWidth: 120 },
-  { prop: 'sort', label: 'common.sort', width: 90 },
-]
-
-export const emptyParty = (): PartyInput => ({ name: '', short_name: '', sort: 0 })
-export const fromParty = ({ name, short_name, sort }: Party): PartyInput => ({ name, short_name, sort })
-
-export const rules: FormRules = {
-  name: [requiredRule('party.name')],
-}
+export const partyResource = defineResource<Party, PartyInput>({
+  api: parties,
+  title: 'menu.parties',
+  i18n: 'party',
+  columns: () => [
+    { prop: 'name', label: 'party.name', minWidth: 160 },
+    { prop: 'short_name', label: 'party.shortName', minWidth: 120 },
+    { prop: 'sort', label: 'common.sort', width: 90 },
+  ],
+  fields: [
+    { prop: 'name', label: 'party.name', widget: 'text', id: 'party-name' },
+    { prop: 'short_name', label: 'party.shortName', widget: 'text', id: 'party-short' },
+    { prop: 'sort', label: 'common.sort', widget: 'number', id: 'party-sort', min: 0, max: 9999 },
+  ],
+  empty: () => ({ name: '', short_name: '', sort: 0 }),
+  fromRecord: ({ name, short_name, sort }) => ({ name, short_name, sort }),
+})
