@@ -1,6 +1,8 @@
 // shangliang: the server and its administration commands.
 //   shangliang [--config FILE] serve [--demo] | migrate | seed-demo | user create | user reset-password
-//              | backup FILE | restore FILE | audit verify
+//              | backup FILE | restore FILE | search reindex | search eval-units | audit verify
+// Only `serve` registers the modules and starts their background workers.
+#include <fmt/ranges.h>
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -17,10 +19,8 @@
 #include "core/db/migrations.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
-#include "modules/proposals/scheduler.hpp"
 #include "modules/registry.hpp"
 #include "modules/search/indexer.hpp"
-#include "modules/search/replica.hpp"
 #include "modules/search/search_module.hpp"
 
 namespace sl::db {
@@ -182,20 +182,19 @@ int main(int argc, char** argv) {
     sl::register_modules(*app);
     if (demo && sl::cli::database_is_empty(*app)) sl::cli::print_demo_logins(sl::cli::seed_demo(*app));
     sl::http::StaticFiles files(app->config.http.web_root);
-    sl::proposals::DeadlineScheduler scheduler(*app);
-    std::unique_ptr<sl::search::Replica> search_replica;
-    if (app->db().dialect() == sl::db::Dialect::postgres && !app->config.search.replica_dir.empty()) {
-      search_replica = std::make_unique<sl::search::Replica>(app->db(), app->config.search.replica_dir);
-      sl::search::set_replica(search_replica.get());
+    // The modules' background workers (deadline scan, search replica and indexing): serve only.
+    auto workers = app->start_workers();
+    spdlog::info("workers: {}", fmt::join(workers, ", "));
+    {
+      sl::http::Server server(*app, files);
+      server.bind();
+      spdlog::info("serving http://{} (database {}, {} static files)", app->config.http.listen,
+                   app->db().dialect() == sl::db::Dialect::sqlite ? "SQLite" : "PostgreSQL", files.size());
+      std::printf("listening on port %u\n", server.port());
+      std::fflush(stdout);
+      server.run();
     }
-    sl::search::Background search_background(*app);
-    sl::http::Server server(*app, files);
-    server.bind();
-    spdlog::info("serving http://{} (database {}, {} static files)", app->config.http.listen,
-                 app->db().dialect() == sl::db::Dialect::sqlite ? "SQLite" : "PostgreSQL", files.size());
-    std::printf("listening on port %u\n", server.port());
-    std::fflush(stdout);
-    server.run();
+    app->stop_workers();
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

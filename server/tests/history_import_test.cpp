@@ -1,4 +1,5 @@
 #include "modules/proposals/history_import.hpp"
+#include "modules/proposals/commands.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,9 +19,9 @@ TEST(HistoryImport, ChineseNumbers) {
   EXPECT_FALSE(parse_cn_number("十十"));
   EXPECT_FALSE(parse_cn_number("三三"));
   EXPECT_FALSE(parse_cn_number("届"));
-  EXPECT_EQ(cn_number(13), "十三");
-  EXPECT_EQ(cn_number(20), "二十");
-  EXPECT_EQ(cn_number(4), "四");
+  EXPECT_EQ(sl::proposals::chinese_number(13), "十三");
+  EXPECT_EQ(sl::proposals::chinese_number(20), "二十");
+  EXPECT_EQ(sl::proposals::chinese_number(4), "四");
 }
 
 TEST(HistoryImport, SessionLabels) {
@@ -33,7 +34,7 @@ TEST(HistoryImport, SessionLabels) {
   EXPECT_FALSE(parse_session_label("第三次会议"));
   EXPECT_FALSE(parse_session_label("十三届"));
   EXPECT_FALSE(parse_session_label("2019年会议"));
-  EXPECT_EQ(session_name(13, 4), "十三届四次会议");
+  EXPECT_EQ(sl::proposals::session_label(13, 4), "十三届四次会议");
 }
 
 TEST(HistoryImport, Dates) {

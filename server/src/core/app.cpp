@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
 #include "core/auth/session_store.hpp"
 #include "core/auth/sms.hpp"
 #include "core/http/media_type.hpp"
@@ -18,7 +20,36 @@ App::App(Config cfg, std::unique_ptr<db::Database> db)
       db_(std::move(db)),
       sms_(make_sms_gateway(config.sms)) {}
 
-App::~App() = default;
+App::~App() {
+  stop_workers();
+}
+
+void App::add_worker(std::string name, WorkerStart start) {
+  worker_starts_.emplace_back(std::move(name), std::move(start));
+}
+
+std::vector<std::string> App::start_workers() {
+  if (!workers_.empty()) throw std::logic_error("the workers are already running");
+  std::vector<std::string> started;
+  for (const auto& [name, start] : worker_starts_) {
+    if (auto w = start(*this)) {
+      workers_.push_back(std::move(w));
+      started.push_back(name);
+    }
+  }
+  return started;
+}
+
+void App::stop_workers() {
+  while (!workers_.empty()) workers_.pop_back();
+}
+
+std::vector<std::string> App::worker_names() const {
+  std::vector<std::string> names;
+  names.reserve(worker_starts_.size());
+  for (const auto& w : worker_starts_) names.push_back(w.first);
+  return names;
+}
 
 namespace {
 bool is_write(http::Method m) {

@@ -8,7 +8,7 @@ namespace sl::clock {
 
 namespace {
 std::atomic<int64_t> g_offset{0};
-constexpr int64_t kChinaOffsetSeconds = 8 * 3600;
+constexpr int64_t kChinaOffsetSeconds = int64_t{8} * 3600;
 }  // namespace
 
 int64_t now() {

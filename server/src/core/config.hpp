@@ -17,9 +17,9 @@ struct Config {
     std::string listen = "127.0.0.1:8080";
     int workers = 8;  // threads that run handlers and database calls
     int max_connections = 10000;
-    int64_t head_limit = 16 * 1024;
-    int64_t body_limit = 1024 * 1024;
-    int64_t upload_limit = 20 * 1024 * 1024;
+    int64_t head_limit = int64_t{16} * 1024;
+    int64_t body_limit = int64_t{1024} * 1024;
+    int64_t upload_limit = int64_t{20} * 1024 * 1024;
     int read_timeout_seconds = 30;
     int idle_timeout_seconds = 75;
     int shutdown_grace_seconds = 10;

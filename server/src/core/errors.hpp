@@ -1,8 +1,9 @@
 #pragma once
 // Expected failures of a request, as one small typed hierarchy. A handler or command throws
-// `ApiError`; the HTTP layer maps it to the JSON envelope
-// {"error":{"code":"…","message":"…","fields":{…}}} in one place (http/error_mapping.cpp).
-// Programmer errors are not ApiErrors: they are logged and answered as 500 `internal`.
+// `ApiError`; `App::dispatch` (core/app.cpp) maps it, in one place, to its status and the JSON
+// envelope {"error":{"code":"…","message":"…","fields":{…}}} (ApiError::to_json, through
+// http::Response::error). Programmer errors are not ApiErrors: they are logged and answered as
+// 500 `internal`.
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #pragma once
-// Domain events: commands publish one after their transaction commits; search indexing,
-// notifications and statistics subscribe. Handlers run synchronously on the publishing thread
-// and must not throw (a throwing subscriber is logged and skipped).
+// Domain events: commands publish one after their transaction commits; search indexing and
+// notifications subscribe. Handlers run synchronously on the publishing thread and should not
+// throw (a subscriber that throws a std::exception is logged and skipped).
 
 #include <functional>
 #include <mutex>

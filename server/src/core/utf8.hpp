@@ -14,6 +14,9 @@ std::u32string decode_utf8(std::string_view s);
 bool utf8_well_formed(std::string_view s);
 /// Encodes code points as UTF-8.
 std::string encode_utf8(std::u32string_view text);
+/// `s` without leading and trailing ASCII spaces, tabs and line breaks (" \t\r\n"); other blanks,
+/// such as the ideographic space U+3000, stay.
+std::string trim_ascii(std::string_view s);
 /// `text` with & < > " ' written as entities, for HTML and XML.
 std::string escape_markup(std::string_view text);
 

@@ -3,6 +3,7 @@
 
 namespace sl {
 class App;
-/// Registers the routes and event subscribers of every module on `app`.
+/// Registers the routes, event subscribers and background workers of every module on `app`.
+/// Workers only run once `App::start_workers()` is called (by `serve`).
 void register_modules(App& app);
 }  // namespace sl

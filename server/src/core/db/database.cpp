@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -11,9 +12,9 @@
 namespace sl::db {
 
 const std::string& Row::text(size_t i) const {
+  static const std::string kEmpty;
   const auto& c = cells_.at(i);
-  if (!c) throw std::runtime_error("column " + std::to_string(i) + " is null");
-  return *c;
+  return c ? *c : kEmpty;
 }
 
 std::string Row::text(std::string_view name) const {
@@ -125,8 +126,21 @@ Database::Stats Database::stats() const {
   return Stats{pool_->open, pool_->in_use, pool_->max, pool_->waits};
 }
 
-Lease::~Lease() {
+void Lease::give_back() noexcept {
   if (db_ && conn_) db_->release(std::move(conn_));
+}
+
+Lease& Lease::operator=(Lease&& other) noexcept {
+  if (this != &other) {
+    give_back();
+    db_ = other.db_;
+    conn_ = std::move(other.conn_);
+  }
+  return *this;
+}
+
+Lease::~Lease() {
+  give_back();
 }
 
 std::unique_ptr<Database> Database::open(const std::string& url, int max_connections) {
@@ -134,6 +148,13 @@ std::unique_ptr<Database> Database::open(const std::string& url, int max_connect
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
     return open_postgres(url, max_connections);
   throw std::invalid_argument("database.url must start with sqlite: or postgresql://, got: " + url);
+}
+
+std::string format_real(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  if (ec != std::errc()) throw std::runtime_error("cannot format a real number");
+  return {buf, end};
 }
 
 static std::string format_time(std::time_t t) {

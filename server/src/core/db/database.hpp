@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -85,17 +86,21 @@ class Connection {
 
 class Database;
 
-/// A connection borrowed from the pool; returned when destroyed.
+/// A connection borrowed from the pool; returned when destroyed or assigned over.
 class Lease {
  public:
   Lease(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
-  Lease(Lease&&) = default;
-  Lease& operator=(Lease&&) = default;
+  Lease(Lease&& other) noexcept : db_(other.db_), conn_(std::move(other.conn_)) {}
+  /// Returns the connection held so far to its pool, then takes over `other`'s.
+  Lease& operator=(Lease&& other) noexcept;
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
   ~Lease();
   Connection* operator->() { return conn_.get(); }
   Connection& operator*() { return *conn_; }
 
  private:
+  void give_back() noexcept;
   Database* db_;
   std::unique_ptr<Connection> conn_;
 };
@@ -163,6 +168,10 @@ void add_sqlite_function(const std::string& name, int args, SqliteFunction fn);
 std::unique_ptr<Database> open_sqlite(const std::string& url, const std::string& path, int max_connections);
 /// Creates the PostgreSQL-backed pool for the libpq connection string `conninfo`.
 std::unique_ptr<Database> open_postgres(const std::string& url, int max_connections);
+
+/// `v` as the shortest decimal text that reads back as exactly `v` ("0.1", "1e-07", "3"): how a
+/// double parameter travels to a backend that takes text.
+std::string format_real(double v);
 
 /// Current UTC time as ISO-8601 text with seconds ("2026-11-29T08:00:00Z"); the storage format.
 std::string now_iso();

@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <optional>
 #include <set>
 
 namespace sl::db {
@@ -19,7 +18,8 @@ namespace {
 // Keeps the lines between "-- @only sqlite" (or postgres) and "-- @end" for that dialect only.
 std::string select_dialect_blocks(std::string_view sql, Dialect dialect) {
   std::string out;
-  std::optional<Dialect> block;
+  bool in_block = false;        // between an "-- @only" line and its "-- @end"
+  Dialect block_for = dialect;  // its dialect (not a std::optional: g++ 12 warns maybe-uninitialized)
   size_t pos = 0;
   while (pos < sql.size()) {
     size_t end = sql.find('\n', pos);
@@ -27,18 +27,20 @@ std::string select_dialect_blocks(std::string_view sql, Dialect dialect) {
     std::string_view line = sql.substr(pos, end - pos);
     pos = end + 1;
     if (line.rfind("-- @only sqlite", 0) == 0) {
-      block = Dialect::sqlite;
+      in_block = true;
+      block_for = Dialect::sqlite;
       continue;
     }
     if (line.rfind("-- @only postgres", 0) == 0) {
-      block = Dialect::postgres;
+      in_block = true;
+      block_for = Dialect::postgres;
       continue;
     }
     if (line.rfind("-- @end", 0) == 0) {
-      block.reset();
+      in_block = false;
       continue;
     }
-    if (block && *block != dialect) continue;
+    if (in_block && block_for != dialect) continue;
     out.append(line);
     out.push_back('\n');
   }

@@ -54,7 +54,7 @@ class PgConnection final : public Connection {
       if (auto* n = std::get_if<int64_t>(&v)) {
         storage[i] = std::to_string(*n);
       } else if (auto* d = std::get_if<double>(&v)) {
-        storage[i] = std::to_string(*d);
+        storage[i] = format_real(*d);  // exact: std::to_string keeps six decimals
       } else {
         storage[i] = std::get<std::string>(v);
       }

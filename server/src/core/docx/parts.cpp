@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/clock.hpp"
 #include "core/docx/internal.hpp"
 
 namespace sl::docx::detail {
@@ -58,9 +59,10 @@ std::string font(std::string_view name, std::string_view alt, std::string_view p
   return out + "</w:font>";
 }
 
-/// The current UTC time as W3CDTF, e.g. "2026-11-28T08:00:00Z".
+/// The current UTC time as W3CDTF, e.g. "2026-11-28T08:00:00Z", by the server's clock (which
+/// tests may move).
 std::string now_w3cdtf() {
-  std::time_t t = std::time(nullptr);
+  auto t = static_cast<std::time_t>(clock::now());
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];

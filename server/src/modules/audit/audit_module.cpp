@@ -1,6 +1,7 @@
 #include "modules/audit/audit_module.hpp"
 
 #include "core/api/resource.hpp"
+#include "modules/audit/permissions.hpp"
 
 namespace sl {
 
@@ -8,7 +9,7 @@ void register_audit(App& app) {
   app.route(http::Method::GET, "/api/v1/audit",
             [&app](http::Request& req) {
               const auto& p = req.user();
-              if (!p.has(Role::admin)) throw ApiError::forbidden("只有系统管理员可以查看审计日志");
+              audit_module::require_audit_reader(p);
               auto q = api::parse_list_query(req);
               std::vector<db::Value> params;
               std::string where = "committee_id = " + api::add_param(params, p.committee_id);

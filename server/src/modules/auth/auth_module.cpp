@@ -6,6 +6,7 @@
 #include "core/auth/session_store.hpp"
 #include "modules/auth/captcha_store.hpp"
 #include "modules/auth/login.hpp"
+#include "modules/auth/permissions.hpp"
 #include "modules/auth/sms_codes.hpp"
 #include "modules/auth/user_view.hpp"
 
@@ -119,9 +120,7 @@ void register_auth(App& app) {
         auto committee_id = v.id("committee_id", api::Presence::required);
         v.finish();
         const auto& p = req.user();
-        bool granted = false;
-        for (const auto& g : p.grants) granted = granted || g.committee_id == *committee_id;
-        if (!granted) throw ApiError::forbidden("您在该委员会没有任何角色");
+        auth_module::require_may_enter_committee(p, *committee_id);
         auto c = app.db().acquire();
         c->begin();
         try {

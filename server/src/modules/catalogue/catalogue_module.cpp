@@ -1,6 +1,7 @@
 #include "modules/catalogue/catalogue_module.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -8,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/docx/docx.hpp"
 #include "modules/catalogue/bigrams.hpp"
+#include "modules/catalogue/permissions.hpp"
 #include "modules/catalogue/store.hpp"
 
 namespace sl {
@@ -18,21 +20,13 @@ using catalogue::Group;
 constexpr const char* kTag = "catalogue";
 constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-void require_staff(const http::Request& req) {
-  if (!catalogue::is_staff(req.user())) throw ApiError::forbidden("只有管理员和提案委可以编辑和发布提案撰写参考目录");
-}
-
-void require_reader(const http::Request& req) {
-  if (!catalogue::has_role_here(req.user())) throw ApiError::forbidden("没有权限查看提案撰写参考目录");
-}
-
 /// The whole catalogue of a session as the caller may see it.
 Json catalogue_json(db::Connection& c, const http::Request& req, const catalogue::SessionRef& s) {
   const auto& p = req.user();
   Json out = catalogue::catalogue_header(c, p.committee_id, s.id);
   out["session_id"] = s.id;
   out["session_name"] = s.name;
-  out["can_edit"] = catalogue::is_staff(p);
+  out["can_edit"] = catalogue::can_edit(p);
   out["topics"] = catalogue::session_topics(c, req, s.id);
   Json groups = Json::array();
   for (const auto& g : catalogue::claim_groups(c, p)) groups.push_back(catalogue::group_json(g));
@@ -67,7 +61,7 @@ void audit_catalogue(db::Connection& c, const http::Request& req, const std::str
 void register_state_routes(App& app) {
   app.route(http::Method::GET, "/api/v1/catalogue",
             [&app](http::Request& req) {
-              require_reader(req);
+              catalogue::require_reader(req);
               auto c = app.db().acquire();
               auto s = catalogue::resolve_session(*c, req.user(), api::query_int(req, "session_id"));
               return http::Response::json(catalogue_json(*c, req, s));
@@ -76,7 +70,7 @@ void register_state_routes(App& app) {
 
   app.route(http::Method::PATCH, "/api/v1/catalogue",
             [&app](http::Request& req) {
-              require_staff(req);
+              catalogue::require_editor(req);
               const Json& body = req.json();
               Json answer;
               app.db().transaction([&](db::Connection& c) {
@@ -99,7 +93,7 @@ void register_state_routes(App& app) {
             {"设置参考目录的认领截止日期", kTag});
 
   auto set_state = [&app](http::Request& req, bool publish) {
-    require_staff(req);
+    catalogue::require_editor(req);
     const Json& body = req.json();
     Json answer;
     int64_t session_id = 0;
@@ -146,7 +140,7 @@ void register_state_routes(App& app) {
   app.route(
       http::Method::POST, "/api/v1/catalogue/reorder",
       [&app](http::Request& req) {
-        require_staff(req);
+        catalogue::require_editor(req);
         const Json& body = req.json();
         Json answer;
         app.db().transaction([&](db::Connection& c) {
@@ -271,7 +265,7 @@ void register_claim_routes(App& app) {
           bool own = false;
           for (const auto& g : catalogue::claim_groups(c, p))
             if (g.type == row.text(1) && g.id == row.integer(2)) own = true;
-          if (!own && !catalogue::is_staff(p)) throw ApiError::forbidden("只能撤回本党派或界别的认领");
+          catalogue::authorize_withdraw(p, own);
           lock_topic(c, p, topic_id);
           c.exec("DELETE FROM catalogue_claims WHERE id = $1", {claim_id});
           auto e = audit::entry_for(req, "catalogue_claim.delete", "catalogue_claim", std::to_string(claim_id));
@@ -295,7 +289,7 @@ void register_claim_routes(App& app) {
 void register_check(App& app) {
   app.route(http::Method::GET, "/api/v1/catalogue/check",
             [&app](http::Request& req) {
-              require_reader(req);
+              catalogue::require_reader(req);
               const auto& p = req.user();
               auto c = app.db().acquire();
               auto topic_id = api::query_int(req, "topic_id");
@@ -339,7 +333,7 @@ void register_check(App& app) {
                 if (has_text)
                   score = catalogue::topic_score(draft, catalogue::bigrams(name),
                                                  catalogue::bigrams(name + "\n" + t["description"].get<std::string>()));
-                int pct = static_cast<int>(score * 100 + 0.5);
+                int pct = static_cast<int>(std::lround(score * 100));
                 Json brief = {{"topic_id", t["id"]},
                               {"topic", name},
                               {"category", t["category"]},
@@ -381,12 +375,12 @@ void register_check(App& app) {
 void register_export(App& app) {
   app.route(http::Method::GET, "/api/v1/catalogue/export.docx",
             [&app](http::Request& req) {
-              require_reader(req);
+              catalogue::require_reader(req);
               const auto& p = req.user();
               auto c = app.db().acquire();
               auto s = catalogue::resolve_session(*c, p, api::query_int(req, "session_id"));
               Json header = catalogue::catalogue_header(*c, p.committee_id, s.id);
-              if (!catalogue::is_staff(p) && header["state"] != "published")
+              if (!catalogue::can_edit(p) && header["state"] != "published")
                 throw ApiError::not_found("已发布的参考目录");
               Json topics = catalogue::session_topics(*c, req, s.id);
               std::string committee =

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "modules/catalogue/permissions.hpp"
 
 namespace sl::catalogue {
 
@@ -15,16 +16,6 @@ const std::vector<std::string>& categories() {
   static const std::vector<std::string> kCategories = {"经济建设", "城市建设", "社会事业",
                                                        "科教文卫", "政治法律", "其他"};
   return kCategories;
-}
-
-bool is_staff(const Principal& p) {
-  return p.has_any({Role::admin, Role::proposal_staff});
-}
-
-bool has_role_here(const Principal& p) {
-  for (const auto& g : p.grants)
-    if (g.committee_id == p.committee_id) return true;
-  return false;
 }
 
 SessionRef resolve_session(db::Connection& c, const Principal& p, std::optional<int64_t> requested) {
@@ -83,13 +74,6 @@ Json group_json(const Group& g) {
 }
 
 namespace {
-
-void authorize_topics(const http::Request& req, api::Operation op) {
-  const auto& p = req.user();
-  bool write = op == api::Operation::create || op == api::Operation::update || op == api::Operation::remove;
-  if (write ? is_staff(p) : has_role_here(p)) return;
-  throw ApiError::forbidden(write ? "只有管理员和提案委可以编辑提案撰写参考目录" : "没有权限查看提案撰写参考目录");
-}
 
 /// Names of units, claims and the number of proposals that picked each topic, for a page.
 void decorate_topics(db::Connection& c, const http::Request&, Json& items) {
@@ -176,7 +160,7 @@ api::ResourceSpec make_topic_spec() {
   s.authorize = authorize_topics;
   // Members, group contacts and everyone else but staff see published catalogues only.
   s.scope = [](const http::Request& req, std::vector<db::Value>& params) -> std::string {
-    if (is_staff(req.user())) return "";
+    if (can_edit(req.user())) return "";
     return "session_id IN (SELECT session_id FROM catalogues WHERE state = 'published' AND committee_id = " +
            api::add_param(params, req.user().committee_id) + ")";
   };

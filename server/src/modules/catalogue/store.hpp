@@ -1,7 +1,7 @@
 #pragma once
-// The catalogue's storage and rules shared by its routes: who may do what, the session a
-// request means, the catalogue's state, the topic resource (data-described CRUD) and the claim
-// groups of a group contact.
+// The catalogue's storage shared by its routes: the session a request means, the catalogue's
+// state, the topic resource (data-described CRUD) and the claim groups of a group contact. Who
+// may do what is in permissions.hpp.
 
 #include <optional>
 #include <string>
@@ -10,11 +10,6 @@
 #include "core/api/resource.hpp"
 
 namespace sl::catalogue {
-
-/// Admin and proposal committee staff edit and publish the catalogue.
-bool is_staff(const Principal& p);
-/// True when `p` holds any role in the current committee.
-bool has_role_here(const Principal& p);
 
 /// A session of the caller's committee.
 struct SessionRef {

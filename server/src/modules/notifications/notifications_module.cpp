@@ -7,6 +7,7 @@
 #include "core/api/resource.hpp"
 #include "core/auth/sms.hpp"
 #include "modules/notifications/notify.hpp"
+#include "modules/proposals/events.hpp"
 
 namespace sl {
 
@@ -41,92 +42,94 @@ std::set<int64_t> staff(db::Connection& c, int64_t committee) {
                   {committee});
 }
 
-void on_proposal_event(App& app, const Event& e) {
-  int64_t id = e.payload.value("id", int64_t{0});
-  std::string action = e.payload.value("action", "");
-  std::string to = e.payload.value("to", "");
-  if (id == 0 || action.empty()) return;
-  auto c = app.db().acquire();
-  auto p = c->exec("SELECT title, number_label, due_at FROM proposals WHERE id = $1", {id});
-  if (p.empty()) return;
-  std::string title = "《" + p.one().text("title") + "》";
-  std::string due = p.one().is_null("due_at") ? "" : p.one().text("due_at").substr(0, 10);
-  Notice n{e.committee_id, "proposal." + action, "", "", id, "", false};
-  std::set<int64_t> to_users;
+/// Fills the {title}, {number} and {due} slots of a notice rule's title.
+std::string notice_title(std::string text, const db::Row& p) {
+  std::string due = p.is_null("due_at") ? "" : p.text("due_at").substr(0, 10);
+  auto fill = [&text](const std::string& slot, const std::string& value) {
+    for (size_t at = text.find(slot); at != std::string::npos; at = text.find(slot, at + value.size()))
+      text.replace(at, slot.size(), value);
+  };
+  fill("{title}", "《" + p.text("title") + "》");
+  fill("{number}", p.text("number_label"));
+  fill("{due}", due.empty() ? "" : "，期限 " + due);
+  return text;
+}
+
+/// The users a workflow notice goes to.
+std::set<int64_t> recipients(db::Connection& c, proposals::Recipient r, int64_t id, int64_t committee, const Event& e) {
+  using R = proposals::Recipient;
   const std::string live = "a.state <> 'reassigned'";
-  if (action == "submit" && to == "awaiting_cosign") {
-    to_users = users_of(*c, "SELECT user_id FROM proposal_cosigners WHERE proposal_id = $1", {id});
-    n.title = "联名邀请：请确认是否联名提案" + title;
-    n.sms = true;  // the co-signer has a few days to answer
-  } else if (action == "cosign") {
-    to_users = users_of(*c, "SELECT proposer_user_id FROM proposals WHERE id = $1", {id});
-    n.title = "联名确认进展：" + title + (to == "submitted" ? " 已完成联名确认并提交" : " 有委员答复了联名邀请");
-  } else if (action == "return_for_revision") {
-    to_users = proposers(*c, id);
-    n.title = "提案" + title + "被退回修改，请按意见修改后重新提交";
-  } else if (action == "file") {
-    to_users = proposers(*c, id);
-    n.title = "提案" + title + "已立案，编号 " + p.one().text("number_label");
-  } else if (action == "decline") {
-    to_users = proposers(*c, id);
-    n.title = "提案" + title + "未予立案";
-  } else if (action == "merge") {
-    to_users = proposers(*c, id);
-    int64_t into = e.payload.value("into_id", int64_t{0});
-    auto lead = proposers(*c, into);
-    to_users.insert(lead.begin(), lead.end());
-    n.title = "提案" + title + "已与相似提案并案办理";
-  } else if (action == "assign" || action == "reassign") {
-    to_users = unit_people(*c, id, live + " AND a.state = 'awaiting_sign'", "'unit_staff', 'unit_leader'");
-    n.title = "新交办提案" + title + "，请及时签收";
-    n.sms = true;
-  } else if (action == "request_return" || action == "request_extension") {
-    to_users = staff(*c, e.committee_id);
-    n.title = std::string(action == "request_return" ? "承办单位申请退回：" : "承办单位申请延期：") + title;
-  } else if (action == "submit_reply") {
-    to_users = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_leader'");
-    n.title = "答复待审核：" + title;
-  } else if (action == "approve_reply") {
-    to_users = staff(*c, e.committee_id);
-    n.title = "答复待提案委审核：" + title;
-  } else if (action == "reject_reply" || action == "send_back_reply") {
-    to_users = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff'");
-    n.title = "答复被退回，请修改后重新提交：" + title;
-  } else if (action == "pass_reply") {
-    to_users = proposers(*c, id);
-    n.title = "提案" + title + "已答复，请查看并反馈意见";
-    n.sms = true;
-  } else if (action == "feedback" && to == "second_handling") {
-    to_users = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
-    n.title = "提案人对答复不满意，请重新办理：" + title + (due.empty() ? "" : "，期限 " + due);
-    n.sms = true;
-  } else if (action == "close") {
-    to_users = proposers(*c, id);
-    n.title = "提案" + title + "已办结";
-  } else if (action == "publish") {
-    to_users = proposers(*c, id);
-    n.title = "提案" + title + "及答复已向社会公开";
-  } else if (action == "follow_up") {
-    to_users = proposers(*c, id);
+  switch (r) {
+    case R::invited_cosigners:
+      return users_of(c, "SELECT user_id FROM proposal_cosigners WHERE proposal_id = $1", {id});
+    case R::proposer:
+      return users_of(c, "SELECT proposer_user_id FROM proposals WHERE id = $1", {id});
+    case R::proposers:
+      return proposers(c, id);
+    case R::merged_into:
+      return proposers(c, e.payload.value("into_id", int64_t{0}));
+    case R::units_to_sign:
+      return unit_people(c, id, live + " AND a.state = 'awaiting_sign'", "'unit_staff', 'unit_leader'");
+    case R::proposal_staff:
+      return staff(c, committee);
+    case R::lead_unit_leaders:
+      return unit_people(c, id, live + " AND a.role = 'lead'", "'unit_leader'");
+    case R::lead_unit_staff:
+      return unit_people(c, id, live + " AND a.role = 'lead'", "'unit_staff'");
+    case R::lead_units:
+      return unit_people(c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
+  }
+  return {};
+}
+
+/// The notices of the proposal module's own events beside the workflow's actions.
+bool other_proposal_notice(db::Connection& c, const Event& e, int64_t id, const std::string& title, Notice& n,
+                           std::set<int64_t>& to_users) {
+  const std::string live = "a.state <> 'reassigned'";
+  if (e.name == proposals::events::kFollowUp) {
+    to_users = proposers(c, id);
     n.title = "提案" + title + "新增了跟踪落实事项";
-  } else if (action == "arrange_face_to_face") {
+  } else if (e.name == proposals::events::kArrangeFaceToFace) {
     // The proposer (and co-signers) and the lead unit meet face to face with staff.
-    to_users = proposers(*c, id);
-    auto lead = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
+    to_users = proposers(c, id);
+    auto lead = unit_people(c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
     to_users.insert(lead.begin(), lead.end());
     n.title = std::string(e.payload.value("rearranged", false) ? "当面协商安排已调整：" : "当面协商安排：") + "提案" +
               title + "定于 " + e.payload.value("meeting_date", "") + " 在" + e.payload.value("place", "") +
               "当面协商，请准时参加";
     n.sms = true;
-  } else if (action == "record_face_to_face") {
-    to_users = proposers(*c, id);
-    auto lead = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
+  } else if (e.name == proposals::events::kRecordFaceToFace) {
+    to_users = proposers(c, id);
+    auto lead = unit_people(c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
     to_users.insert(lead.begin(), lead.end());
     n.title = "提案" + title + "的当面协商已完成，协商结果已记录";
-  } else if (action == "grant_extension") {
-    to_users = unit_people(*c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
-    n.title = "延期申请已处理：" + title;
   } else {
+    return false;
+  }
+  return true;
+}
+
+void on_proposal_event(App& app, const Event& e) {
+  int64_t id = e.payload.value("id", int64_t{0});
+  std::string action = e.payload.value("action", "");
+  if (id == 0 || action.empty()) return;
+  auto c = app.db().acquire();
+  auto p = c->exec("SELECT title, number_label, due_at FROM proposals WHERE id = $1", {id});
+  if (p.empty()) return;
+  Notice n{e.committee_id, e.name, "", "", id, "", false};
+  std::set<int64_t> to_users;
+  auto workflow_action = proposals::parse_action(action);
+  auto to = proposals::parse_state(e.payload.value("to", ""));
+  if (workflow_action && to) {
+    const auto* rule = proposals::notice_rule(*workflow_action, *to);
+    if (!rule) return;
+    for (auto r : rule->recipients) {
+      auto some = recipients(*c, r, id, e.committee_id, e);
+      to_users.insert(some.begin(), some.end());
+    }
+    n.title = notice_title(rule->title, p.one());
+    n.sms = rule->sms;
+  } else if (!other_proposal_notice(*c, e, id, "《" + p.one().text("title") + "》", n, to_users)) {
     return;
   }
   to_users.erase(e.actor_user_id);  // nobody is told what they just did
@@ -136,7 +139,7 @@ void on_proposal_event(App& app, const Event& e) {
 }  // namespace
 
 void register_notifications(App& app) {
-  app.events.subscribe("proposal.", [&app](const Event& e) { on_proposal_event(app, e); });
+  app.events.subscribe(proposals::events::kPrefix, [&app](const Event& e) { on_proposal_event(app, e); });
 
   app.route(
       http::Method::GET, "/api/v1/notifications",

@@ -6,24 +6,25 @@ namespace {
 bool is_write(api::Operation op) {
   return op == api::Operation::create || op == api::Operation::update || op == api::Operation::remove;
 }
-bool has_any_role_here(const Principal& p) {
-  for (const auto& g : p.grants)
-    if (g.committee_id == p.committee_id) return true;
-  return false;
-}
 }  // namespace
 
 bool can_administer(const Principal& p) {
-  return p.has_any({Role::admin, Role::proposal_staff});
+  return is_proposal_staff(p);
 }
 
 bool can_read_directory(const Principal& p) {
   return p.has_any({Role::admin, Role::proposal_staff, Role::committee_staff, Role::leader, Role::supervisor});
 }
 
+void authorize_committees(const http::Request& req, api::Operation op) {
+  const auto& p = req.user();
+  if (is_write(op) ? p.has(Role::admin) : p.committee_id != 0) return;
+  throw ApiError::forbidden("只有系统管理员可以管理委员会");
+}
+
 void authorize_reference_data(const http::Request& req, api::Operation op) {
   const auto& p = req.user();
-  if (is_write(op) ? can_administer(p) : has_any_role_here(p)) return;
+  if (is_write(op) ? can_administer(p) : acts_in_committee(p)) return;
   throw ApiError::forbidden();
 }
 
@@ -35,7 +36,7 @@ void authorize_members(const http::Request& req, api::Operation op) {
 
 void authorize_units(const http::Request& req, api::Operation op) {
   const auto& p = req.user();
-  if (is_write(op) ? can_administer(p) : has_any_role_here(p)) return;
+  if (is_write(op) ? can_administer(p) : acts_in_committee(p)) return;
   throw ApiError::forbidden("没有权限查看或修改承办单位");
 }
 

@@ -1,15 +1,19 @@
 #pragma once
-// Who may do what with the organisation model. Data scopes (a unit's staff see only their unit)
-// are applied in the queries by the resource specs, through these helpers.
+// Who may do what with the organisation model, in one place, built on the shared predicates of
+// core/auth/principal.hpp. Data scopes (a unit's staff see only their unit) are applied in the
+// queries by the resource specs, through these helpers.
 
 #include "core/api/resource.hpp"
 
 namespace sl::org {
 
-/// Administration: the committee's admin and proposal staff.
+/// Administration: the committee's admin and proposal staff (is_proposal_staff).
 bool can_administer(const Principal& p);
 /// Reading the organisation's people and units in full: staff, leaders, supervisors.
 bool can_read_directory(const Principal& p);
+/// Committees: the admin writes (creating only below their own, checked by the spec); anyone
+/// acting in a committee reads.
+void authorize_committees(const http::Request& req, api::Operation op);
 /// Throws forbidden unless the caller may administer (writes) or read (lists/reads) reference data.
 void authorize_reference_data(const http::Request& req, api::Operation op);
 /// Members: staff read all, a group contact reads their own party's or sector's members.

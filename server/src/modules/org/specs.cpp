@@ -88,11 +88,7 @@ api::ResourceSpec committee_spec() {
                      {"members", "committee_id", "委员"},
                      {"units", "committee_id", "承办单位"},
                      {"terms", "committee_id", "届次"}};
-  s.authorize = [](const http::Request& req, api::Operation op) {
-    bool write = op != api::Operation::list && op != api::Operation::read;
-    if (write ? req.user().has(Role::admin) : req.user().committee_id != 0) return;
-    throw ApiError::forbidden("只有系统管理员可以管理委员会");
-  };
+  s.authorize = authorize_committees;
   // A committee's people see it and the committees directly under it (上下联动).
   s.scope = [](const http::Request& req, std::vector<db::Value>& params) {
     std::string cur = api::add_param(params, req.user().committee_id);

@@ -1,12 +1,10 @@
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/permissions.hpp"
 
 #include "core/api/resource.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
-
-bool sees_all(const Principal& p) {
-  return p.has_any({Role::admin, Role::proposal_staff, Role::leader, Role::supervisor});
-}
 
 bool handles_proposal(const Relations& rel, const Principal& user) {
   return rel.has(Actor::proposal_staff) || !rel.lead_units.empty() || !rel.co_units.empty() || sees_all(user);
@@ -15,16 +13,11 @@ bool handles_proposal(const Relations& rel, const Principal& user) {
 Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_id, int64_t proposer_user_id) {
   Relations r;
   if (proposer_user_id == p.user_id) r.actors.insert(Actor::proposer);
-  if (!c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2", {proposal_id, p.user_id})
-           .empty())
-    r.actors.insert(Actor::cosigner);
-  if (p.has_any({Role::admin, Role::proposal_staff})) r.actors.insert(Actor::proposal_staff);
+  if (!c.exec(sql::kIsCosigner, {proposal_id, p.user_id}).empty()) r.actors.insert(Actor::cosigner);
+  if (is_proposal_staff(p)) r.actors.insert(Actor::proposal_staff);
   auto units = p.unit_scope();
   if (!units.empty()) {
-    for (const auto& a : c.exec("SELECT unit_id, role FROM proposal_assignments WHERE proposal_id = $1 AND state <> "
-                                "'reassigned'",
-                                {proposal_id})
-                             .rows) {
+    for (const auto& a : c.exec(sql::kLiveAssignmentUnits, {proposal_id}).rows) {
       int64_t unit = a.integer(0);
       if (std::find(units.begin(), units.end(), unit) == units.end()) continue;
       bool lead = a.text(1) == "lead";

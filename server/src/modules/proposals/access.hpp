@@ -8,6 +8,7 @@
 
 #include "core/auth/principal.hpp"
 #include "core/db/database.hpp"
+#include "modules/proposals/permissions.hpp"  // sees_all
 #include "modules/proposals/workflow.hpp"
 
 namespace sl::proposals {
@@ -22,9 +23,6 @@ struct Relations {
 
 /// Works out `p`'s relations to proposal `proposal_id` (whose proposer is `proposer_user_id`).
 Relations relations_of(db::Connection& c, const Principal& p, int64_t proposal_id, int64_t proposer_user_id);
-
-/// True for staff who see every proposal of the committee (not others' drafts).
-bool sees_all(const Principal& p);
 
 /// True when `user`, whose relations to a proposal are `rel`, handles it: proposal staff, its
 /// lead or co-units, or those who see every proposal. Handlers see reply drafts and reply files

@@ -10,6 +10,7 @@
 #include "core/auth/password.hpp"
 #include "core/http/multipart.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/queries.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
@@ -17,7 +18,7 @@ namespace sl::proposals {
 namespace {
 
 constexpr const char* kTag = "proposals";
-constexpr size_t kMaxAttachmentBytes = 20 * 1024 * 1024;
+constexpr size_t kMaxAttachmentBytes = size_t{20} * 1024 * 1024;
 constexpr int kMaxAttachmentsPerProposal = 20;
 
 struct Kind {
@@ -77,11 +78,12 @@ Relations relations_to(db::Connection& c, const Principal& user, const db::Row& 
 
 /// Which purpose a caller related to proposal row `p` by `rel` may attach for now, or throws.
 std::string upload_purpose(const Relations& rel, const db::Row& p) {
-  std::string state = p.text("state");
-  if (rel.has(Actor::proposer) && (state == "draft" || state == "returned")) return "proposal";
-  if ((rel.has(Actor::lead_unit_staff) || rel.has(Actor::co_unit_staff)) &&
-      (state == "in_handling" || state == "second_handling"))
-    return "reply";
+  auto state = parse_state(p.text("state"));
+  for (const auto& rule : upload_rules()) {
+    if (!state || !in(rule.states, *state)) continue;
+    for (Actor a : rule.actors)
+      if (rel.has(a)) return rule.purpose;
+  }
   throw ApiError::forbidden("当前阶段您不能为该提案上传附件");
 }
 
@@ -98,8 +100,7 @@ db::Value uploader_unit(const Relations& rel) {
 /// unknown unit, from before units were recorded, once any reply is).
 std::string visible_files_condition(const Relations& rel, const Principal& user) {
   if (handles_proposal(rel, user)) return "1=1";
-  return "(a.purpose <> 'reply' OR EXISTS (SELECT 1 FROM proposal_replies r WHERE r.proposal_id = a.proposal_id AND "
-         "r.state = 'released' AND (a.unit_id IS NULL OR r.unit_id = a.unit_id)))";
+  return sql::kFileVisibleOutsideHandlers;
 }
 
 }  // namespace
@@ -107,7 +108,7 @@ std::string visible_files_condition(const Relations& rel, const Principal& user)
 void register_attachments(App& app) {
   http::RouteMeta upload{"上传提案附件（PDF、Word、图片）", kTag};
   upload.max_body =
-      std::min<size_t>(static_cast<size_t>(app.config.http.upload_limit), kMaxAttachmentBytes + 64 * 1024);
+      std::min<size_t>(static_cast<size_t>(app.config.http.upload_limit), kMaxAttachmentBytes + size_t{64} * 1024);
   upload.body = http::BodyKind::multipart;
   app.route(
       http::Method::POST, "/api/v1/proposals/{id:int}/attachments",
@@ -129,17 +130,13 @@ void register_attachments(App& app) {
           Relations rel = relations_to(c, user, p);
           std::string purpose = upload_purpose(rel, p);
           db::Value unit = purpose == "reply" ? uploader_unit(rel) : db::Value(nullptr);
-          if (c.exec("SELECT COUNT(*) FROM attachments WHERE proposal_id = $1", {id}).one().integer(0) >=
-              kMaxAttachmentsPerProposal)
+          if (c.exec(sql::kCountAttachments, {id}).one().integer(0) >= kMaxAttachmentsPerProposal)
             throw ApiError::conflict("每件提案最多 20 个附件");
           std::string hash = auth::sha256_hex(file.content);
-          auto r = c.exec(
-              "INSERT INTO attachments (committee_id, proposal_id, purpose, filename, content_type, size, sha256, "
-              "data, uploaded_by, created_at, unit_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-              "RETURNING id, purpose, filename, content_type, size, sha256, created_at",
-              {user.committee_id, id, purpose, name, std::string(kind->content_type),
-               static_cast<int64_t>(file.content.size()), hash, base64(file.content), user.user_id, db::now_iso(),
-               unit});
+          auto r =
+              c.exec(sql::kInsertAttachment, {user.committee_id, id, purpose, name, std::string(kind->content_type),
+                                              static_cast<int64_t>(file.content.size()), hash, base64(file.content),
+                                              user.user_id, db::now_iso(), unit});
           Json item = item_json(r.one());
           auto e = audit::entry_for(req, "proposal.attach", "proposal", std::to_string(id));
           e.after = item;
@@ -157,11 +154,7 @@ void register_attachments(App& app) {
               std::vector<db::Value> params = {req.param_int("id")};
               std::string visible = visible_files_condition(relations_to(*c, req.user(), p), req.user());
               Json items = Json::array();
-              for (const auto& r : c->exec("SELECT a.id, a.purpose, a.filename, a.content_type, a.size, a.sha256, "
-                                           "a.created_at FROM attachments a WHERE a.proposal_id = $1 AND " +
-                                               visible + " ORDER BY a.id",
-                                           params)
-                                       .rows)
+              for (const auto& r : c->exec(sql::kListAttachmentsWhere + visible + " ORDER BY a.id", params).rows)
                 items.push_back(item_json(r));
               return http::Response::json({{"items", items}});
             },
@@ -173,11 +166,7 @@ void register_attachments(App& app) {
               db::Row p = load_visible(*c, req.user(), req.param_int("id"));
               std::vector<db::Value> params = {req.param_int("id"), req.param_int("attachment_id")};
               std::string visible = visible_files_condition(relations_to(*c, req.user(), p), req.user());
-              auto r = c->exec(
-                  "SELECT a.filename, a.content_type, a.data FROM attachments a WHERE a.proposal_id = $1 AND a.id = $2 "
-                  "AND " +
-                      visible,
-                  params);
+              auto r = c->exec(sql::kAttachmentContentWhere + visible, params);
               if (r.empty()) throw ApiError::not_found("附件");
               return http::Response::file(r.one().text("content_type"), unbase64(r.one().text("data")),
                                           r.one().text("filename"));
@@ -193,11 +182,7 @@ void register_attachments(App& app) {
                 Relations rel = relations_to(c, user, p);
                 std::vector<db::Value> params = {id, req.param_int("attachment_id")};
                 std::string visible = visible_files_condition(rel, user);
-                auto r = c.exec(
-                    "SELECT a.id, a.purpose, a.filename, a.content_type, a.size, a.sha256, a.created_at, "
-                    "a.uploaded_by, a.unit_id FROM attachments a WHERE a.proposal_id = $1 AND a.id = $2 AND " +
-                        visible,
-                    params);
+                auto r = c.exec(sql::kAttachmentWhere + visible, params);
                 if (r.empty()) throw ApiError::not_found("附件");
                 // Proposal staff may remove any file; others only their own side's, while they may
                 // still attach (the proposer's in a draft, a unit's own reply files in handling).
@@ -213,7 +198,7 @@ void register_attachments(App& app) {
                   if (a.text("purpose") != purpose || (purpose == "reply" && !own_unit))
                     throw ApiError::forbidden("不能删除他人上传的附件");
                 }
-                c.exec("DELETE FROM attachments WHERE id = $1", {req.param_int("attachment_id")});
+                c.exec(sql::kDeleteAttachment, {req.param_int("attachment_id")});
                 auto e = audit::entry_for(req, "proposal.detach", "proposal", std::to_string(id));
                 e.before = item_json(r.one());
                 audit::record(c, e);

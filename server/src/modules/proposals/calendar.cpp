@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "modules/proposals/queries.hpp"
+
 namespace sl::proposals {
 
 namespace {
@@ -52,7 +54,7 @@ int weekday(const std::string& date) {
 
 WorkCalendar WorkCalendar::load(db::Connection& c, int64_t committee_id) {
   std::set<std::string> holidays, workdays;
-  for (const auto& r : c.exec("SELECT day, kind FROM calendar_days WHERE committee_id = $1", {committee_id}).rows)
+  for (const auto& r : c.exec(sql::kCalendarDays, {committee_id}).rows)
     (r.text(1) == "workday" ? workdays : holidays).insert(r.text(0));
   return WorkCalendar(std::move(holidays), std::move(workdays));
 }

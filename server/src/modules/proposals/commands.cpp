@@ -8,6 +8,8 @@
 #include "modules/proposals/access.hpp"
 #include "modules/proposals/effects/effects.hpp"
 #include "modules/proposals/events.hpp"
+#include "modules/proposals/permissions.hpp"
+#include "modules/proposals/queries.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
@@ -18,7 +20,7 @@ const std::vector<std::string> kKinds = {"individual", "joint", "collective", "r
 
 /// The member record of the caller in the committee, if any.
 std::optional<db::Row> caller_member(db::Connection& c, const Principal& p) {
-  auto r = c.exec("SELECT id, name FROM members WHERE user_id = $1 AND committee_id = $2", {p.user_id, p.committee_id});
+  auto r = c.exec(sql::kMemberOfUser, {p.user_id, p.committee_id});
   if (r.empty()) return std::nullopt;
   return r.one();
 }
@@ -83,10 +85,7 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
       v.fail("group_id", "只能以本人所联络的党派、界别或所在专委会的名义提出集体提案");
   }
   if (auto t = v.id("catalogue_topic_id", api::Presence::optional, true)) {  // an entry of a published catalogue
-    if (*t && c.exec("SELECT 1 FROM catalogue_topics k JOIN catalogues g ON g.session_id = k.session_id WHERE k.id = "
-                     "$1 AND k.committee_id = $2 AND g.state = 'published'",
-                     {*t, p.committee_id})
-                  .empty())
+    if (*t && c.exec(sql::kPublishedCatalogueTopic, {*t, p.committee_id}).empty())
       v.fail("catalogue_topic_id", "所选参考选题不存在或参考目录尚未发布");
     out.emplace_back("catalogue_topic_id", *t ? db::Value(*t) : nullptr);
   }
@@ -96,10 +95,9 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
 /// Replaces the co-signers of `id` with `member_ids` (status pending).
 void set_cosigners(db::Connection& c, const Principal& p, int64_t id, const std::vector<int64_t>& member_ids,
                    api::Validator& v) {
-  c.exec("DELETE FROM proposal_cosigners WHERE proposal_id = $1", {id});
+  c.exec(sql::kDeleteCosigners, {id});
   for (int64_t m : member_ids) {
-    auto r = c.exec("SELECT user_id, name FROM members WHERE id = $1 AND committee_id = $2 AND status = 'active'",
-                    {m, p.committee_id});
+    auto r = c.exec(sql::kActiveMember, {m, p.committee_id});
     if (r.empty() || r.one().is_null("user_id")) {
       v.fail("cosigner_member_ids", "所选联名委员不存在");
       return;
@@ -108,17 +106,14 @@ void set_cosigners(db::Connection& c, const Principal& p, int64_t id, const std:
       v.fail("cosigner_member_ids", "不能邀请自己联名");
       return;
     }
-    c.exec("INSERT INTO proposal_cosigners (proposal_id, member_id, user_id, name) VALUES ($1, $2, $3, $4)",
-           {id, m, r.one().integer("user_id"), r.one().text("name")});
+    c.exec(sql::kInsertCosigner, {id, m, r.one().integer("user_id"), r.one().text("name")});
   }
 }
 
 void write_history(db::Connection& c, const Caller& by, int64_t id, const std::string& action, const std::string& from,
                    const std::string& to, const Json& payload) {
-  c.exec(
-      "INSERT INTO proposal_history (proposal_id, at, actor_user_id, actor_name, role, action, from_state, to_state, "
-      "payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {id, by.at(), by.user.user_id, by.user.name, by.user.primary_role(), action, from, to, payload.dump()});
+  c.exec(sql::kInsertHistory,
+         {id, by.at(), by.user.user_id, by.user.name, by.user.primary_role(), action, from, to, payload.dump()});
 }
 
 bool guard_holds(Guard g, Context& x) {
@@ -127,14 +122,9 @@ bool guard_holds(Guard g, Context& x) {
     case Guard::none:
       return true;
     case Guard::has_cosigners:
-      return x.c.exec("SELECT COUNT(*) FROM proposal_cosigners WHERE proposal_id = $1", {x.id}).one().integer(0) > 0;
+      return x.c.exec(sql::kCountCosigners, {x.id}).one().integer(0) > 0;
     case Guard::last_cosigner:
-      return x.c.exec(
-                    "SELECT COUNT(*) FROM proposal_cosigners WHERE proposal_id = $1 AND status = 'pending' AND "
-                    "user_id <> $2",
-                    {x.id, x.user().user_id})
-                 .one()
-                 .integer(0) == 0;
+      return x.c.exec(sql::kCountOtherPendingCosigners, {x.id, x.user().user_id}).one().integer(0) == 0;
     case Guard::first_round:
       return round == 1;
     case Guard::second_round:
@@ -144,30 +134,11 @@ bool guard_holds(Guard g, Context& x) {
     case Guard::unsigned_split_lead: {
       if (x.row.text("handling_type") != "split") return false;
       for (int64_t unit : x.rel.lead_units)
-        if (!x.c.exec("SELECT 1 FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND role = 'lead' "
-                      "AND state = 'awaiting_sign'",
-                      {x.id, unit})
-                 .empty())
-          return true;
+        if (!x.c.exec(sql::kLeadAwaitsSign, {x.id, unit}).empty()) return true;
       return false;
     }
   }
   return false;
-}
-
-/// "十四" for 14: the Chinese numeral of 0 <= n < 1000 as written in session names.
-std::string chinese_number(int64_t n) {
-  static const char* kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n < 0 || n >= 1000) return std::to_string(n);
-  if (n < 10) return kDigits[n];
-  if (n < 20) return std::string("十") + (n % 10 ? kDigits[n % 10] : "");
-  if (n < 100) return std::string(kDigits[n / 10]) + "十" + (n % 10 ? kDigits[n % 10] : "");
-  std::string out = std::string(kDigits[n / 100]) + "百";
-  int64_t rest = n % 100;
-  if (rest == 0) return out;
-  if (rest < 10) return out + "零" + kDigits[rest];
-  // 一百一十: the tens digit is written even when it is one.
-  return out + kDigits[rest / 10] + "十" + (rest % 10 ? kDigits[rest % 10] : "");
 }
 
 std::string format_utc(int64_t t) {
@@ -190,14 +161,32 @@ std::string Caller::at_after(int64_t seconds) const {
 }
 
 std::string Caller::today() const {
-  int64_t local = now + 8 * 3600;  // China Standard Time
+  int64_t local = now + int64_t{8} * 3600;  // China Standard Time
   return clock::civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+}
+
+std::string chinese_number(int64_t n) {
+  static const char* kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 0 || n >= 1000) return std::to_string(n);
+  if (n < 10) return kDigits[n];
+  if (n < 20) return std::string("十") + (n % 10 ? kDigits[n % 10] : "");
+  if (n < 100) return std::string(kDigits[n / 10]) + "十" + (n % 10 ? kDigits[n % 10] : "");
+  std::string out = std::string(kDigits[n / 100]) + "百";
+  int64_t rest = n % 100;
+  if (rest == 0) return out;
+  if (rest < 10) return out + "零" + kDigits[rest];
+  // 一百一十: the tens digit is written even when it is one.
+  return out + kDigits[rest / 10] + "十" + (rest % 10 ? kDigits[rest % 10] : "");
+}
+
+std::string session_label(int64_t term, int64_t session) {
+  return chinese_number(term) + "届" + chinese_number(session) + "次会议";
 }
 
 std::string number_label(int64_t term, int64_t session, int64_t number) {
   char num[24];
   std::snprintf(num, sizeof num, "%04lld", static_cast<long long>(number));
-  return chinese_number(term) + "届" + chinese_number(session) + "次会议 第" + num + "号";
+  return session_label(term, session) + " 第" + num + "号";
 }
 
 const std::vector<std::string>& proposal_categories() {
@@ -232,8 +221,7 @@ TransitionInput read_transition_input(const Json& body) {
 
 Outcome create_proposal(db::Connection& c, const Config& /*config*/, const Caller& by, const Json& fields) {
   const auto& user = by.user;
-  if (!user.has_any({Role::member, Role::group_contact, Role::committee_staff}))
-    throw ApiError::forbidden("只有委员、党派界别联络人和专委会可以提出提案");
+  if (!may_propose(user)) throw ApiError::forbidden("只有委员、党派界别联络人和专委会可以提出提案");
   api::Validator v(fields);
   auto cols = read_draft(v, c, user, nullptr);
   auto session = v.id("session_id", api::Presence::optional);
@@ -243,7 +231,7 @@ Outcome create_proposal(db::Connection& c, const Config& /*config*/, const Calle
     if (!api::exists_in_committee(c, "sessions", *session, user.committee_id)) v.fail("session_id", "所选会议不存在");
     session_id = *session;
   } else {
-    auto cur = c.exec("SELECT id FROM sessions WHERE committee_id = $1 AND is_current = 1", {user.committee_id});
+    auto cur = c.exec(sql::kCurrentSession, {user.committee_id});
     if (cur.empty()) throw ApiError::conflict("本委员会尚未设置当前会议，暂不能提出提案");
     session_id = cur.one().integer(0);
   }
@@ -323,9 +311,7 @@ Outcome perform_transition(db::Connection& c, const Config& config, const Caller
     if (!rel.has(t.actor)) continue;
     actor_fits = true;
     if (t.actor == Actor::cosigner && action == Action::cosign &&
-        c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND user_id = $2 AND status = 'pending'",
-               {id, user.user_id})
-            .empty())
+        c.exec(sql::kIsPendingCosigner, {id, user.user_id}).empty())
       throw ApiError(ErrorCode::illegal_transition, "您已答复过联名邀请");
     if (guard_holds(t.guard, x)) {
       chosen = &t;
@@ -343,9 +329,7 @@ Outcome perform_transition(db::Connection& c, const Config& config, const Caller
   x.dues = compute_dues(chosen->deadline, x);
   apply_effects(action, x);
   // Bump the version only if nobody else did meanwhile (optimistic concurrency).
-  auto r =
-      c.exec("UPDATE proposals SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
-             {std::string(state_name(chosen->to)), by.at(), id, in.version});
+  auto r = c.exec(sql::kMoveProposalState, {std::string(state_name(chosen->to)), by.at(), id, in.version});
   if (r.affected == 0) throw ApiError(ErrorCode::version_conflict, "提案已被他人处理（版本已变化），请刷新后再试");
   std::string from_name = state_name(from), to_name = state_name(chosen->to), action_s = action_name(action);
   write_history(c, by, id, action_s, from_name, to_name, x.history);

@@ -63,7 +63,12 @@ const std::vector<std::string>& decline_reasons();
 /// The categories a proposal may carry.
 const std::vector<std::string>& proposal_categories();
 
-/// "十四届五次会议 第0103号": a session's term and session numbers in Chinese and the number.
+/// "十四" for 14: a number 0 ≤ n < 1000 in Chinese numerals as session names write it (digits
+/// beyond).
+std::string chinese_number(int64_t n);
+/// "十四届五次会议": the canonical name of session `session` of term `term`.
+std::string session_label(int64_t term, int64_t session);
+/// "十四届五次会议 第0103号": the session's name and the proposal's number.
 std::string number_label(int64_t term, int64_t session, int64_t number);
 
 }  // namespace sl::proposals

@@ -8,6 +8,8 @@
 #include "core/docx/docx.hpp"
 #include "core/sheet/sheet.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/permissions.hpp"
+#include "modules/proposals/queries.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
@@ -25,7 +27,7 @@ void today_date(docx::Document& d) {
 }
 
 std::string committee_name(db::Connection& c, int64_t committee_id) {
-  return c.exec("SELECT name FROM committees WHERE id = $1", {committee_id}).one().text(0);
+  return c.exec(sql::kCommitteeName, {committee_id}).one().text(0);
 }
 
 std::string number_or_draft(const Json& p) {
@@ -83,20 +85,17 @@ Json visible_detail(App& app, const http::Request& req) {
 /// Filed proposals of `session_id` (or the current session) in number order, for staff.
 std::vector<int64_t> session_proposals(db::Connection& c, const http::Request& req, int64_t& session_id) {
   const auto& user = req.user();
-  if (!sees_all(user)) throw ApiError::forbidden("只有提案委、领导和督查室可以导出提案");
+  require_sees_all(user, "导出提案");
   if (auto s = api::query_int(req, "session_id")) {
     if (!api::exists_in_committee(c, "sessions", *s, user.committee_id)) throw ApiError::not_found("会议");
     session_id = *s;
   } else {
-    auto cur = c.exec("SELECT id FROM sessions WHERE committee_id = $1 AND is_current = 1", {user.committee_id});
+    auto cur = c.exec(sql::kCurrentSession, {user.committee_id});
     if (cur.empty()) throw ApiError::validation("session_id", "请指定会议");
     session_id = cur.one().integer(0);
   }
   std::vector<int64_t> ids;
-  for (const auto& r : c.exec("SELECT id FROM proposals WHERE committee_id = $1 AND session_id = $2 AND number IS NOT "
-                              "NULL ORDER BY number",
-                              {user.committee_id, session_id})
-                           .rows)
+  for (const auto& r : c.exec(sql::kFiledProposalsOfSession, {user.committee_id, session_id}).rows)
     ids.push_back(r.integer(0));
   return ids;
 }
@@ -175,7 +174,7 @@ void register_documents(App& app) {
               auto c = app.db().acquire();
               int64_t session_id = 0;
               auto ids = session_proposals(*c, req, session_id);
-              std::string session = c->exec("SELECT name FROM sessions WHERE id = $1", {session_id}).one().text(0);
+              std::string session = c->exec(sql::kSessionName, {session_id}).one().text(0);
               docx::Document d;
               d.title(session + "提案汇编");
               d.subtitle("共 " + std::to_string(ids.size()) + " 件");
@@ -201,7 +200,7 @@ void register_documents(App& app) {
               auto c = app.db().acquire();
               int64_t session_id = 0;
               auto ids = session_proposals(*c, req, session_id);
-              std::string session = c->exec("SELECT name FROM sessions WHERE id = $1", {session_id}).one().text(0);
+              std::string session = c->exec(sql::kSessionName, {session_id}).one().text(0);
               std::vector<std::vector<std::string>> rows;
               static const std::map<std::string, std::string> kSatisfaction = {
                   {"satisfied", "满意"}, {"basic", "基本满意"}, {"unsatisfied", "不满意"}};

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "modules/proposals/access.hpp"
 #include "modules/proposals/events.hpp"
+#include "modules/proposals/queries.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
@@ -26,17 +27,14 @@ db::Row authorize(db::Connection& c, const Principal& user, int64_t id) {
 void history(db::Connection& c, const http::Request& req, const db::Row& p, const std::string& action,
              const Json& payload) {
   const auto& u = req.user();
-  c.exec(
-      "INSERT INTO proposal_history (proposal_id, at, actor_user_id, actor_name, role, action, from_state, to_state, "
-      "payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {p.integer("id"), db::now_iso(), u.user_id, u.name, u.primary_role(), action, p.text("state"), p.text("state"),
-       payload.dump()});
+  c.exec(sql::kInsertHistory, {p.integer("id"), db::now_iso(), u.user_id, u.name, u.primary_role(), action,
+                               p.text("state"), p.text("state"), payload.dump()});
 }
 
 }  // namespace
 
 Json face_to_face_json(db::Connection& c, int64_t id, bool flagged, bool staff) {
-  auto r = c.exec("SELECT * FROM proposal_face_to_face WHERE proposal_id = $1", {id});
+  auto r = c.exec(sql::kFaceToFaceOfProposal, {id});
   Json out = {{"status", nullptr}, {"meeting", nullptr}, {"actions", Json::array()}};
   if (!flagged && r.empty()) return out;
   std::string status = r.empty() ? "needed" : r.one().text("state");
@@ -61,54 +59,47 @@ Json face_to_face_json(db::Connection& c, int64_t id, bool flagged, bool staff) 
 }
 
 void register_face_to_face(App& app) {
-  app.route(
-      http::Method::POST, "/api/v1/proposals/{id:int}/face-to-face",
-      [&app](http::Request& req) {
-        const auto& user = req.user();
-        int64_t id = req.param_int("id");
-        api::Validator v(req.json());
-        auto date = v.date("meeting_date", api::Presence::required);
-        auto place = v.text("place", api::Presence::required, 200);
-        auto attendees = v.text("attendees", api::Presence::required, 500);
-        auto note = v.text("note", api::Presence::optional, 2000, true);
-        if (date && *date < clock::today()) v.fail("meeting_date", "协商日期不能早于今天");
-        v.finish();
-        bool again = false;
-        app.db().transaction([&](db::Connection& c) {
-          db::Row p = authorize(c, user, id);
-          auto existing = c.exec("SELECT state FROM proposal_face_to_face WHERE proposal_id = $1", {id});
-          if (!existing.empty() && existing.one().text(0) == "done")
-            throw ApiError(ErrorCode::illegal_transition, "当面协商已完成，不能再安排");
-          again = !existing.empty();
-          std::string now = db::now_iso();
-          c.exec(
-              "INSERT INTO proposal_face_to_face (proposal_id, state, meeting_date, place, attendees, note, "
-              "arranged_by, arranged_at) VALUES ($1, 'arranged', $2, $3, $4, $5, $6, $7) ON CONFLICT (proposal_id) DO "
-              "UPDATE SET meeting_date = excluded.meeting_date, place = excluded.place, attendees = "
-              "excluded.attendees, note = excluded.note, arranged_by = excluded.arranged_by, arranged_at = "
-              "excluded.arranged_at",
-              {id, *date, *place, *attendees, note.value_or(""), user.user_id, now});
-          Json payload = {{"meeting_date", *date}, {"place", *place}, {"attendees", *attendees}};
-          if (note && !note->empty()) payload["note"] = *note;
-          if (again) payload["rearranged"] = true;
-          history(c, req, p, "arrange_face_to_face", payload);
-          auto e = audit::entry_for(req, "proposal.arrange_face_to_face", "proposal", std::to_string(id));
-          e.after = payload;
-          audit::record(c, e);
-        });
-        app.events.publish({events::kArrangeFaceToFace,
-                            user.committee_id,
-                            user.user_id,
-                            std::to_string(id),
-                            {{"id", id},
-                             {"action", "arrange_face_to_face"},
-                             {"meeting_date", *date},
-                             {"place", *place},
-                             {"rearranged", again}}});
-        auto c = app.db().acquire();
-        return http::Response::json(proposal_detail(*c, user, id));
-      },
-      {"安排当面协商（二次办理后仍不满意的提案）", kTag});
+  app.route(http::Method::POST, "/api/v1/proposals/{id:int}/face-to-face",
+            [&app](http::Request& req) {
+              const auto& user = req.user();
+              int64_t id = req.param_int("id");
+              api::Validator v(req.json());
+              auto date = v.date("meeting_date", api::Presence::required);
+              auto place = v.text("place", api::Presence::required, 200);
+              auto attendees = v.text("attendees", api::Presence::required, 500);
+              auto note = v.text("note", api::Presence::optional, 2000, true);
+              if (date && *date < clock::today()) v.fail("meeting_date", "协商日期不能早于今天");
+              v.finish();
+              bool again = false;
+              app.db().transaction([&](db::Connection& c) {
+                db::Row p = authorize(c, user, id);
+                auto existing = c.exec(sql::kFaceToFaceState, {id});
+                if (!existing.empty() && existing.one().text(0) == "done")
+                  throw ApiError(ErrorCode::illegal_transition, "当面协商已完成，不能再安排");
+                again = !existing.empty();
+                std::string now = db::now_iso();
+                c.exec(sql::kArrangeFaceToFace, {id, *date, *place, *attendees, note.value_or(""), user.user_id, now});
+                Json payload = {{"meeting_date", *date}, {"place", *place}, {"attendees", *attendees}};
+                if (note && !note->empty()) payload["note"] = *note;
+                if (again) payload["rearranged"] = true;
+                history(c, req, p, "arrange_face_to_face", payload);
+                auto e = audit::entry_for(req, "proposal.arrange_face_to_face", "proposal", std::to_string(id));
+                e.after = payload;
+                audit::record(c, e);
+              });
+              app.events.publish({events::kArrangeFaceToFace,
+                                  user.committee_id,
+                                  user.user_id,
+                                  std::to_string(id),
+                                  {{"id", id},
+                                   {"action", "arrange_face_to_face"},
+                                   {"meeting_date", *date},
+                                   {"place", *place},
+                                   {"rearranged", again}}});
+              auto c = app.db().acquire();
+              return http::Response::json(proposal_detail(*c, user, id));
+            },
+            {"安排当面协商（二次办理后仍不满意的提案）", kTag});
 
   app.route(http::Method::POST, "/api/v1/proposals/{id:int}/face-to-face/outcome",
             [&app](http::Request& req) {
@@ -121,17 +112,14 @@ void register_face_to_face(App& app) {
               v.finish();
               app.db().transaction([&](db::Connection& c) {
                 db::Row p = authorize(c, user, id);
-                auto m = c.exec("SELECT state, meeting_date FROM proposal_face_to_face WHERE proposal_id = $1", {id});
+                auto m = c.exec(sql::kFaceToFaceStateAndDate, {id});
                 if (m.empty()) throw ApiError(ErrorCode::illegal_transition, "请先安排当面协商，再记录协商结果");
                 if (m.one().text(0) == "done") throw ApiError(ErrorCode::illegal_transition, "当面协商结果已记录");
                 std::string held = held_on.value_or(m.one().text(1));
                 if (held > clock::today())
                   throw ApiError::validation("held_on",
                                              "协商尚未举行（安排在 " + m.one().text(1) + "），请填写实际协商日期");
-                c.exec(
-                    "UPDATE proposal_face_to_face SET state = 'done', outcome = $1, held_on = $2, recorded_by = $3, "
-                    "recorded_at = $4 WHERE proposal_id = $5",
-                    {*outcome, held, user.user_id, db::now_iso(), id});
+                c.exec(sql::kRecordFaceToFace, {*outcome, held, user.user_id, db::now_iso(), id});
                 Json payload = {{"held_on", held}, {"outcome", *outcome}};
                 history(c, req, p, "record_face_to_face", payload);
                 auto e = audit::entry_for(req, "proposal.record_face_to_face", "proposal", std::to_string(id));

@@ -4,6 +4,7 @@
 #include "core/audit/audit.hpp"
 #include "modules/proposals/access.hpp"
 #include "modules/proposals/events.hpp"
+#include "modules/proposals/queries.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
@@ -22,10 +23,7 @@ int64_t authorize_keeper(db::Connection& c, const Principal& user, const db::Row
   if (result != "B" && result != "C")
     throw ApiError(ErrorCode::illegal_transition, "只有答复为 B 类或 C 类的提案需要跟踪落实");
   if (!rel.lead_units.empty()) return rel.lead_units.front();
-  auto lead = c.exec(
-      "SELECT unit_id FROM proposal_assignments WHERE proposal_id = $1 AND role = 'lead' AND state <> "
-      "'reassigned' ORDER BY id LIMIT 1",
-      {p.integer("id")});
+  auto lead = c.exec(sql::kFirstLeadUnit, {p.integer("id")});
   return lead.empty() ? 0 : lead.one().integer(0);
 }
 
@@ -47,14 +45,11 @@ void register_follow_ups(App& app) {
                 int64_t unit_id = unit.value_or(default_unit);
                 if (unit_id && !api::exists_in_committee(c, "units", unit_id, user.committee_id))
                   throw ApiError::validation("unit_id", "所选单位不存在");
-                int64_t fid =
-                    c.exec(
-                         "INSERT INTO proposal_follow_ups (proposal_id, unit_id, commitment, due_date) VALUES ($1, $2, "
-                         "$3, $4) RETURNING id",
-                         {id, unit_id ? db::Value(unit_id) : db::Value(nullptr), *commitment, *due})
-                        .one()
-                        .integer(0);
-                c.exec("UPDATE proposals SET follow_up = 1 WHERE id = $1", {id});
+                int64_t fid = c.exec(sql::kInsertFollowUp,
+                                     {id, unit_id ? db::Value(unit_id) : db::Value(nullptr), *commitment, *due})
+                                  .one()
+                                  .integer(0);
+                c.exec(sql::kMarkFollowUp, {id});
                 auto e = audit::entry_for(req, "proposal.follow_up", "proposal", std::to_string(id));
                 e.after = {{"follow_up_id", fid}, {"commitment", *commitment}, {"due_date", *due}};
                 audit::record(c, e);
@@ -81,16 +76,13 @@ void register_follow_ups(App& app) {
         app.db().transaction([&](db::Connection& c) {
           db::Row p = load_visible(c, user, id);
           authorize_keeper(c, user, p);
-          auto f = c.exec("SELECT progress FROM proposal_follow_ups WHERE id = $1 AND proposal_id = $2",
-                          {req.param_int("follow_up_id"), id});
+          auto f = c.exec(sql::kFollowUpProgress, {req.param_int("follow_up_id"), id});
           if (f.empty()) throw ApiError::not_found("跟踪事项");
           Json progress = Json::parse(f.one().text(0), nullptr, false);
           if (!progress.is_array()) progress = Json::array();
           progress.push_back({{"at", db::now_iso()}, {"by", user.name}, {"note", *note}});
-          c.exec(
-              "UPDATE proposal_follow_ups SET progress = $1, done = CASE WHEN $2 = 1 THEN 1 ELSE done END WHERE id = "
-              "$3",
-              {progress.dump(), int64_t{done.value_or(false)}, req.param_int("follow_up_id")});
+          c.exec(sql::kRecordFollowUpProgress,
+                 {progress.dump(), int64_t{done.value_or(false)}, req.param_int("follow_up_id")});
           auto e = audit::entry_for(req, "proposal.follow_up_progress", "proposal", std::to_string(id));
           e.after = {{"follow_up_id", req.param_int("follow_up_id")}, {"note", *note}, {"done", done.value_or(false)}};
           audit::record(c, e);

@@ -28,13 +28,9 @@ namespace history {
 
 /// A number written in Chinese numerals (一 … 九十九, 〇/零, 两) or Arabic digits; nullopt otherwise.
 std::optional<int> parse_cn_number(const std::string& s);
-/// 13 → "十三".
-std::string cn_number(int n);
 /// The term and session numbers of a label such as 十三届三次会议, 第十三届第三次会议, 13届3次,
 /// or the official 政协…第十三届…委员会第三次会议; nullopt when it does not say both.
 std::optional<std::pair<int, int>> parse_session_label(const std::string& s);
-/// The canonical session name: 十三届三次会议.
-std::string session_name(int term, int session);
 /// A date such as 2019-01-10, 2019/1/10, 2019.1.10, 2019年1月10日 or 20190110 (a time after it is
 /// ignored) as YYYY-MM-DD; nullopt when it is not a valid date.
 std::optional<std::string> parse_date(const std::string& s);

@@ -9,6 +9,8 @@
 #include "modules/proposals/face_to_face.hpp"
 #include "modules/proposals/follow_ups.hpp"
 #include "modules/proposals/history_import.hpp"
+#include "modules/proposals/permissions.hpp"
+#include "modules/proposals/queries.hpp"
 #include "modules/proposals/settings.hpp"
 #include "modules/proposals/store.hpp"
 #include "modules/proposals/workflow.hpp"
@@ -41,47 +43,39 @@ Json public_item(const db::Row& r) {
 }
 
 void register_public(App& app) {
-  app.route(http::Method::GET, "/api/v1/public/proposals",
-            [&app](http::Request& req) {
-              auto q = api::parse_list_query(req);
-              std::vector<db::Value> params;
-              std::string where = "published = 1";
-              if (auto v = api::query_int(req, "committee_id"))
-                where += " AND committee_id = " + api::add_param(params, *v);
-              if (auto v = api::query_int(req, "session_id"))
-                where += " AND session_id = " + api::add_param(params, *v);
-              if (auto v = req.query_param("category"); v && !v->empty())
-                where += " AND category = " + api::add_param(params, *v);
-              if (!q.q.empty()) where += " AND title LIKE " + api::add_param(params, "%" + q.q + "%");
-              auto c = app.db().acquire();
-              int64_t total = c->exec("SELECT COUNT(*) FROM proposals WHERE " + where, params).one().integer(0);
-              Json items = Json::array();
-              for (const auto& r :
-                   c->exec("SELECT id, number_label, title, category, proposer_name, result_category, "
-                           "published_at FROM proposals WHERE " +
-                               where + " ORDER BY published_at DESC, id DESC LIMIT " +
-                               api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
-                           params)
-                       .rows)
-                items.push_back(public_item(r));
-              return http::Response::json(api::list_envelope(std::move(items), total, q));
-            },
-            {"公开的提案（无需登录）", kTag, http::Access::open});
+  app.route(
+      http::Method::GET, "/api/v1/public/proposals",
+      [&app](http::Request& req) {
+        auto q = api::parse_list_query(req);
+        std::vector<db::Value> params;
+        std::string where = "published = 1";
+        if (auto v = api::query_int(req, "committee_id")) where += " AND committee_id = " + api::add_param(params, *v);
+        if (auto v = api::query_int(req, "session_id")) where += " AND session_id = " + api::add_param(params, *v);
+        if (auto v = req.query_param("category"); v && !v->empty())
+          where += " AND category = " + api::add_param(params, *v);
+        if (!q.q.empty()) where += " AND title LIKE " + api::add_param(params, "%" + q.q + "%");
+        auto c = app.db().acquire();
+        int64_t total = c->exec(proposals::sql::kCountPublicProposalsWhere + where, params).one().integer(0);
+        Json items = Json::array();
+        for (const auto& r :
+             c->exec(proposals::sql::kListPublicProposalsWhere + where + " ORDER BY published_at DESC, id DESC LIMIT " +
+                         api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
+                     params)
+                 .rows)
+          items.push_back(public_item(r));
+        return http::Response::json(api::list_envelope(std::move(items), total, q));
+      },
+      {"公开的提案（无需登录）", kTag, http::Access::open});
 
   app.route(http::Method::GET, "/api/v1/public/proposals/{id:int}",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              auto r = c->exec("SELECT * FROM proposals WHERE id = $1 AND published = 1", {req.param_int("id")});
+              auto r = c->exec(proposals::sql::kPublishedProposal, {req.param_int("id")});
               if (r.empty()) throw ApiError::not_found("公开的提案");
               Json item = public_item(r.one());
               for (const char* f : {"situation", "analysis", "suggestions"}) item[f] = r.one().text(f);
               Json replies = Json::array();
-              for (const auto& x :
-                   c->exec("SELECT r.body, r.result_category, r.released_at, u.name FROM proposal_replies r JOIN "
-                           "units u ON u.id = r.unit_id WHERE r.proposal_id = $1 AND r.state = 'released' ORDER BY "
-                           "r.id",
-                           {req.param_int("id")})
-                       .rows)
+              for (const auto& x : c->exec(proposals::sql::kReleasedRepliesOfProposal, {req.param_int("id")}).rows)
                 replies.push_back({{"unit_name", x.text(3)},
                                    {"body", x.text(0)},
                                    {"result_category", x.text(1)},
@@ -92,27 +86,18 @@ void register_public(App& app) {
             {"公开的提案及答复（无需登录）", kTag, http::Access::open});
 }
 
-constexpr const char* kSelectCalendarDay = "SELECT kind, name FROM calendar_days WHERE committee_id = $1 AND day = $2";
-constexpr const char* kDeleteCalendarDay = "DELETE FROM calendar_days WHERE committee_id = $1 AND day = $2";
-
 void register_calendar(App& app) {
-  auto authorize = [](const http::Request& req) {
-    if (!req.user().has_any({Role::admin, Role::proposal_staff}))
-      throw ApiError::forbidden("只有管理员和提案委可以维护工作日历");
-  };
-  app.route(
-      http::Method::GET, "/api/v1/calendar-days",
-      [&app](http::Request& req) {
-        auto c = app.db().acquire();
-        Json items = Json::array();
-        for (const auto& r : c->exec("SELECT day, kind, name FROM calendar_days WHERE committee_id = $1 ORDER BY day",
-                                     {req.user().committee_id})
-                                 .rows)
-          items.push_back({{"day", r.text(0)}, {"kind", r.text(1)}, {"name", r.text(2)}});
-        return http::Response::json(
-            {{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
-      },
-      {"工作日历：节假日与调休上班日", kTag});
+  auto authorize = [](const http::Request& req) { proposals::require_proposal_staff(req.user(), "维护工作日历"); };
+  app.route(http::Method::GET, "/api/v1/calendar-days",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              Json items = Json::array();
+              for (const auto& r : c->exec(proposals::sql::kListCalendarDays, {req.user().committee_id}).rows)
+                items.push_back({{"day", r.text(0)}, {"kind", r.text(1)}, {"name", r.text(2)}});
+              return http::Response::json(
+                  {{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
+            },
+            {"工作日历：节假日与调休上班日", kTag});
   app.route(http::Method::POST, "/api/v1/calendar-days",
             [&app, authorize](http::Request& req) {
               authorize(req);
@@ -124,10 +109,9 @@ void register_calendar(App& app) {
               Json after = {{"day", *day}, {"kind", *kind}, {"name", name.value_or("")}};
               // Replace and audit in one transaction: every deadline of the committee counts these days.
               app.db().transaction([&](db::Connection& c) {
-                auto before = c.exec(kSelectCalendarDay, {req.user().committee_id, *day});
-                c.exec(kDeleteCalendarDay, {req.user().committee_id, *day});
-                c.exec("INSERT INTO calendar_days (committee_id, day, kind, name) VALUES ($1, $2, $3, $4)",
-                       {req.user().committee_id, *day, *kind, name.value_or("")});
+                auto before = c.exec(proposals::sql::kCalendarDay, {req.user().committee_id, *day});
+                c.exec(proposals::sql::kDeleteCalendarDay, {req.user().committee_id, *day});
+                c.exec(proposals::sql::kInsertCalendarDay, {req.user().committee_id, *day, *kind, name.value_or("")});
                 auto e = audit::entry_for(req, "calendar.set", "calendar_day", *day);
                 if (!before.empty())
                   e.before = {{"day", *day}, {"kind", before.one().text(0)}, {"name", before.one().text(1)}};
@@ -142,9 +126,9 @@ void register_calendar(App& app) {
               authorize(req);
               const std::string& day = req.params.at("day");
               app.db().transaction([&](db::Connection& c) {
-                auto before = c.exec(kSelectCalendarDay, {req.user().committee_id, day});
+                auto before = c.exec(proposals::sql::kCalendarDay, {req.user().committee_id, day});
                 if (before.empty()) throw ApiError::not_found("日历设置");
-                c.exec(kDeleteCalendarDay, {req.user().committee_id, day});
+                c.exec(proposals::sql::kDeleteCalendarDay, {req.user().committee_id, day});
                 auto e = audit::entry_for(req, "calendar.delete", "calendar_day", day);
                 e.before = {{"day", day}, {"kind", before.one().text(0)}, {"name", before.one().text(1)}};
                 audit::record(c, e);
@@ -203,25 +187,23 @@ void register_proposals(App& app) {
               }));
             },
             {"执行提案流程操作", kTag});
-  app.route(
-      http::Method::GET, "/api/v1/proposals/{id:int}/history",
-      [&app](http::Request& req) {
-        auto c = app.db().acquire();
-        proposals::load_visible(*c, req.user(), req.param_int("id"));
-        Json items = Json::array();
-        for (const auto& r :
-             c->exec("SELECT * FROM proposal_history WHERE proposal_id = $1 ORDER BY id", {req.param_int("id")}).rows)
-          items.push_back({{"id", r.integer("id")},
-                           {"at", r.text("at")},
-                           {"actor_name", r.text("actor_name")},
-                           {"role", r.text("role")},
-                           {"action", r.text("action")},
-                           {"from", r.text("from_state")},
-                           {"to", r.text("to_state")},
-                           {"payload", Json::parse(r.text("payload"), nullptr, false)}});
-        return http::Response::json({{"items", items}});
-      },
-      {"提案办理全过程记录", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/{id:int}/history",
+            [&app](http::Request& req) {
+              auto c = app.db().acquire();
+              proposals::load_visible(*c, req.user(), req.param_int("id"));
+              Json items = Json::array();
+              for (const auto& r : c->exec(proposals::sql::kHistoryOfProposal, {req.param_int("id")}).rows)
+                items.push_back({{"id", r.integer("id")},
+                                 {"at", r.text("at")},
+                                 {"actor_name", r.text("actor_name")},
+                                 {"role", r.text("role")},
+                                 {"action", r.text("action")},
+                                 {"from", r.text("from_state")},
+                                 {"to", r.text("to_state")},
+                                 {"payload", Json::parse(r.text("payload"), nullptr, false)}});
+              return http::Response::json({{"items", items}});
+            },
+            {"提案办理全过程记录", kTag});
   register_public(app);
   register_calendar(app);
   proposals::register_documents(app);

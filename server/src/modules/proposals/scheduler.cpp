@@ -10,6 +10,7 @@
 #include "modules/notifications/notify.hpp"
 #include "modules/proposals/calendar.hpp"
 #include "modules/proposals/events.hpp"
+#include "modules/proposals/queries.hpp"
 #include "modules/proposals/settings.hpp"
 
 namespace sl::proposals {
@@ -37,35 +38,22 @@ const CommitteeRules& rules_of(App& app, db::Connection& c, std::map<int64_t, Co
   return it->second;
 }
 
-std::vector<int64_t> user_ids(db::Connection& c, const std::string& sql, const std::vector<db::Value>& params) {
+std::vector<int64_t> user_ids(db::Connection& c, const char* query, const std::vector<db::Value>& params) {
   std::vector<int64_t> out;
-  for (const auto& r : c.exec(sql, params).rows) out.push_back(r.integer(0));
+  for (const auto& r : c.exec(query, params).rows) out.push_back(r.integer(0));
   return out;
 }
 
-std::vector<int64_t> unit_users(db::Connection& c, int64_t unit_id, const char* roles) {
-  return user_ids(
-      c, std::string("SELECT DISTINCT user_id FROM role_grants WHERE unit_id = $1 AND role IN (") + roles + ")",
-      {unit_id});
-}
-
 std::vector<int64_t> proposal_staff(db::Connection& c, int64_t committee_id) {
-  return user_ids(c, "SELECT DISTINCT user_id FROM role_grants WHERE committee_id = $1 AND role = 'proposal_staff'",
-                  {committee_id});
+  return user_ids(c, sql::kProposalStaffUsers, {committee_id});
 }
 
 /// Reminders and escalations for one kind of deadline on every live assignment.
 void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<int64_t, CommitteeRules>& rules,
                     bool sign) {
   std::string today = clock::today();
-  std::string sql = sign ? "SELECT a.id, a.unit_id, a.sign_due AS due, p.id AS pid, p.committee_id, p.title FROM "
-                           "proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE a.state = "
-                           "'awaiting_sign' AND a.sign_due IS NOT NULL"
-                         : "SELECT a.id, a.unit_id, p.due_at AS due, p.id AS pid, p.committee_id, p.title FROM "
-                           "proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE a.role = 'lead' AND "
-                           "a.state NOT IN ('reassigned', 'replied', 'return_requested') AND p.state IN ('assigned', "
-                           "'in_handling', 'second_handling', 'reply_unit_review') AND p.due_at IS NOT NULL";
-  for (const auto& r : c.exec(sql).rows) {
+  std::string query = sign ? sql::kSignDeadlines : sql::kReplyDeadlinesIn + sql_list(overdue_states()) + ")";
+  for (const auto& r : c.exec(query).rows) {
     int64_t committee = r.integer("committee_id");
     const auto& rule = rules_of(app, c, rules, committee);
     std::string due = r.text("due").substr(0, 10);
@@ -77,7 +65,7 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<in
       n.kind = "deadline.escalation";
       n.title = "【督办】提案《" + r.text("title") + "》已超过" + what + "期限（" + due + "），请尽快办理";
       n.dedupe_key = "escalate-" + key_base;
-      auto to = unit_users(c, r.integer("unit_id"), "'unit_leader', 'unit_staff'");
+      auto to = user_ids(c, sql::kUnitLeadersAndStaff, {r.integer("unit_id")});
       auto staff = proposal_staff(c, committee);
       to.insert(to.end(), staff.begin(), staff.end());
       bool any = false;
@@ -89,7 +77,7 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<in
                 "期限（" + due + "）";
       n.dedupe_key = "remind-" + key_base + "-" + std::to_string(left);
       bool any = false;
-      for (int64_t u : unit_users(c, r.integer("unit_id"), "'unit_staff'")) any = notify(app, c, u, n) || any;
+      for (int64_t u : user_ids(c, sql::kUnitStaff, {r.integer("unit_id")})) any = notify(app, c, u, n) || any;
       if (any) report.reminders++;
     }
   }
@@ -99,31 +87,18 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<in
 /// one left pending goes on to review.
 void expire_cosigners(App& app, db::Connection& c, ScanReport& report) {
   std::string now = db::now_iso();
-  for (const auto& r : c.exec("SELECT pc.proposal_id, pc.member_id, pc.name, p.proposer_user_id, p.committee_id, "
-                              "p.title FROM proposal_cosigners pc JOIN proposals p ON p.id = pc.proposal_id WHERE "
-                              "pc.status = 'pending' AND pc.due_at < $1 AND p.state = 'awaiting_cosign'",
-                              {now})
-                           .rows) {
+  for (const auto& r : c.exec(sql::kOverdueCosigners, {now}).rows) {
     int64_t pid = r.integer("proposal_id");
-    c.exec(
-        "UPDATE proposal_cosigners SET status = 'expired', answered_at = $1 WHERE proposal_id = $2 AND member_id = $3",
-        {now, pid, r.integer("member_id")});
+    c.exec(sql::kExpireCosigner, {now, pid, r.integer("member_id")});
     report.cosigners_expired++;
     notify(app, c, r.integer("proposer_user_id"),
            {r.integer("committee_id"), events::kCosignExpired,
             r.text("name") + " 未在期限内确认联名，已不再列为提案《" + r.text("title") + "》的联名人", "", pid,
             "cosign-expired-" + std::to_string(pid) + "-" + std::to_string(r.integer("member_id")), false});
-    bool pending =
-        !c.exec("SELECT 1 FROM proposal_cosigners WHERE proposal_id = $1 AND status = 'pending'", {pid}).empty();
+    bool pending = !c.exec(sql::kAnyPendingCosigner, {pid}).empty();
     if (!pending) {
-      c.exec(
-          "UPDATE proposals SET state = 'submitted', version = version + 1, updated_at = $1 WHERE id = $2 AND state = "
-          "'awaiting_cosign'",
-          {now, pid});
-      c.exec(
-          "INSERT INTO proposal_history (proposal_id, at, actor_name, role, action, from_state, to_state, payload) "
-          "VALUES ($1, $2, '系统', 'system', 'cosign_window_closed', 'awaiting_cosign', 'submitted', '{}')",
-          {pid, now});
+      c.exec(sql::kCloseCosignWindow, {now, pid});
+      c.exec(sql::kInsertCosignWindowClosedHistory, {pid, now});
     }
   }
 }
@@ -135,7 +110,7 @@ ScanReport run_deadline_scan(App& app) {
   auto c = app.db().acquire();
   bool locked = true;
   if (app.db().dialect() == db::Dialect::postgres)
-    locked = c->exec("SELECT pg_try_advisory_lock($1)", {kSchedulerLockKey}).one().text(0) == "t";
+    locked = c->exec(sql::kTryAdvisoryLock, {kSchedulerLockKey}).one().text(0) == "t";
   if (!locked) return report;
   try {
     std::map<int64_t, CommitteeRules> rules;
@@ -146,7 +121,7 @@ ScanReport run_deadline_scan(App& app) {
   } catch (const std::exception& e) {
     spdlog::error("deadline scan failed: {}", e.what());
   }
-  if (app.db().dialect() == db::Dialect::postgres) c->exec("SELECT pg_advisory_unlock($1)", {kSchedulerLockKey});
+  if (app.db().dialect() == db::Dialect::postgres) c->exec(sql::kAdvisoryUnlock, {kSchedulerLockKey});
   return report;
 }
 

@@ -8,6 +8,8 @@
 #include "core/api/resource.hpp"
 #include "core/audit/audit.hpp"
 #include "modules/proposals/commands.hpp"
+#include "modules/proposals/permissions.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
 
@@ -141,7 +143,7 @@ Settings default_settings(const Config& config) {
 
 Settings load_settings(db::Connection& c, int64_t committee_id, const Config& config) {
   Settings s = default_settings(config);
-  auto r = c.exec("SELECT * FROM proposal_settings WHERE committee_id = $1", {committee_id});
+  auto r = c.exec(sql::kSettingsOf, {committee_id});
   if (r.empty()) return s;
   const auto& row = r.one();
   Json reasons = Json::parse(row.text("decline_reasons"), nullptr, false);
@@ -171,74 +173,56 @@ void register_settings(App& app) {
             },
             {"提案设置（不立案理由、期限、D 类结果、提醒时点）", kTag});
 
-  app.route(
-      http::Method::PUT, "/api/v1/proposals/settings",
-      [&app](http::Request& req) {
-        const auto& user = req.user();
-        if (!user.has_any({Role::admin, Role::proposal_staff}))
-          throw ApiError::forbidden("只有管理员和提案委可以修改提案设置");
-        const Json& body = req.json();
-        if (!body.is_object()) throw ApiError::validation("body", "请求内容应为 JSON 对象");
-        Settings saved = app.db().transaction([&](db::Connection& c) {
-          Settings before = load_settings(c, user.committee_id, app.config);
-          Settings s = before;
-          api::Validator v(body);
-          apply_fields(v, s);
-          std::string now = db::now_iso();
-          std::vector<db::Value> params = {user.committee_id,
-                                           Json(s.decline_reasons).dump(),
-                                           int64_t{s.cosign_window_days},
-                                           int64_t{s.result_d_enabled},
-                                           int64_t{s.sign_window_working_days},
-                                           int64_t{s.opinion_months},
-                                           int64_t{s.reply_months},
-                                           int64_t{s.max_reply_months},
-                                           int64_t{s.second_handling_months},
-                                           Json(s.reminder_days).dump(),
-                                           user.user_id,
-                                           now};
-          c.exec(
-              "INSERT INTO proposal_settings (committee_id, decline_reasons, cosign_window_days, result_d_enabled, "
-              "sign_window_working_days, opinion_months, reply_months, max_reply_months, second_handling_months, "
-              "reminder_days, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-              "ON CONFLICT (committee_id) DO UPDATE SET decline_reasons = excluded.decline_reasons, "
-              "cosign_window_days = excluded.cosign_window_days, result_d_enabled = excluded.result_d_enabled, "
-              "sign_window_working_days = excluded.sign_window_working_days, opinion_months = "
-              "excluded.opinion_months, reply_months = excluded.reply_months, max_reply_months = "
-              "excluded.max_reply_months, second_handling_months = excluded.second_handling_months, reminder_days = "
-              "excluded.reminder_days, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-              params);
-          auto e =
-              audit::entry_for(req, "proposal_settings.update", "proposal_settings", std::to_string(user.committee_id));
-          e.before = to_json(before);
-          e.after = to_json(s);
-          audit::record(c, e);
-          s.customised = true;
-          s.updated_at = now;
-          return s;
-        });
-        return http::Response::json(answer(saved, app.config));
-      },
-      {"修改提案设置（管理员、提案委）", kTag});
+  app.route(http::Method::PUT, "/api/v1/proposals/settings",
+            [&app](http::Request& req) {
+              const auto& user = req.user();
+              require_proposal_staff(user, "修改提案设置");
+              const Json& body = req.json();
+              if (!body.is_object()) throw ApiError::validation("body", "请求内容应为 JSON 对象");
+              Settings saved = app.db().transaction([&](db::Connection& c) {
+                Settings before = load_settings(c, user.committee_id, app.config);
+                Settings s = before;
+                api::Validator v(body);
+                apply_fields(v, s);
+                std::string now = db::now_iso();
+                std::vector<db::Value> params = {user.committee_id,
+                                                 Json(s.decline_reasons).dump(),
+                                                 int64_t{s.cosign_window_days},
+                                                 int64_t{s.result_d_enabled},
+                                                 int64_t{s.sign_window_working_days},
+                                                 int64_t{s.opinion_months},
+                                                 int64_t{s.reply_months},
+                                                 int64_t{s.max_reply_months},
+                                                 int64_t{s.second_handling_months},
+                                                 Json(s.reminder_days).dump(),
+                                                 user.user_id,
+                                                 now};
+                c.exec(sql::kSaveSettings, params);
+                auto e = audit::entry_for(req, "proposal_settings.update", "proposal_settings",
+                                          std::to_string(user.committee_id));
+                e.before = to_json(before);
+                e.after = to_json(s);
+                audit::record(c, e);
+                s.customised = true;
+                s.updated_at = now;
+                return s;
+              });
+              return http::Response::json(answer(saved, app.config));
+            },
+            {"修改提案设置（管理员、提案委）", kTag});
 
-  app.route(
-      http::Method::GET, "/api/v1/proposals/leaders",
-      [&app](http::Request& req) {
-        const auto& user = req.user();
-        if (!user.has_any({Role::admin, Role::proposal_staff}))
-          throw ApiError::forbidden("只有管理员和提案委可以选择领衔督办领导");
-        auto c = app.db().acquire();
-        Json items = Json::array();
-        for (const auto& r : c->exec("SELECT DISTINCT u.id, u.name FROM users u JOIN role_grants g ON g.user_id = "
-                                     "u.id WHERE g.committee_id = $1 AND g.role = 'leader' AND u.status = "
-                                     "'active' ORDER BY u.name, u.id",
-                                     {user.committee_id})
-                                 .rows)
-          items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}});
-        return http::Response::json(
-            {{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
-      },
-      {"可选的领衔督办领导（提案委选择重点提案领导用）", kTag});
+  app.route(http::Method::GET, "/api/v1/proposals/leaders",
+            [&app](http::Request& req) {
+              const auto& user = req.user();
+              require_proposal_staff(user, "选择领衔督办领导");
+              auto c = app.db().acquire();
+              Json items = Json::array();
+              for (const auto& r : c->exec(sql::kActiveLeaders, {user.committee_id}).rows)
+                items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}});
+              return http::Response::json(
+                  {{"items", items}, {"total", items.size()}, {"page", 1}, {"page_size", items.size()}});
+            },
+            {"可选的领衔督办领导（提案委选择重点提案领导用）", kTag});
 }
 
 }  // namespace sl::proposals

@@ -6,16 +6,11 @@
 #include "core/clock.hpp"
 #include "modules/proposals/calendar.hpp"
 #include "modules/proposals/face_to_face.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
 
 namespace {
-
-constexpr const char* kListColumns =
-    "p.id, p.session_id, p.number, p.number_label, p.kind, p.title, p.category, p.proposer_name, p.state, "
-    "p.is_key, p.due_at, p.submitted_at, p.result_category, p.satisfaction, p.round, p.published, p.updated_at, "
-    "p.version, p.face_to_face, (SELECT f.state FROM proposal_face_to_face f WHERE f.proposal_id = "
-    "p.id) AS face_to_face_state";
 
 Json json_or(const db::Row& r, const char* col, Json fallback) {
   if (r.is_null(col)) return fallback;
@@ -45,7 +40,7 @@ Json countdown(db::Connection& c, int64_t committee_id, const std::optional<std:
 db::Row load_visible(db::Connection& c, const Principal& user, int64_t id) {
   std::vector<db::Value> params = {id, user.committee_id};
   std::string cond = visibility_condition(user, params);
-  auto r = c.exec("SELECT p.* FROM proposals p WHERE p.id = $1 AND p.committee_id = $2 AND (" + cond + ")", params);
+  auto r = c.exec(sql::kVisibleProposalWhere + cond + ")", params);
   if (r.empty()) throw ApiError::not_found("提案");
   return r.one();
 }
@@ -112,15 +107,12 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
             {"created_at", r.text("created_at")},
             {"updated_at", r.text("updated_at")}};
   p["deadline"] = countdown(c, r.integer("committee_id"), r.opt_text("due_at"));
-  auto session = c.exec("SELECT name FROM sessions WHERE id = $1", {r.integer("session_id")});
+  auto session = c.exec(sql::kSessionName, {r.integer("session_id")});
   p["session_name"] = session.empty() ? "" : session.one().text(0);
   p["imported"] = r.integer("imported") != 0;  // 历史导入 (history_import.cpp)
 
   Json cosigners = Json::array();
-  for (const auto& x : c.exec("SELECT member_id, user_id, name, status, due_at, answered_at FROM proposal_cosigners "
-                              "WHERE proposal_id = $1 ORDER BY member_id",
-                              {id})
-                           .rows)
+  for (const auto& x : c.exec(sql::kCosignersOfProposal, {id}).rows)
     cosigners.push_back({{"member_id", x.integer(0)},
                          {"user_id", x.integer(1)},
                          {"name", x.text(2)},
@@ -130,10 +122,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["cosigners"] = cosigners;
 
   Json assignments = Json::array();
-  for (const auto& a : c.exec("SELECT a.*, u.name AS unit_name FROM proposal_assignments a JOIN units u ON u.id = "
-                              "a.unit_id WHERE a.proposal_id = $1 ORDER BY a.id",
-                              {id})
-                           .rows)
+  for (const auto& a : c.exec(sql::kAssignmentsOfProposal, {id}).rows)
     assignments.push_back({{"id", a.integer("id")},
                            {"unit_id", a.integer("unit_id")},
                            {"unit_name", a.text("unit_name")},
@@ -149,10 +138,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["assignments"] = assignments;
 
   Json consultations = Json::array();
-  for (const auto& x : c.exec("SELECT c.*, u.name AS unit_name FROM proposal_consultations c JOIN units u ON u.id = "
-                              "c.unit_id WHERE c.proposal_id = $1 ORDER BY c.id",
-                              {id})
-                           .rows)
+  for (const auto& x : c.exec(sql::kConsultationsOfProposal, {id}).rows)
     consultations.push_back({{"id", x.integer("id")},
                              {"unit_name", x.text("unit_name")},
                              {"method", x.text("method")},
@@ -165,11 +151,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   // the units and staff handling them.
   bool handler = handles_proposal(rel, user);
   Json replies = Json::array();
-  for (const auto& x :
-       c.exec("SELECT r.*, u.name AS unit_name FROM proposal_replies r JOIN units u ON u.id = r.unit_id "
-              "WHERE r.proposal_id = $1 ORDER BY r.id",
-              {id})
-           .rows) {
+  for (const auto& x : c.exec(sql::kRepliesOfProposal, {id}).rows) {
     if (x.text("state") != "released" && !handler) continue;
     replies.push_back({{"id", x.integer("id")},
                        {"unit_name", x.text("unit_name")},
@@ -184,11 +166,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["replies"] = replies;
 
   Json feedback = Json::array();
-  for (const auto& x :
-       c.exec("SELECT f.*, u.name AS user_name FROM proposal_feedback f JOIN users u ON u.id = f.user_id "
-              "WHERE f.proposal_id = $1 ORDER BY f.id",
-              {id})
-           .rows)
+  for (const auto& x : c.exec(sql::kFeedbackOfProposal, {id}).rows)
     feedback.push_back({{"round", x.integer("round")},
                         {"user_name", x.text("user_name")},
                         {"rating", x.text("rating")},
@@ -200,7 +178,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["feedback"] = feedback;
 
   Json extensions = Json::array();
-  for (const auto& x : c.exec("SELECT * FROM proposal_extensions WHERE proposal_id = $1 ORDER BY id", {id}).rows)
+  for (const auto& x : c.exec(sql::kExtensionsOfProposal, {id}).rows)
     extensions.push_back({{"id", x.integer("id")},
                           {"reason", x.text("reason")},
                           {"requested_due", x.text("requested_due")},
@@ -208,10 +186,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["extensions"] = extensions;
 
   Json follow_ups = Json::array();
-  for (const auto& x : c.exec("SELECT f.*, u.name AS unit_name FROM proposal_follow_ups f LEFT JOIN units u ON u.id = "
-                              "f.unit_id WHERE f.proposal_id = $1 ORDER BY f.id",
-                              {id})
-                           .rows)
+  for (const auto& x : c.exec(sql::kFollowUpsOfProposal, {id}).rows)
     follow_ups.push_back({{"id", x.integer("id")},
                           {"commitment", x.text("commitment")},
                           {"unit_name", x.text("unit_name")},
@@ -221,10 +196,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["follow_ups"] = follow_ups;
 
   Json attachments = Json::array();
-  for (const auto& x : c.exec("SELECT id, purpose, filename, content_type, size, created_at FROM attachments WHERE "
-                              "proposal_id = $1 ORDER BY id",
-                              {id})
-                           .rows)
+  for (const auto& x : c.exec(sql::kAttachmentsOfProposal, {id}).rows)
     attachments.push_back({{"id", x.integer("id")},
                            {"purpose", x.text("purpose")},
                            {"filename", x.text("filename")},
@@ -308,29 +280,27 @@ Json proposal_list(db::Connection& c, const http::Request& req) {
       throw ApiError::validation("face_to_face", "取值应为：needed、arranged、done、pending");
   }
   if (auto v = req.query_param("overdue"); v && (*v == "true" || *v == "1"))
-    where +=
-        " AND p.due_at IS NOT NULL AND p.due_at < " + api::add_param(params, clock::today()) +
-        " AND p.state IN ('assigned', 'in_handling', 'reply_unit_review', 'reply_cppcc_review', 'second_handling')";
+    where += " AND p.due_at IS NOT NULL AND p.due_at < " + api::add_param(params, clock::today()) +
+             " AND p.state IN (" + sql_list(overdue_states()) + ")";
   if (!q.q.empty()) {
     std::string like = "%" + q.q + "%";
     where += " AND (p.title LIKE " + api::add_param(params, like) + " OR p.proposer_name LIKE " +
              api::add_param(params, like) + " OR p.number_label LIKE " + api::add_param(params, like) + ")";
   }
-  int64_t total = c.exec("SELECT COUNT(*) FROM proposals p WHERE " + where, params).one().integer(0);
-  std::string sql = std::string("SELECT ") + kListColumns + " FROM proposals p WHERE " + where +
-                    " ORDER BY p.id DESC LIMIT " + api::add_param(params, q.page_size) + " OFFSET " +
-                    api::add_param(params, q.offset());
+  int64_t total = c.exec(sql::kCountProposalsWhere + where, params).one().integer(0);
+  std::string query = sql::kListProposalsWhere + where + " ORDER BY p.id DESC LIMIT " +
+                      api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset());
   Json items = Json::array();
   // The countdown of every row, from the committee's working-day calendar (loaded once).
   auto cal = WorkCalendar::load(c, user.committee_id);
   std::string today = clock::today();
-  for (const auto& r : c.exec(sql, params).rows) {
+  for (const auto& r : c.exec(query, params).rows) {
     State s = *parse_state(r.text("state"));
     Json left = nullptr, overdue = nullptr;
     if (!r.is_null("due_at") && !r.text("due_at").empty()) {
       std::string due = r.text("due_at").substr(0, 10);
       left = cal.working_days_between(today, due);
-      overdue = today > due;
+      overdue = in(overdue_states(), s) && today > due;
     }
     Json f2f = nullptr;
     if (!r.is_null("face_to_face_state"))

@@ -65,9 +65,21 @@ constexpr std::array<Named, 25> kActions = {{
 }};
 
 constexpr std::array<Phase, 15> kPhases = {
-    Phase::drafts,   Phase::submitted, Phase::drafts,   Phase::submitted, Phase::submitted,
-    Phase::closed,   Phase::closed,    Phase::handling, Phase::handling,  Phase::handling,
-    Phase::handling, Phase::replied,   Phase::replied,  Phase::handling,  Phase::closed,
+    Phase::drafts,     // draft
+    Phase::submitted,  // awaiting_cosign
+    Phase::submitted,  // submitted
+    Phase::drafts,     // returned
+    Phase::submitted,  // filed
+    Phase::closed,     // not_filed
+    Phase::closed,     // merged
+    Phase::handling,   // assigned
+    Phase::handling,   // in_handling
+    Phase::handling,   // reply_unit_review
+    Phase::handling,   // reply_cppcc_review
+    Phase::replied,    // replied
+    Phase::replied,    // feedback_received
+    Phase::handling,   // second_handling
+    Phase::closed,     // closed
 };
 
 constexpr std::array<const char*, 5> kPhaseNames = {"drafts", "submitted", "handling", "replied", "closed"};
@@ -254,6 +266,23 @@ const std::vector<State>& merge_target_states() {
   return kSet;
 }
 
+const std::vector<State>& assigned_states() {
+  static const std::vector<State> kSet = [] {
+    std::vector<State> v;
+    for (State s : all_states())
+      if (phase_of(s) == Phase::handling || phase_of(s) == Phase::replied || s == S::closed) v.push_back(s);
+    return v;
+  }();
+  return kSet;
+}
+
+std::vector<State> states_allowing(Action a) {
+  std::vector<State> v;
+  for (const auto& t : transitions())
+    if (t.action == a && !in(v, t.from)) v.push_back(t.from);
+  return v;
+}
+
 bool in(const std::vector<State>& set, State s) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
@@ -331,7 +360,9 @@ Json workflow_json() {
   Json sets = {{"editable", names(editable_states())},
                {"handling", names(handling_states())},
                {"overdue", names(overdue_states())},
-               {"merge_target", names(merge_target_states())}};
+               {"merge_target", names(merge_target_states())},
+               {"mergeable", names(states_allowing(Action::merge))},
+               {"assigned", names(assigned_states())}};
   Json uploads = Json::array();
   for (const auto& u : upload_rules()) {
     Json actors = Json::array();

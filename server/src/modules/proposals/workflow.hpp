@@ -132,6 +132,11 @@ const std::vector<State>& handling_states();
 const std::vector<State>& overdue_states();
 /// A proposal in one of these states can take others merged into it (并案).
 const std::vector<State>& merge_target_states();
+/// Units have been assigned: every state from assignment on (handling, replied, closed). Unit
+/// suggestions learn from the assignments of proposals in these states.
+const std::vector<State>& assigned_states();
+/// The states some row of the table allows `a` in (merge: the proposals that can be merged).
+std::vector<State> states_allowing(Action a);
 /// True when `s` is in `set`.
 bool in(const std::vector<State>& set, State s);
 /// `set` as a SQL list of quoted names for `IN (...)`: "'assigned', 'in_handling'".

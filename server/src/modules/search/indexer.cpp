@@ -14,6 +14,7 @@
 #include "core/api/resource.hpp"
 #include "core/clock.hpp"
 #include "core/search/tokenizer.hpp"
+#include "modules/search/queries.hpp"
 
 namespace sl::search {
 
@@ -194,9 +195,7 @@ std::string ids_list(const std::vector<int64_t>& ids) {
 
 int64_t large_fts_segments(db::Connection& c) {
   if (c.dialect() != db::Dialect::sqlite) return 0;
-  auto r = c.exec(
-      "WITH s AS (SELECT segid, MAX(pgno) AS pages FROM search_fts_idx GROUP BY segid) SELECT COUNT(*) FROM s WHERE "
-      "pages * 64 >= (SELECT SUM(pages) FROM s)");
+  auto r = c.exec(sql::kLargeFtsSegments);
   return r.empty() ? 0 : r.one().integer(0);
 }
 
@@ -223,9 +222,9 @@ int64_t compact_fts(db::Database& db, const std::atomic<bool>* stop) {
   while (!(stop && *stop)) {
     bool worked = false;
     db.transaction([&](db::Connection& c) {
-      int64_t before = c.exec("SELECT total_changes()").one().integer(0);
-      c.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', $1)", {steps == 0 ? -pages : pages});
-      worked = c.exec("SELECT total_changes()").one().integer(0) - before >= 2;
+      int64_t before = c.exec(sql::kTotalChanges).one().integer(0);
+      c.exec(sql::kFtsMerge, {steps == 0 ? -pages : pages});
+      worked = c.exec(sql::kTotalChanges).one().integer(0) - before >= 2;
     });
     if (!worked) break;
     ++steps;
@@ -317,10 +316,10 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop, bool full) {
   {
     auto c = db.acquire();
     if (!full) {
-      auto r = c->exec("SELECT value FROM search_state WHERE name = 'catch_up_from'");
+      auto r = c->exec(sql::kCatchUpFrom);
       if (!r.empty()) from = r.one().text(0);
     }
-    auto m = c->exec("SELECT MAX(updated_at) FROM proposals");
+    auto m = c->exec(sql::kLastProposalChange);
     if (!m.empty() && !m.one().is_null(0)) next = m.one().text(0);
     // Changed since the last completed catch-up (an index range), or every proposal.
     std::string changed = from.empty() ? "" : " AND p.updated_at >= $1";
@@ -366,10 +365,7 @@ int64_t catch_up(db::Database& db, const std::atomic<bool>* stop, bool full) {
       char buf[32];
       std::strftime(buf, sizeof buf, mark[10] == 'T' ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d %H:%M:%S", &tm);
       auto c = db.acquire();
-      c->exec(
-          "INSERT INTO search_state (name, value) VALUES ('catch_up_from', $1) ON CONFLICT (name) DO UPDATE SET "
-          "value = excluded.value",
-          {std::string(buf) + mark.substr(19)});
+      c->exec(sql::kSaveCatchUpFrom, {std::string(buf) + mark.substr(19)});
     }
   }
   return done;

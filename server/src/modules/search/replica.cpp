@@ -11,6 +11,7 @@
 
 #include "core/search/tokenizer.hpp"
 #include "modules/search/indexer.hpp"
+#include "modules/search/queries.hpp"
 
 namespace sl::search {
 
@@ -149,7 +150,7 @@ bool same_row(const db::Row& had, const db::Row& now) {
 }
 
 void set_state(db::Connection& c, const std::string& key, const std::string& value) {
-  c.exec("INSERT INTO replica_state (k, v) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET v = excluded.v", {key, value});
+  c.exec(sql::kReplicaSetState, {key, value});
 }
 
 /// The current snapshot's bounds on the PostgreSQL cluster: xmin, the oldest transaction still
@@ -160,7 +161,7 @@ struct Snapshot {
   uint64_t xmin = 0, xmax = 0;
 };
 Snapshot pg_snapshot(db::Connection& c) {
-  auto r = c.exec("SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s").one();
+  auto r = c.exec(sql::kPgSnapshot).one();
   return {std::stoull(r.text(0)), std::stoull(r.text(1))};
 }
 
@@ -173,7 +174,7 @@ void insert_rows(db::Connection& c, const std::vector<const db::Row*>& rows) {
     for (size_t i = 1; i <= kTitle; ++i) marks += (i == 1 ? "$" : ", $") + std::to_string(i);
     c.exec("INSERT INTO search_docs (" + doc_columns() + ") VALUES (" + marks + ")",
            std::vector<db::Value>(v.begin(), v.begin() + kTitle));
-    c.exec("INSERT INTO search_texts (fts_key, title, body) VALUES ($1, $2, $3)", {v[0], v[kTitle], v[kBody]});
+    c.exec(sql::kReplicaInsertText, {v[0], v[kTitle], v[kBody]});
     entries.emplace_back(r->integer(0), r->text(kTitle), r->text(kBody));
   }
   std::set<std::string> words;  // PostgreSQL's search_words has them
@@ -201,7 +202,7 @@ Replica::Replica(db::Database& source, const std::string& dir, int refresh_ms)
   std::string id;
   {
     auto c = source_.acquire();
-    id = c->exec("SELECT id FROM search_source").one().text(0);
+    id = c->exec(sql::kSourceId).one().text(0);
   }
   std::filesystem::create_directories(dir);
   path_ = (std::filesystem::path(dir) / ("search-replica-" + id + ".db")).string();
@@ -210,10 +211,8 @@ Replica::Replica(db::Database& source, const std::string& dir, int refresh_ms)
   replica_ = db::Database::open("sqlite:" + path_, 4);
   {
     auto c = replica_->acquire();
-    if (c->exec("PRAGMA user_version").one().integer(0) != kFormat) {
-      c->exec_script(
-          "DROP TABLE IF EXISTS search_docs; DROP TABLE IF EXISTS search_texts; DROP TABLE IF EXISTS search_fts; "
-          "DROP TABLE IF EXISTS replica_state;");
+    if (c->exec(sql::kUserVersion).one().integer(0) != kFormat) {
+      c->exec_script(sql::kReplicaDropTables);
       c->exec_script(kSchema);
       c->exec_script("PRAGMA user_version = " + std::to_string(kFormat));
     }
@@ -229,17 +228,13 @@ Replica::~Replica() {
 
 std::string Replica::state(const std::string& key) {
   auto c = replica_->acquire();
-  auto r = c->exec("SELECT v FROM replica_state WHERE k = $1", {key});
+  auto r = c->exec(sql::kReplicaState, {key});
   return r.empty() ? "" : r.one().text(0);
 }
 
 void Replica::prune() {
   auto pg = source_.acquire();
-  pg->exec(
-      "WITH gone AS (DELETE FROM search_changes WHERE at < now() - make_interval(days => $1) RETURNING xid) "
-      "UPDATE search_source SET pruned_through = GREATEST(pruned_through, (SELECT MAX(xid::text::bigint) FROM gone)) "
-      "WHERE EXISTS (SELECT 1 FROM gone)",
-      {int64_t{kKeepChangesDays}});
+  pg->exec(sql::kPruneChanges, {int64_t{kKeepChangesDays}});
 }
 
 void Replica::run() {
@@ -286,8 +281,7 @@ void Replica::build() {
     if (cursor_ > pg_snapshot(*pg).xmax) {
       spdlog::warn("search replica: ahead of its database (restored elsewhere?); rebuilding it");
       wipe();
-    } else if (cursor_ <=
-               static_cast<uint64_t>(pg->exec("SELECT pruned_through FROM search_source").one().integer(0))) {
+    } else if (cursor_ <= static_cast<uint64_t>(pg->exec(sql::kPrunedThrough).one().integer(0))) {
       spdlog::warn("search replica: changes since it last ran were deleted (older than {} days); rebuilding it",
                    kKeepChangesDays);
       wipe();
@@ -342,10 +336,7 @@ void Replica::build() {
 void Replica::wipe() {
   ready_ = false;
   replica_->transaction([](db::Connection& c) {
-    c.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
-    c.exec("DELETE FROM search_docs");
-    c.exec("DELETE FROM search_texts");
-    c.exec("DELETE FROM replica_state");
+    for (const char* statement : sql::kReplicaWipe) c.exec(statement);
   });
   applied_.clear();
   cursor_ = 0;
@@ -371,8 +362,7 @@ void Replica::sync_locked() {
       throw std::runtime_error("the replica is ahead of its database (restored elsewhere?); rebuilding it");
     }
     // Every transaction before xmin has ended, so its changes are all visible to this later statement.
-    auto rows = pg->exec("SELECT seq, fts_key, xid::text FROM search_changes WHERE xid >= $1::text::xid8 ORDER BY seq",
-                         {std::to_string(cursor_)});
+    auto rows = pg->exec(sql::kChangesSince, {std::to_string(cursor_)});
     std::set<int64_t> pending;
     for (const auto& r : rows.rows) {
       int64_t seq = r.integer(0);

@@ -1,7 +1,6 @@
 #include "modules/system/system_module.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -10,28 +9,13 @@
 #include "core/api/validation.hpp"
 #include "core/app.hpp"
 #include "core/clock.hpp"
-#include "core/http/client_address.hpp"
 #include "modules/proposals/scheduler.hpp"
+#include "modules/system/permissions.hpp"
 
 namespace sl {
 
 namespace {
 constexpr const char* kTag = "system";
-
-/// /metrics answers the loopback (a request that came straight from this machine: no proxy
-/// header) or `Authorization: Bearer <[http] metrics_token>` when a token is set. A proxy on this
-/// machine makes every request look local, hence the header check.
-bool metrics_allowed(App& app, const http::Request& req) {
-  const std::string& token = app.config.http.metrics_token;
-  if (!token.empty()) {
-    std::string expected = "Bearer " + token;
-    std::string given = req.header("authorization");
-    if (given.size() == expected.size() && sodium_memcmp(given.data(), expected.data(), given.size()) == 0) return true;
-  }
-  bool proxied =
-      !req.header("x-forwarded-for").empty() || !req.header("forwarded").empty() || !req.header("x-real-ip").empty();
-  return !proxied && http::is_loopback(req.remote_addr);
-}
 
 void register_test_routes(App& app) {
   // Hooks for the black-box and browser tests only; never registered in production.
@@ -86,7 +70,8 @@ void register_system(App& app) {
 
   app.route(http::Method::GET, "/metrics",
             [&app](http::Request& req) {
-              if (!metrics_allowed(app, req)) throw ApiError::forbidden("监控指标只对本机或持有监控令牌的请求开放");
+              if (!system_module::metrics_allowed(app.config, req))
+                throw ApiError::forbidden("监控指标只对本机或持有监控令牌的请求开放");
               auto s = app.db().stats();
               std::string extra = fmt::format(
                   "# HELP shangliang_db_pool_connections Database connections by state.\n"

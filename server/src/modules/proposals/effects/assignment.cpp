@@ -1,6 +1,7 @@
 // Assignment (交办): choosing the units, signing for it, asking to return it, reassigning (改办).
 #include "core/api/resource.hpp"
 #include "modules/proposals/effects/effects.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
 
@@ -36,12 +37,9 @@ void assign(Context& x) {
     throw ApiError::validation("units", "分办须选择两个或以上的主办单位");
   const Dues& d = x.dues;
   for (auto& [uid, role] : list)
-    x.c.exec(
-        "INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES "
-        "($1, $2, $3, $4, $5, $6)",
-        {x.id, uid, role, d.sign_due, role == "co" ? db::Value(d.opinion_due) : db::Value(nullptr), d.reply_due});
-  x.c.exec("UPDATE proposals SET handling_type = $1, assigned_at = $2, due_at = $3 WHERE id = $4",
-           {*type, x.by.at(), d.reply_due, x.id});
+    x.c.exec(sql::kInsertAssignment,
+             {x.id, uid, role, d.sign_due, role == "co" ? db::Value(d.opinion_due) : db::Value(nullptr), d.reply_due});
+  x.c.exec(sql::kAssignProposal, {*type, x.by.at(), d.reply_due, x.id});
   x.history = {{"handling_type", *type}, {"units", *units}, {"sign_due", d.sign_due}, {"reply_due", d.reply_due}};
 }
 
@@ -49,10 +47,7 @@ void sign(Context& x) {
   x.v.id("unit_id", api::Presence::optional);
   x.v.finish();
   int64_t unit = pick_unit(x, handling_units(x));
-  auto r = x.c.exec(
-      "UPDATE proposal_assignments SET state = 'signed', signed_at = $1 WHERE proposal_id = $2 AND unit_id = $3 AND "
-      "state = 'awaiting_sign'",
-      {x.by.at(), x.id, unit});
+  auto r = x.c.exec(sql::kSignAssignment, {x.by.at(), x.id, unit});
   if (r.affected == 0) throw ApiError(ErrorCode::illegal_transition, "本单位已签收或不在待签收状态");
   x.history["unit_id"] = unit;
 }
@@ -62,15 +57,11 @@ void request_return(Context& x) {
   auto reason = x.v.text("reason", api::Presence::required, 500);
   x.v.finish();
   int64_t unit = pick_unit(x, handling_units(x));
-  auto a = x.c.exec(
-      "SELECT id, state, sign_due FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND state IN "
-      "('awaiting_sign', 'signed')",
-      {x.id, unit});
+  auto a = x.c.exec(sql::kReturnableAssignment, {x.id, unit});
   if (a.empty()) throw ApiError(ErrorCode::illegal_transition, "本单位当前不能申请退回");
   if (!a.one().is_null("sign_due") && x.by.today() > a.one().text("sign_due"))
     throw ApiError(ErrorCode::illegal_transition, "已超过签收期限，不能再申请退回，请联系提案委");
-  x.c.exec("UPDATE proposal_assignments SET state = 'return_requested', return_reason = $1 WHERE id = $2",
-           {*reason, a.one().integer("id")});
+  x.c.exec(sql::kRequestAssignmentReturn, {*reason, a.one().integer("id")});
   x.history = {{"unit_id", unit}, {"reason", *reason}};
 }
 
@@ -81,34 +72,24 @@ void answer_return(Action action, Context& x) {
   auto new_unit = action == Action::reassign ? v.id("unit_id", api::Presence::required) : std::optional<int64_t>();
   auto comment = v.text("comment", api::Presence::optional, 500, true);
   v.finish();
-  auto a = x.c.exec(
-      "SELECT unit_id, role, state, sign_due, reply_due, opinion_due FROM proposal_assignments WHERE id = $1 AND "
-      "proposal_id = $2",
-      {*assignment, x.id});
+  auto a = x.c.exec(sql::kAssignmentOfProposal, {*assignment, x.id});
   if (a.empty() || a.one().text("state") != "return_requested")
     throw ApiError(ErrorCode::illegal_transition, "该单位没有待处理的退回申请");
   if (action == Action::refuse_return) {
-    x.c.exec(
-        "UPDATE proposal_assignments SET state = CASE WHEN signed_at IS NULL THEN 'awaiting_sign' ELSE 'signed' END "
-        "WHERE id = $1",
-        {*assignment});
+    x.c.exec(sql::kRefuseAssignmentReturn, {*assignment});
     x.history = {{"assignment_id", *assignment}, {"comment", comment.value_or("")}};
     return;
   }
   if (!api::exists_in_committee(x.c, "units", *new_unit, x.user().committee_id))
     throw ApiError::validation("unit_id", "所选承办单位不存在");
-  if (!x.c.exec("SELECT 1 FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND state <> 'reassigned'",
-                {x.id, *new_unit})
-           .empty())
+  if (!x.c.exec(sql::kUnitHandlesProposal, {x.id, *new_unit}).empty())
     throw ApiError::validation("unit_id", "该单位已在承办该提案");
-  x.c.exec("UPDATE proposal_assignments SET state = 'reassigned' WHERE id = $1", {*assignment});
+  x.c.exec(sql::kMarkAssignmentReassigned, {*assignment});
   // The new unit signs within its own window; the opinion and reply deadlines stay as assigned.
-  x.c.exec(
-      "INSERT INTO proposal_assignments (proposal_id, unit_id, role, sign_due, opinion_due, reply_due) VALUES ($1, "
-      "$2, $3, $4, $5, $6)",
-      {x.id, *new_unit, a.one().text("role"), x.dues.sign_due,
-       a.one().is_null("opinion_due") ? db::Value(nullptr) : db::Value(a.one().text("opinion_due")),
-       a.one().text("reply_due")});
+  x.c.exec(sql::kInsertAssignment,
+           {x.id, *new_unit, a.one().text("role"), x.dues.sign_due,
+            a.one().is_null("opinion_due") ? db::Value(nullptr) : db::Value(a.one().text("opinion_due")),
+            a.one().text("reply_due")});
   x.history = {{"assignment_id", *assignment}, {"from_unit_id", a.one().integer("unit_id")}, {"unit_id", *new_unit}};
 }
 

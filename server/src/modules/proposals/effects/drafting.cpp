@@ -1,5 +1,6 @@
 // Submission, withdrawal and co-signing.
 #include "modules/proposals/effects/effects.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
 
@@ -11,11 +12,8 @@ void drafting_effects(Action a, Context& x) {
       v.finish();
       if (x.row.text("suggestions").empty()) throw ApiError::validation("suggestions", "请填写具体建议后再提交");
       if (x.row.text("category").empty()) throw ApiError::validation("category", "请选择提案类别后再提交");
-      c.exec("UPDATE proposals SET submitted_at = $1 WHERE id = $2", {x.by.at(), x.id});
-      if (x.to == State::awaiting_cosign)
-        c.exec(
-            "UPDATE proposal_cosigners SET status = 'pending', answered_at = NULL, due_at = $1 WHERE proposal_id = $2",
-            {x.dues.cosign_due, x.id});
+      c.exec(sql::kMarkSubmitted, {x.by.at(), x.id});
+      if (x.to == State::awaiting_cosign) c.exec(sql::kInviteCosigners, {x.dues.cosign_due, x.id});
       return;
     case Action::withdraw:
       v.finish();
@@ -23,10 +21,7 @@ void drafting_effects(Action a, Context& x) {
     case Action::cosign: {
       auto accept = v.boolean("accept", api::Presence::required);
       v.finish();
-      c.exec(
-          "UPDATE proposal_cosigners SET status = $1, answered_at = $2 WHERE proposal_id = $3 AND user_id = $4 AND "
-          "status = 'pending'",
-          {*accept ? "confirmed" : "declined", x.by.at(), x.id, x.user().user_id});
+      c.exec(sql::kAnswerCosign, {*accept ? "confirmed" : "declined", x.by.at(), x.id, x.user().user_id});
       x.history["accept"] = *accept;
       return;
     }

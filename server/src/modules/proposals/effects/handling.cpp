@@ -2,6 +2,7 @@
 #include "core/clock.hpp"
 #include "modules/proposals/calendar.hpp"
 #include "modules/proposals/effects/effects.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
 
@@ -17,10 +18,7 @@ void record_consultation(Context& x) {
   v.finish();
   int64_t unit = pick_unit(x, handling_units(x));
   if (*held_on > x.by.today()) throw ApiError::validation("held_on", "协商日期不能晚于今天");
-  x.c.exec(
-      "INSERT INTO proposal_consultations (proposal_id, unit_id, method, held_on, people, content, created_by) VALUES "
-      "($1, $2, $3, $4, $5, $6, $7)",
-      {x.id, unit, *method, *held_on, people.value_or(""), *content, x.user().user_id});
+  x.c.exec(sql::kInsertConsultation, {x.id, unit, *method, *held_on, people.value_or(""), *content, x.user().user_id});
   x.history = {{"unit_id", unit}, {"method", *method}, {"held_on", *held_on}};
 }
 
@@ -29,10 +27,7 @@ void send_opinion(Context& x) {
   auto opinion = x.v.text("opinion", api::Presence::required, 10000);
   x.v.finish();
   int64_t unit = pick_unit(x, x.rel.co_units);
-  auto r = x.c.exec(
-      "UPDATE proposal_assignments SET state = 'opinion_sent', opinion = $1 WHERE proposal_id = $2 AND unit_id = $3 "
-      "AND role = 'co' AND state IN ('signed', 'opinion_sent')",
-      {*opinion, x.id, unit});
+  auto r = x.c.exec(sql::kSendCoOpinion, {*opinion, x.id, unit});
   if (r.affected == 0) throw ApiError(ErrorCode::illegal_transition, "请先签收后再提交协办意见");
   x.history["unit_id"] = unit;
 }
@@ -49,8 +44,7 @@ void request_extension(Context& x) {
     throw ApiError::validation("requested_due", "办理期限最长为交办后 " + std::to_string(max_months) + " 个月（" +
                                                     add_months(assigned, max_months) + "）");
   int64_t unit = pick_unit(x, x.rel.lead_units);
-  x.c.exec("INSERT INTO proposal_extensions (proposal_id, unit_id, reason, requested_due) VALUES ($1, $2, $3, $4)",
-           {x.id, unit, *reason, *due});
+  x.c.exec(sql::kInsertExtension, {x.id, unit, *reason, *due});
   x.history = {{"reason", *reason}, {"requested_due", *due}};
 }
 
@@ -58,16 +52,13 @@ void grant_extension(Context& x) {
   auto ext = x.v.id("extension_id", api::Presence::required);
   auto approve = x.v.boolean("approve", api::Presence::required);
   x.v.finish();
-  auto e = x.c.exec(
-      "SELECT requested_due FROM proposal_extensions WHERE id = $1 AND proposal_id = $2 AND state = 'requested'",
-      {*ext, x.id});
+  auto e = x.c.exec(sql::kPendingExtension, {*ext, x.id});
   if (e.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待处理的延期申请");
-  x.c.exec("UPDATE proposal_extensions SET state = $1 WHERE id = $2", {*approve ? "granted" : "refused", *ext});
+  x.c.exec(sql::kAnswerExtension, {*approve ? "granted" : "refused", *ext});
   if (*approve) {
     std::string due = e.one().text(0);
-    x.c.exec("UPDATE proposals SET due_at = $1 WHERE id = $2", {due, x.id});
-    x.c.exec("UPDATE proposal_assignments SET reply_due = $1 WHERE proposal_id = $2 AND state <> 'reassigned'",
-             {due, x.id});
+    x.c.exec(sql::kSetProposalDue, {due, x.id});
+    x.c.exec(sql::kSetAssignmentsReplyDue, {due, x.id});
   }
   x.history = {{"extension_id", *ext}, {"approve", *approve}};
 }

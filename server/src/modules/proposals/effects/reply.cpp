@@ -3,6 +3,7 @@
 
 #include "core/api/resource.hpp"
 #include "modules/proposals/effects/effects.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
 
@@ -22,18 +23,12 @@ void submit_reply(Context& x) {
   }
   v.finish();
   int64_t unit = pick_unit(x, x.rel.lead_units);
-  auto a = x.c.exec(
-      "SELECT state FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2 AND role = 'lead' AND state <> "
-      "'reassigned'",
-      {x.id, unit});
+  auto a = x.c.exec(sql::kLeadAssignmentState, {x.id, unit});
   if (a.empty() || a.one().text(0) == "awaiting_sign")
     throw ApiError(ErrorCode::illegal_transition, "请先签收后再答复");
-  if (x.c.exec("SELECT COUNT(*) FROM proposal_consultations WHERE proposal_id = $1", {x.id}).one().integer(0) == 0)
+  if (x.c.exec(sql::kCountConsultations, {x.id}).one().integer(0) == 0)
     throw ApiError(ErrorCode::illegal_transition, "答复前须先与提案人沟通协商，并记录协商情况");
-  x.c.exec(
-      "INSERT INTO proposal_replies (proposal_id, unit_id, round, body, result_category, created_by) VALUES ($1, $2, "
-      "$3, $4, $5, $6)",
-      {x.id, unit, x.row.integer("round"), *reply, *result, x.user().user_id});
+  x.c.exec(sql::kInsertReply, {x.id, unit, x.row.integer("round"), *reply, *result, x.user().user_id});
   x.history = {{"unit_id", unit}, {"result_category", *result}};
 }
 
@@ -54,27 +49,18 @@ void review_reply(Action action, Context& x) {
     which = in.empty() ? " AND 1=0" : " AND unit_id IN (" + in + ")";
   }
   if (reply_id) which += " AND id = " + api::add_param(params, *reply_id);
-  auto reply = x.c.exec("SELECT id, result_category FROM proposal_replies WHERE proposal_id = $1 AND state = $2" +
-                            which + " ORDER BY id DESC LIMIT 1",
-                        params);
+  auto reply = x.c.exec(sql::kLatestReplyForReview + which + sql::kLatestFirst, params);
   if (reply.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待您审核的答复");
   int64_t rid = reply.one().integer(0);
   const char* next = action == Action::approve_reply ? "cppcc_review"
                      : action == Action::pass_reply  ? "released"
                                                      : "sent_back";
   std::string now = x.by.at();
-  x.c.exec(
-      "UPDATE proposal_replies SET state = $1, comment = $2, approved_by = CASE WHEN $1 = 'cppcc_review' THEN $3 ELSE "
-      "approved_by END, released_at = CASE WHEN $1 = 'released' THEN $4 ELSE released_at END WHERE id = $5",
-      {std::string(next), comment.value_or(""), x.user().user_id, now, rid});
+  x.c.exec(sql::kReviewReply, {std::string(next), comment.value_or(""), x.user().user_id, now, rid});
   if (action == Action::pass_reply) {
     std::string result = reply.one().text(1);
-    x.c.exec("UPDATE proposals SET result_category = $1, replied_at = $2, follow_up = $3 WHERE id = $4",
-             {result, now, int64_t{result == "B" || result == "C"}, x.id});
-    x.c.exec(
-        "UPDATE proposal_assignments SET state = 'replied' WHERE proposal_id = $1 AND role = 'lead' AND state <> "
-        "'reassigned'",
-        {x.id});
+    x.c.exec(sql::kReleaseReplyResult, {result, now, int64_t{result == "B" || result == "C"}, x.id});
+    x.c.exec(sql::kMarkLeadAssignmentsReplied, {x.id});
   }
   x.history = {{"reply_id", rid}, {"comment", comment.value_or("")}};
 }

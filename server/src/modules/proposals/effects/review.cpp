@@ -3,29 +3,22 @@
 
 #include "core/api/resource.hpp"
 #include "modules/proposals/effects/effects.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::proposals {
 
 namespace {
 
 int64_t next_number(db::Connection& c, int64_t session_id) {
-  return c
-      .exec(
-          "INSERT INTO proposal_number_counters (session_id, last_number) VALUES ($1, 1) ON CONFLICT (session_id) DO "
-          "UPDATE SET last_number = proposal_number_counters.last_number + 1 RETURNING last_number",
-          {session_id})
-      .one()
-      .integer(0);
+  return c.exec(sql::kNextProposalNumber, {session_id}).one().integer(0);
 }
 
 void file(Context& x) {
   x.v.finish();
   int64_t session = x.row.integer("session_id");
   int64_t n = next_number(x.c, session);
-  auto s =
-      x.c.exec("SELECT t.number, s.number FROM sessions s JOIN terms t ON t.id = s.term_id WHERE s.id = $1", {session});
-  x.c.exec("UPDATE proposals SET number = $1, number_label = $2, filed_at = $3 WHERE id = $4",
-           {n, number_label(s.one().integer(0), s.one().integer(1), n), x.by.at(), x.id});
+  auto s = x.c.exec(sql::kSessionTermNumbers, {session});
+  x.c.exec(sql::kFileProposal, {n, number_label(s.one().integer(0), s.one().integer(1), n), x.by.at(), x.id});
   x.history["number"] = n;
 }
 
@@ -40,15 +33,14 @@ void decline(Context& x) {
   auto conv = v.one_of("conversion", api::Presence::optional, {"none", "opinion", "social_info"});
   auto comment = v.text("comment", api::Presence::optional, 500, true);
   v.finish();
-  x.c.exec("UPDATE proposals SET decline_reason = $1, decline_conversion = $2, review_comment = $3 WHERE id = $4",
-           {*reason, conv.value_or("none"), comment.value_or(""), x.id});
+  x.c.exec(sql::kDeclineProposal, {*reason, conv.value_or("none"), comment.value_or(""), x.id});
   x.history = {{"reason", *reason}, {"conversion", conv.value_or("none")}};
 }
 
 void return_for_revision(Context& x) {
   auto comment = x.v.text("comment", api::Presence::required, 1000);
   x.v.finish();
-  x.c.exec("UPDATE proposals SET review_comment = $1 WHERE id = $2", {*comment, x.id});
+  x.c.exec(sql::kSetReviewComment, {*comment, x.id});
   x.history["comment"] = *comment;
 }
 
@@ -56,13 +48,13 @@ void merge(Context& x) {
   auto into = x.v.id("into_id", api::Presence::required);
   x.v.finish();
   if (*into == x.id) throw ApiError::validation("into_id", "不能与自身并案");
-  auto lead = x.c.exec("SELECT state, committee_id FROM proposals WHERE id = $1", {*into});
+  auto lead = x.c.exec(sql::kProposalStateAndCommittee, {*into});
   if (lead.empty() || lead.one().integer("committee_id") != x.user().committee_id)
     throw ApiError::validation("into_id", "并入的提案不存在");
   auto state = parse_state(lead.one().text("state"));
   if (!state || !in(merge_target_states(), *state))
     throw ApiError::validation("into_id", "只能并入已提交或已立案的提案");
-  x.c.exec("UPDATE proposals SET merged_into_id = $1 WHERE id = $2", {*into, x.id});
+  x.c.exec(sql::kMergeProposal, {*into, x.id});
   x.history["into_id"] = *into;
   x.event["into_id"] = *into;
 }
@@ -77,13 +69,10 @@ void mark_key(Context& x) {
   if (sc && *sc && !api::exists_in_committee(x.c, "special_committees", *sc, committee))
     throw ApiError::validation("special_committee_id", "所选专委会不存在");
   for (int64_t l : leaders.value_or(std::vector<int64_t>{}))
-    if (x.c.exec("SELECT 1 FROM role_grants WHERE user_id = $1 AND committee_id = $2 AND role = 'leader'",
-                 {l, committee})
-            .empty())
+    if (x.c.exec(sql::kIsCommitteeLeader, {l, committee}).empty())
       throw ApiError::validation("leader_ids", "领衔督办人须为本委员会的领导");
-  x.c.exec("UPDATE proposals SET is_key = $1, key_leader_ids = $2, key_special_committee_id = $3 WHERE id = $4",
-           {int64_t{*key}, Json(leaders.value_or(std::vector<int64_t>{})).dump(),
-            (sc && *sc) ? db::Value(*sc) : db::Value(nullptr), x.id});
+  x.c.exec(sql::kMarkKeyProposal, {int64_t{*key}, Json(leaders.value_or(std::vector<int64_t>{})).dump(),
+                                   (sc && *sc) ? db::Value(*sc) : db::Value(nullptr), x.id});
   x.history = {{"key", *key}, {"leader_ids", leaders.value_or(std::vector<int64_t>{})}};
 }
 
