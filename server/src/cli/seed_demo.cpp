@@ -173,7 +173,7 @@ std::vector<DemoLogin> seed_demo(App& app) {
           insert_id(c, "INSERT INTO sectors (committee_id, name, sort) VALUES ($1, $2, $3)", {cid, s, int64_t{++sort}});
     sort = 0;
     for (const auto& u : kUnits) {
-      std::string contact = kSurnames[sort % kSurnames.size()] + kGiven[(sort * 7) % kGiven.size()];
+      std::string contact = kSurnames[sort % kSurnames.size()] + kGiven[static_cast<size_t>(sort) * 7 % kGiven.size()];
       std::string phone = fmt::format("027-8361{:04d}", 1000 + sort);
       Json contacts = Json::array({{{"name", contact}, {"title", "联络员"}, {"phone", phone}}});
       unit_ids[u.name] = insert_id(
@@ -181,8 +181,8 @@ std::vector<DemoLogin> seed_demo(App& app) {
           "INSERT INTO units (committee_id, name, short_name, kind, leader_name, contact_name, contact_phone, address, "
           "contacts, sort) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
           {cid, u.name, u.short_name, u.kind,
-           kSurnames[(sort + 5) % kSurnames.size()] + kGiven[(sort * 3) % kGiven.size()], contact, phone,
-           fmt::format("汉江区解放大道{}号", 100 + sort * 7), contacts.dump(), int64_t{++sort}});
+           kSurnames[(sort + 5) % kSurnames.size()] + kGiven[static_cast<size_t>(sort) * 3 % kGiven.size()], contact,
+           phone, fmt::format("汉江区解放大道{}号", 100 + sort * 7), contacts.dump(), int64_t{++sort}});
     }
     sort = 0;
     for (const auto& s : kSpecials) {
@@ -224,6 +224,7 @@ std::vector<DemoLogin> seed_demo(App& app) {
     // ~250 members; the first signs in with 13900000001 / Member12345, the others have locked-in
     // random passwords until staff reset them.
     std::vector<std::string> special_names;
+    special_names.reserve(kSpecials.size());
     for (const auto& s : kSpecials) special_names.push_back(s.name);
     for (int i = 0; i < 250; ++i) {
       std::string name = kSurnames[(i * 7 + i / 36) % kSurnames.size()] + kGiven[(i * 11 + 3) % kGiven.size()];

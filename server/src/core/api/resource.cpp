@@ -112,7 +112,8 @@ std::vector<std::pair<std::string, db::Value>> read_fields(const ResourceSpec& s
 void check_unique_fields(const ResourceSpec& spec, db::Connection& c, const http::Request& req,
                          const std::vector<std::pair<std::string, db::Value>>& values, int64_t self_id, Validator& v) {
   for (const auto& [col, val] : values) {
-    auto f = std::find_if(spec.fields.begin(), spec.fields.end(), [&](const Field& fd) { return fd.name == col; });
+    auto f =
+        std::find_if(spec.fields.begin(), spec.fields.end(), [&col = col](const Field& fd) { return fd.name == col; });
     if (f == spec.fields.end() || !f->unique) continue;
     std::string sql = "SELECT id FROM " + spec.table + " WHERE " + col + " = $1 AND id <> $2";
     std::vector<db::Value> params = {val, self_id};

@@ -37,6 +37,11 @@ struct Reference {
 
 enum class Operation { list, read, create, update, remove };
 
+/// Whether `op` changes rows (create, update, remove) rather than reading them.
+inline bool is_write(Operation op) {
+  return op == Operation::create || op == Operation::update || op == Operation::remove;
+}
+
 struct ResourceSpec {
   std::string subject;  // audit subject and event prefix: "sector"
   std::string table;    // "sectors"

@@ -30,7 +30,7 @@ struct RouteMeta {
   std::string tag;      // the module
   Access access = Access::session;
   bool rate_limited = false;                   // auth endpoints: limited per address
-  size_t max_body = 1024 * 1024;               // request body limit in bytes
+  size_t max_body = size_t{1024} * 1024;       // request body limit in bytes
   bool allow_password_change_pending = false;  // reachable before a forced password change
   BodyKind body = BodyKind::json;              // the media type a write's body must declare
   /// The JSON Schema of a JSON body, shown in OpenAPI; null: described as any object.

@@ -318,7 +318,7 @@ struct Server::Impl {
     stream.expires_after(std::chrono::seconds(5));
     std::array<char, 16384> scratch;
     size_t total = 0;
-    while (!ec && total < 64 * 1024 * 1024) {
+    while (!ec && total < size_t{64} * 1024 * 1024) {
       total += co_await stream.async_read_some(asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, ec));
     }
   }

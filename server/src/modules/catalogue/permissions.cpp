@@ -20,7 +20,7 @@ void require_reader(const http::Request& req) {
 
 void authorize_topics(const http::Request& req, api::Operation op) {
   const auto& p = req.user();
-  bool write = op == api::Operation::create || op == api::Operation::update || op == api::Operation::remove;
+  bool write = api::is_write(op);
   if (write ? can_edit(p) : can_read(p)) return;
   throw ApiError::forbidden(write ? "只有管理员和提案委可以编辑提案撰写参考目录" : "没有权限查看提案撰写参考目录");
 }

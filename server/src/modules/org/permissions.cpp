@@ -2,12 +2,6 @@
 
 namespace sl::org {
 
-namespace {
-bool is_write(api::Operation op) {
-  return op == api::Operation::create || op == api::Operation::update || op == api::Operation::remove;
-}
-}  // namespace
-
 bool can_administer(const Principal& p) {
   return is_proposal_staff(p);
 }
@@ -18,25 +12,25 @@ bool can_read_directory(const Principal& p) {
 
 void authorize_committees(const http::Request& req, api::Operation op) {
   const auto& p = req.user();
-  if (is_write(op) ? p.has(Role::admin) : p.committee_id != 0) return;
+  if (api::is_write(op) ? p.has(Role::admin) : p.committee_id != 0) return;
   throw ApiError::forbidden("只有系统管理员可以管理委员会");
 }
 
 void authorize_reference_data(const http::Request& req, api::Operation op) {
   const auto& p = req.user();
-  if (is_write(op) ? can_administer(p) : acts_in_committee(p)) return;
+  if (api::is_write(op) ? can_administer(p) : acts_in_committee(p)) return;
   throw ApiError::forbidden();
 }
 
 void authorize_members(const http::Request& req, api::Operation op) {
   const auto& p = req.user();
-  if (is_write(op) ? can_administer(p) : (can_read_directory(p) || p.has(Role::group_contact))) return;
+  if (api::is_write(op) ? can_administer(p) : (can_read_directory(p) || p.has(Role::group_contact))) return;
   throw ApiError::forbidden("没有权限查看或修改委员信息");
 }
 
 void authorize_units(const http::Request& req, api::Operation op) {
   const auto& p = req.user();
-  if (is_write(op) ? can_administer(p) : acts_in_committee(p)) return;
+  if (api::is_write(op) ? can_administer(p) : acts_in_committee(p)) return;
   throw ApiError::forbidden("没有权限查看或修改承办单位");
 }
 

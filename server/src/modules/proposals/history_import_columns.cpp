@@ -73,6 +73,7 @@ std::string norm_header(const std::string& h) {
 
 std::vector<std::pair<std::string, std::optional<size_t>>> suggest_mapping(const std::vector<std::string>& headers) {
   std::vector<std::string> norm;
+  norm.reserve(headers.size());
   for (const auto& h : headers) norm.push_back(norm_header(h));
   std::map<std::string, std::optional<size_t>> found;
   std::set<size_t> used;

@@ -82,6 +82,7 @@ Json run_search(App& app, const http::Request& req, bool is_public) {
     shown.emplace(r.integer(0), std::move(r));
 
   std::vector<int64_t> session_ids;
+  session_ids.reserve(by_session.size());
   for (const auto& [id, _] : by_session) session_ids.push_back(id);
   std::map<int64_t, std::string> session_names;
   for (const auto& r : c->exec("SELECT id, name FROM sessions WHERE id IN (" + ids_list(session_ids) + ")").rows)

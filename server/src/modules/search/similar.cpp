@@ -59,6 +59,7 @@ std::vector<SimilarHit> fallback_similar(db::Connection& c, int64_t committee_id
   if (terms.empty()) return {};
   bool pg = c.dialect() == db::Dialect::postgres;
   std::vector<std::string> parts;
+  parts.reserve(terms.size());
   for (const auto& t : terms) parts.push_back(pg ? "'" + t + "'" : "\"" + t + "\"");
   auto [lo, hi] = committee_key_range(committee_id);
   // The newest matches of any of the title's bigrams, ranked by their hits (as full-text search does).
@@ -79,6 +80,7 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<S
                    const std::string& title, const std::string& body, bool scored, size_t limit) {
   const bool full_list = sees_all_similar(user);
   std::vector<int64_t> ids;
+  ids.reserve(hits.size());
   for (const auto& h : hits) ids.push_back(h.proposal_id);
   std::vector<db::Value> params;
   std::string vis = proposals::visibility_condition(user, params);
