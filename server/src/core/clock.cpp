@@ -26,9 +26,22 @@ std::string today() {
 }
 
 std::string days_ago(int days) {
-  std::time_t t = static_cast<std::time_t>(now() + kChinaOffsetSeconds - int64_t{days} * 86400);
+  return day_at(now() - int64_t{days} * 86400);
+}
+
+std::string iso_at(int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
-  gmtime_r(&t, &tm);
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string day_at(int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t + kChinaOffsetSeconds);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return buf;

@@ -13,6 +13,10 @@ int64_t now();
 /// Moves the clock by `seconds` from the real time (tests only).
 void set_offset(int64_t seconds);
 int64_t offset();
+/// The stored UTC timestamp of epoch second `t` ("2026-12-07T08:00:00Z").
+std::string iso_at(int64_t t);
+/// The China Standard Time date (YYYY-MM-DD) of epoch second `t`.
+std::string day_at(int64_t t);
 /// Today's date in China Standard Time (UTC+8), as YYYY-MM-DD: the date people see on deadlines.
 std::string today();
 /// The date `days` days before today, the same way.

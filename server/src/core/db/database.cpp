@@ -157,19 +157,11 @@ std::string format_real(double v) {
   return {buf, end};
 }
 
-static std::string format_time(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string now_iso() {
-  return format_time(static_cast<std::time_t>(clock::now()));
+  return clock::iso_at(clock::now());
 }
 std::string iso_after(int64_t seconds) {
-  return format_time(static_cast<std::time_t>(clock::now() + seconds));
+  return clock::iso_at(clock::now() + seconds);
 }
 
 }  // namespace sl::db

@@ -8,6 +8,7 @@
 #include "core/auth/sms.hpp"
 #include "modules/notifications/notify.hpp"
 #include "modules/proposals/events.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl {
 
@@ -38,8 +39,7 @@ std::set<int64_t> unit_people(db::Connection& c, int64_t id, const std::string& 
 }
 
 std::set<int64_t> staff(db::Connection& c, int64_t committee) {
-  return users_of(c, "SELECT DISTINCT user_id FROM role_grants WHERE committee_id = $1 AND role = 'proposal_staff'",
-                  {committee});
+  return users_of(c, proposals::sql::kProposalStaffUsers, {committee});
 }
 
 /// Fills the {title}, {number} and {due} slots of a notice rule's title.

@@ -141,28 +141,18 @@ bool guard_holds(Guard g, Context& x) {
   return false;
 }
 
-std::string format_utc(int64_t t) {
-  int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-  int64_t secs = t - days * 86400;
-  char hms[16];
-  std::snprintf(hms, sizeof hms, "T%02d:%02d:%02dZ", static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
-                static_cast<int>(secs % 60));
-  return clock::civil_from_days(days) + hms;
-}
-
 }  // namespace
 
 std::string Caller::at() const {
-  return format_utc(now);
+  return clock::iso_at(now);
 }
 
 std::string Caller::at_after(int64_t seconds) const {
-  return format_utc(now + seconds);
+  return clock::iso_at(now + seconds);
 }
 
 std::string Caller::today() const {
-  int64_t local = now + int64_t{8} * 3600;  // China Standard Time
-  return clock::civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+  return clock::day_at(now);
 }
 
 std::string chinese_number(int64_t n) {
