@@ -424,6 +424,42 @@ TEST_F(proposal_commands, BadFieldsAreListedByName) {
       "method");
 }
 
+TEST_F(proposal_commands, TypedPayloadsDriveTheSameCommand) {
+  int64_t id = submitted();
+  auto typed = [&](const Principal& p, Action a, const Payload& payload) {
+    TransitionInput in{a, version(id)};
+    return tx([&](db::Connection& c) {
+      return perform_transition(c, config, Caller{p, "127.0.0.1", kNow}, id, in, payload);
+    });
+  };
+  typed(staff, Action::file, NoFields{});
+  typed(staff, Action::assign, AssignInput{"single", {UnitChoice{kUnitA, "lead"}}});
+  EXPECT_EQ(state(id), "assigned");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM proposal_assignments WHERE proposal_id = $1 AND unit_id = $2", {id, kUnitA}),
+            1);
+  // The database's rules still hold for typed fields: a unit twice is refused and nothing is written.
+  int64_t other = filed("第二件");
+  auto e = refusal([&] {
+    TransitionInput in{Action::assign, version(other)};
+    tx([&](db::Connection& c) {
+      return perform_transition(
+          c, config, Caller{staff, "127.0.0.1", kNow}, other, in,
+          Payload{AssignInput{"split", {UnitChoice{kUnitA, "lead"}, UnitChoice{kUnitA, "lead"}}}});
+    });
+  });
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->fields().begin().key(), "units");
+  EXPECT_EQ(state(other), "filed");
+  // Fields of another action are a programming error, not a refusal.
+  EXPECT_THROW(typed(unit_a_staff, Action::sign, CosignInput{}), std::invalid_argument);
+  // A caller without the right learns 403 before any rule of the fields.
+  auto f = refusal([&] { act(proposer, id, Action::sign, {{"unit_id", "not a number"}}); });
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->code(), ErrorCode::forbidden);
+  typed(unit_a_staff, Action::sign, SignInput{});
+  EXPECT_EQ(state(id), "in_handling");
+}
+
 TEST_F(proposal_commands, AnOutsiderOfAnotherCommitteeFindsNothing) {
   int64_t id = submitted();
   auto e = refusal([&] { load_visible(conn(), outsider, id); });
@@ -563,6 +599,45 @@ TEST(proposal_commands_rules, ReadTransitionInput) {
   EXPECT_EQ(field_of({{"action", "fly"}, {"version", 3}}), "action");
   EXPECT_EQ(field_of({{"action", 3}, {"version", 3}}), "action");
   EXPECT_EQ(field_of({{"version", 3}}), "action");
+}
+
+TEST(proposal_commands_rules, ReadPayloadTypesEachActionsFieldsAndNamesEveryBadOne) {
+  Payload p =
+      read_payload(Action::assign, {{"action", "assign"},
+                                    {"version", 4},
+                                    {"handling_type", "lead_co"},
+                                    {"units", Json::array({{{"unit_id", 7}}, {{"unit_id", 8}, {"role", "co"}}})}});
+  const auto& assign = std::get<AssignInput>(p);
+  EXPECT_EQ(assign.handling_type, "lead_co");
+  ASSERT_EQ(assign.units.size(), 2U);
+  EXPECT_EQ(assign.units[0].unit_id, 7);
+  EXPECT_EQ(assign.units[0].role, "lead");  // the default role
+  EXPECT_EQ(assign.units[1].role, "co");
+  EXPECT_TRUE(payload_fits(Action::assign, p));
+  EXPECT_FALSE(payload_fits(Action::sign, p));
+  EXPECT_TRUE(payload_fits(Action::refuse_return, ReturnAnswerInput{}));
+  EXPECT_TRUE(payload_fits(Action::reassign, ReturnAnswerInput{}));
+  EXPECT_TRUE(payload_fits(Action::close, NoFields{}));
+
+  auto fb = std::get<FeedbackInput>(read_payload(Action::feedback, {{"rating", "basic"}, {"comment", " 尚可 "}}));
+  EXPECT_EQ(fb.rating, "basic");
+  EXPECT_EQ(fb.comment, "尚可");  // trimmed
+  EXPECT_EQ(fb.attitude, "");
+
+  // Every bad field at once, and fields the action does not take.
+  auto e = refusal([] {
+    read_payload(Action::record_consultation, {{"method", "pigeon"}, {"held_on", "2026-02-30"}, {"colour", "red"}});
+  });
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->code(), ErrorCode::validation_failed);
+  for (const char* f : {"method", "held_on", "content", "colour"})
+    EXPECT_TRUE(e->fields().contains(f)) << f << ": " << e->fields().dump();
+  // reassign needs the new unit; refusing the return does not.
+  EXPECT_TRUE(refusal([] { read_payload(Action::reassign, {{"assignment_id", 3}}); }));
+  EXPECT_FALSE(refusal([] { read_payload(Action::refuse_return, {{"assignment_id", 3}}); }));
+  // Sending a reply back needs a comment; passing it does not.
+  EXPECT_TRUE(refusal([] { read_payload(Action::send_back_reply, Json::object()); }));
+  EXPECT_FALSE(refusal([] { read_payload(Action::pass_reply, Json::object()); }));
 }
 
 TEST(proposal_commands_rules, HandlingStatesAreTheHandlingPhase) {

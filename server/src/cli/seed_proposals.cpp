@@ -97,24 +97,6 @@ std::string fill(const std::string& tmpl, Rng& r, int year) {
 
 }  // namespace
 
-std::string iso(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string cst_date(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t + kCst);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 /// Moves `t` into office hours (09:00–17:30 CST) of a weekday: the same time if it already is,
 /// else a time on the next working day.
 int64_t office_time(int64_t t, Rng& r) {
@@ -351,7 +333,7 @@ std::string Seeder::reply_letter(Plan& p, const Unit& u, int round, const std::s
   }
   std::vector<const char*> works = a.works;
   for (size_t i = works.size(); i > 1; --i) std::swap(works[i - 1], works[r.below(i)]);
-  int year = std::stoi(cst_date(at).substr(0, 4));
+  int year = std::stoi(clock::day_at(at).substr(0, 4));
   out += "一、工作开展情况\n" + fill(works[0], r, year - 1) + "。" + fill(works[1], r, year - 1) + "。";
   std::vector<Suggestion> sg = a.suggestions;
   out += "\n二、关于" + std::string(r.pick(sg).head) + "\n" + (round == 1 ? "您提出的这一建议切中要害。" : "") +
@@ -368,7 +350,7 @@ std::string Seeder::reply_letter(Plan& p, const Unit& u, int round, const std::s
     out += "\n" + you + "提出的建议很有价值，但受" + std::string(r.pick(kLimits)) +
            "限制，目前尚难以全面实施，我们将留作今后工作参考，积极创造条件逐步推进。";
   out += "\n感谢" + you + "对" + std::string(a.name) + "工作的关心和支持，欢迎继续提出宝贵意见。\n\n" + u.name + "\n" +
-         cn_date(cst_date(at)) + "\n（联系人：" + u.contact + "，联系电话：" + u.phone + "）";
+         cn_date(clock::day_at(at)) + "\n（联系人：" + u.contact + "，联系电话：" + u.phone + "）";
   return out;
 }
 
@@ -379,7 +361,7 @@ void Seeder::history(Plan& p, int64_t at, const Person& who, Action action, cons
   p.history.push_back({at, who, proposals::action_name(action), p.state, to, std::move(payload)});
   p.version++;
   p.state = to;
-  p.updated_at = iso(at);
+  p.updated_at = clock::iso_at(at);
 }
 
 int Seeder::lead_assignment(const Plan& p) const {
@@ -396,7 +378,7 @@ void Seeder::execute(Plan& p) {
   int pending_reply = -1;
   for (const Step& s : p.steps) {
     int64_t t = s.at;
-    std::string when = iso(t), date = cst_date(t);
+    std::string when = clock::iso_at(t), date = clock::day_at(t);
     switch (s.op) {
       case Op::create:
         p.created_at = when;
@@ -414,7 +396,7 @@ void Seeder::execute(Plan& p) {
           for (auto& c : p.cosigners) {
             c.status = "pending";
             c.answered_at.reset();
-            c.due_at = iso(t + 3 * kDay);
+            c.due_at = clock::iso_at(t + 3 * kDay);
           }
         history(p, t, p.proposer, Action::submit, cosign ? "awaiting_cosign" : "submitted");
         break;
@@ -719,17 +701,17 @@ void Seeder::follow_up(Plan& p, Rng& r) {
                                                   "已完成阶段性目标，正在总结评估"};
   int n = r.between(1, 2);
   for (int i = 0; i < n; ++i) {
-    proposals::FollowUpRecord f{row.unit_id,   plans[i], cst_date(replied + days(r, 60, 270)),
-                                Json::array(), false,    iso(replied + days(r, 0.5, 5))};
+    proposals::FollowUpRecord f{row.unit_id,   plans[i], clock::day_at(replied + days(r, 60, 270)),
+                                Json::array(), false,    clock::iso_at(replied + days(r, 0.5, 5))};
     int64_t at = replied + days(r, 20, 60), last = 0;
     size_t note = static_cast<size_t>(r.below(2));  // notes go forward: research, plan, work, results
     for (; note < kNotes.size() && at < now_ - kDay; ++note, at += days(r, 30, 90)) {
       last = office_time_before(at, r);
-      f.progress.push_back({{"at", iso(last)}, {"by", who.name}, {"note", kNotes[note]}});
+      f.progress.push_back({{"at", clock::iso_at(last)}, {"by", who.name}, {"note", kNotes[note]}});
     }
-    f.done = *f.due_date < cst_date(now_) && !f.progress.empty() && r.chance(0.75);
+    f.done = *f.due_date < clock::day_at(now_) && !f.progress.empty() && r.chance(0.75);
     if (f.done)
-      f.progress.push_back({{"at", iso(office_time_before(std::min(last + days(r, 10, 40), now_ - kDay), r))},
+      f.progress.push_back({{"at", clock::iso_at(office_time_before(std::min(last + days(r, 10, 40), now_ - kDay), r))},
                             {"by", who.name},
                             {"note", "承诺事项已办结"}});
     p.follow_ups.push_back(f);
@@ -797,8 +779,8 @@ int64_t Seeder::insert(const Plan& p, const std::vector<int64_t>& ids) {
   rec.extensions = p.extensions;
   rec.follow_ups = p.follow_ups;
   for (const auto& h : p.history)
-    rec.history.push_back({iso(h.at), h.actor.user_id, h.actor.name, h.actor.role, h.action, h.from, h.to, h.payload,
-                           h.reply_ref, h.extension_ref, h.assignment_ref, h.merged_into});
+    rec.history.push_back({clock::iso_at(h.at), h.actor.user_id, h.actor.name, h.actor.role, h.action, h.from, h.to,
+                           h.payload, h.reply_ref, h.extension_ref, h.assignment_ref, h.merged_into});
   return proposals::write_record(c_, rec);
 }
 

@@ -57,8 +57,6 @@ inline int64_t days(Rng& r, double lo, double hi) {
   return static_cast<int64_t>(r.uniform(lo, hi) * kDay);
 }
 
-std::string iso(int64_t t);
-std::string cst_date(int64_t t);
 /// Moves `t` into office hours (09:00–17:30 CST) of a weekday: the same time if it already is,
 /// else a time on the next working day.
 int64_t office_time(int64_t t, Rng& r);

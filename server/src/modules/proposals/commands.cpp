@@ -1,6 +1,8 @@
 #include "modules/proposals/commands.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <stdexcept>
 
 #include "core/api/resource.hpp"
 #include "core/audit/audit.hpp"
@@ -110,13 +112,8 @@ void set_cosigners(db::Connection& c, const Principal& p, int64_t id, const std:
   }
 }
 
-void write_history(db::Connection& c, const Caller& by, int64_t id, const std::string& action, const std::string& from,
-                   const std::string& to, const Json& payload) {
-  c.exec(sql::kInsertHistory,
-         {id, by.at(), by.user.user_id, by.user.name, by.user.primary_role(), action, from, to, payload.dump()});
-}
-
-bool guard_holds(Guard g, Context& x) {
+/// Whether `g` holds; `rating` is the feedback's rating when the action is feedback.
+bool guard_holds(Guard g, Context& x, const std::string& rating) {
   int64_t round = x.row.integer("round");
   switch (g) {
     case Guard::none:
@@ -130,7 +127,7 @@ bool guard_holds(Guard g, Context& x) {
     case Guard::second_round:
       return round >= 2;
     case Guard::unsatisfied_first_round:
-      return round == 1 && x.fields.contains("rating") && x.fields["rating"] == "unsatisfied";
+      return round == 1 && rating == "unsatisfied";
     case Guard::unsigned_split_lead: {
       if (x.row.text("handling_type") != "split") return false;
       for (int64_t unit : x.rel.lead_units)
@@ -142,6 +139,21 @@ bool guard_holds(Guard g, Context& x) {
 }
 
 }  // namespace
+
+void write_history(db::Connection& c, const Caller& by, int64_t id, const std::string& action, const std::string& from,
+                   const std::string& to, const Json& payload) {
+  c.exec(sql::kInsertHistory,
+         {id, by.at(), by.user.user_id, by.user.name, by.user.primary_role(), action, from, to, payload.dump()});
+}
+
+void record_side_act(db::Connection& c, const Caller& by, const db::Row& p, const std::string& action,
+                     const Json& payload, bool timeline) {
+  int64_t id = p.integer("id");
+  if (timeline) write_history(c, by, id, action, p.text("state"), p.text("state"), payload);
+  auto e = audit::entry_by(by.user, by.address, "proposal." + action, "proposal", std::to_string(id));
+  e.after = payload;
+  audit::record(c, e);
+}
 
 std::string Caller::at() const {
   return clock::iso_at(now);
@@ -179,6 +191,8 @@ std::string number_label(int64_t term, int64_t session, int64_t number) {
   return session_label(term, session) + " 第" + num + "号";
 }
 
+// The one built-in list; a committee's own list (settings.cpp, proposal_categories(c, id)) starts
+// as a copy of it.
 const std::vector<std::string>& proposal_categories() {
   static const std::vector<std::string> kCategories = {"经济建设", "城市建设", "社会事业",
                                                        "科教文卫", "政治法律", "其他"};
@@ -281,17 +295,18 @@ Outcome update_proposal(db::Connection& c, const Config& /*config*/, const Calle
   return {id, {events::kUpdated, user.committee_id, user.user_id, std::to_string(id), {{"id", id}}}};
 }
 
-Outcome perform_transition(db::Connection& c, const Config& config, const Caller& by, int64_t id,
-                           const TransitionInput& in, const Json& fields) {
+namespace {
+
+/// perform_transition for both kinds of input: `rating` feeds the guard on the feedback's rating
+/// and `read` yields the typed fields once the table's row is chosen and the version holds.
+Outcome transition(db::Connection& c, const Config& config, const Caller& by, int64_t id, const TransitionInput& in,
+                   const std::string& rating, const std::function<Payload()>& read) {
   const auto& user = by.user;
   const Action action = in.action;
   db::Row row = load_visible(c, user, id);
   State from = *parse_state(row.text("state"));
   Relations rel = relations_of(c, user, id, row.integer("proposer_user_id"));
-  api::Validator v(fields);
-  v.skip("action");  // read by read_transition_input when the fields are a request body
-  v.skip("version");
-  Context x{c, config, by, id, row, rel, v, fields, from, {}};
+  Context x{c, config, by, id, row, rel, from, {}};
   // The first row for this state and action whose actor the caller is and whose guard holds.
   const Transition* chosen = nullptr;
   bool action_exists_here = false, actor_fits = false;
@@ -303,7 +318,7 @@ Outcome perform_transition(db::Connection& c, const Config& config, const Caller
     if (t.actor == Actor::cosigner && action == Action::cosign &&
         c.exec(sql::kIsPendingCosigner, {id, user.user_id}).empty())
       throw ApiError(ErrorCode::illegal_transition, "您已答复过联名邀请");
-    if (guard_holds(t.guard, x)) {
+    if (guard_holds(t.guard, x, rating)) {
       chosen = &t;
       break;
     }
@@ -315,6 +330,8 @@ Outcome perform_transition(db::Connection& c, const Config& config, const Caller
     throw ApiError::forbidden(std::string("您没有权限对该提案执行“") + action_label(action) + "”");
   if (row.integer("version") != in.version)
     throw ApiError(ErrorCode::version_conflict, "提案已被他人处理（版本已变化），请刷新后再试");
+  const Payload payload = read();
+  x.payload = &payload;
   x.to = chosen->to;
   x.dues = compute_dues(chosen->deadline, x);
   apply_effects(action, x);
@@ -327,12 +344,31 @@ Outcome perform_transition(db::Connection& c, const Config& config, const Caller
   e.before = {{"state", from_name}, {"version", in.version}};
   e.after = {{"state", to_name}, {"version", in.version + 1}, {"payload", x.history}};
   audit::record(c, e);
-  Json payload = x.event;
-  payload["id"] = id;
-  payload["action"] = action_s;
-  payload["from"] = from_name;
-  payload["to"] = to_name;
-  return {id, {events::of(action), user.committee_id, user.user_id, std::to_string(id), payload}};
+  Json event = x.event;
+  event["id"] = id;
+  event["action"] = action_s;
+  event["from"] = from_name;
+  event["to"] = to_name;
+  return {id, {events::of(action), user.committee_id, user.user_id, std::to_string(id), event}};
+}
+
+}  // namespace
+
+Outcome perform_transition(db::Connection& c, const Config& config, const Caller& by, int64_t id,
+                           const TransitionInput& in, const Payload& payload) {
+  if (!payload_fits(in.action, payload))
+    throw std::invalid_argument(std::string("perform_transition: the fields are not those of ") +
+                                action_name(in.action));
+  const auto* fb = std::get_if<FeedbackInput>(&payload);
+  return transition(c, config, by, id, in, fb ? fb->rating : "", [&] { return payload; });
+}
+
+Outcome perform_transition(db::Connection& c, const Config& config, const Caller& by, int64_t id,
+                           const TransitionInput& in, const Json& fields) {
+  std::string rating;
+  if (fields.is_object() && fields.contains("rating") && fields["rating"].is_string())
+    rating = fields["rating"].get<std::string>();
+  return transition(c, config, by, id, in, rating, [&] { return read_payload(in.action, fields); });
 }
 
 }  // namespace sl::proposals

@@ -17,6 +17,7 @@
 #include "core/config.hpp"
 #include "core/db/database.hpp"
 #include "core/events.hpp"
+#include "modules/proposals/payloads.hpp"
 #include "modules/proposals/workflow.hpp"
 
 namespace sl::proposals {
@@ -53,15 +54,31 @@ TransitionInput read_transition_input(const Json& body);
 Outcome create_proposal(db::Connection& c, const Config& config, const Caller& by, const Json& fields);
 /// Edits draft `id` (proposer only, while draft or returned); `fields` carries its `version`.
 Outcome update_proposal(db::Connection& c, const Config& config, const Caller& by, int64_t id, const Json& fields);
-/// Performs `in.action` on proposal `id` at `in.version`, with the action's own `fields`.
+/// Performs `in.action` on proposal `id` at `in.version` with the action's typed fields.
+Outcome perform_transition(db::Connection& c, const Config& config, const Caller& by, int64_t id,
+                           const TransitionInput& in, const Payload& payload);
+/// The same from a request body: the fields are read (read_payload) only once the caller may take
+/// the action here, so a caller without the right learns 403 or 409, never the fields' rules.
 Outcome perform_transition(db::Connection& c, const Config& config, const Caller& by, int64_t id,
                            const TransitionInput& in, const Json& fields);
+
+/// Writes the history row (the timeline) of an act on proposal `id` by `by`.
+void write_history(db::Connection& c, const Caller& by, int64_t id, const std::string& action, const std::string& from,
+                   const std::string& to, const Json& payload);
+/// Records an act that leaves proposal `p`'s state as it is (face-to-face meetings, follow-ups):
+/// the audit record "proposal.<action>" with `payload` as what it wrote, and, when `timeline`,
+/// the history row.
+void record_side_act(db::Connection& c, const Caller& by, const db::Row& p, const std::string& action,
+                     const Json& payload, bool timeline);
 
 /// Default reasons for 不立案 (the ten national grounds).
 const std::vector<std::string>& decline_reasons();
 
-/// The categories a proposal may carry.
+/// The built-in proposal categories (the default of a committee that never set its own).
 const std::vector<std::string>& proposal_categories();
+/// The categories a proposal of `committee_id` may carry: its own list (proposal settings), or
+/// the built-in ones. Defined in settings.cpp, which keeps the list.
+std::vector<std::string> proposal_categories(db::Connection& c, int64_t committee_id);
 
 /// "十四" for 14: a number 0 ≤ n < 1000 in Chinese numerals as session names write it (digits
 /// beyond).

@@ -14,6 +14,7 @@ inline constexpr const char* kCreated = "proposal.created";
 inline constexpr const char* kUpdated = "proposal.updated";
 inline constexpr const char* kImported = "proposal.imported";  // a historical proposal
 inline constexpr const char* kFollowUp = "proposal.follow_up";
+inline constexpr const char* kFollowUpProgress = "proposal.follow_up_progress";
 inline constexpr const char* kArrangeFaceToFace = "proposal.arrange_face_to_face";
 inline constexpr const char* kRecordFaceToFace = "proposal.record_face_to_face";
 inline constexpr const char* kCosignExpired = "proposal.cosign_expired";

@@ -1,9 +1,9 @@
 #include "modules/proposals/face_to_face.hpp"
 
 #include "core/api/resource.hpp"
-#include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/command_route.hpp"
 #include "modules/proposals/events.hpp"
 #include "modules/proposals/queries.hpp"
 #include "modules/proposals/store.hpp"
@@ -22,13 +22,6 @@ db::Row authorize(db::Connection& c, const Principal& user, int64_t id) {
   if (p.integer("face_to_face") == 0)
     throw ApiError(ErrorCode::illegal_transition, "该提案不需要当面协商（仅二次办理后仍不满意的提案需要）");
   return p;
-}
-
-void history(db::Connection& c, const http::Request& req, const db::Row& p, const std::string& action,
-             const Json& payload) {
-  const auto& u = req.user();
-  c.exec(sql::kInsertHistory, {p.integer("id"), db::now_iso(), u.user_id, u.name, u.primary_role(), action,
-                               p.text("state"), p.text("state"), payload.dump()});
 }
 
 }  // namespace
@@ -58,81 +51,75 @@ Json face_to_face_json(db::Connection& c, int64_t id, bool flagged, bool staff) 
   return out;
 }
 
+Outcome arrange_face_to_face(db::Connection& c, const Caller& by, int64_t id, const MeetingInput& in) {
+  db::Row p = authorize(c, by.user, id);
+  if (in.meeting_date < by.today()) throw ApiError::validation("meeting_date", "协商日期不能早于今天");
+  auto existing = c.exec(sql::kFaceToFaceState, {id});
+  if (!existing.empty() && existing.one().text(0) == "done")
+    throw ApiError(ErrorCode::illegal_transition, "当面协商已完成，不能再安排");
+  const bool again = !existing.empty();
+  c.exec(sql::kArrangeFaceToFace, {id, in.meeting_date, in.place, in.attendees, in.note, by.user.user_id, by.at()});
+  Json payload = {{"meeting_date", in.meeting_date}, {"place", in.place}, {"attendees", in.attendees}};
+  if (!in.note.empty()) payload["note"] = in.note;
+  if (again) payload["rearranged"] = true;
+  record_side_act(c, by, p, "arrange_face_to_face", payload, true);
+  return {id,
+          {events::kArrangeFaceToFace,
+           by.user.committee_id,
+           by.user.user_id,
+           std::to_string(id),
+           {{"id", id},
+            {"action", "arrange_face_to_face"},
+            {"meeting_date", in.meeting_date},
+            {"place", in.place},
+            {"rearranged", again}}}};
+}
+
+Outcome record_face_to_face(db::Connection& c, const Caller& by, int64_t id, const MeetingOutcomeInput& in) {
+  db::Row p = authorize(c, by.user, id);
+  if (in.held_on && *in.held_on > by.today()) throw ApiError::validation("held_on", "协商日期不能晚于今天");
+  auto m = c.exec(sql::kFaceToFaceStateAndDate, {id});
+  if (m.empty()) throw ApiError(ErrorCode::illegal_transition, "请先安排当面协商，再记录协商结果");
+  if (m.one().text(0) == "done") throw ApiError(ErrorCode::illegal_transition, "当面协商结果已记录");
+  std::string held = in.held_on.value_or(m.one().text(1));
+  if (held > by.today())
+    throw ApiError::validation("held_on", "协商尚未举行（安排在 " + m.one().text(1) + "），请填写实际协商日期");
+  c.exec(sql::kRecordFaceToFace, {in.outcome, held, by.user.user_id, by.at(), id});
+  record_side_act(c, by, p, "record_face_to_face", {{"held_on", held}, {"outcome", in.outcome}}, true);
+  return {id,
+          {events::kRecordFaceToFace,
+           by.user.committee_id,
+           by.user.user_id,
+           std::to_string(id),
+           {{"id", id}, {"action", "record_face_to_face"}}}};
+}
+
 void register_face_to_face(App& app) {
   app.route(http::Method::POST, "/api/v1/proposals/{id:int}/face-to-face",
             [&app](http::Request& req) {
-              const auto& user = req.user();
-              int64_t id = req.param_int("id");
               api::Validator v(req.json());
-              auto date = v.date("meeting_date", api::Presence::required);
-              auto place = v.text("place", api::Presence::required, 200);
-              auto attendees = v.text("attendees", api::Presence::required, 500);
-              auto note = v.text("note", api::Presence::optional, 2000, true);
-              if (date && *date < clock::today()) v.fail("meeting_date", "协商日期不能早于今天");
+              MeetingInput in;
+              in.meeting_date = v.date("meeting_date", api::Presence::required).value_or("");
+              in.place = v.text("place", api::Presence::required, 200).value_or("");
+              in.attendees = v.text("attendees", api::Presence::required, 500).value_or("");
+              in.note = v.text("note", api::Presence::optional, 2000, true).value_or("");
               v.finish();
-              bool again = false;
-              app.db().transaction([&](db::Connection& c) {
-                db::Row p = authorize(c, user, id);
-                auto existing = c.exec(sql::kFaceToFaceState, {id});
-                if (!existing.empty() && existing.one().text(0) == "done")
-                  throw ApiError(ErrorCode::illegal_transition, "当面协商已完成，不能再安排");
-                again = !existing.empty();
-                std::string now = db::now_iso();
-                c.exec(sql::kArrangeFaceToFace, {id, *date, *place, *attendees, note.value_or(""), user.user_id, now});
-                Json payload = {{"meeting_date", *date}, {"place", *place}, {"attendees", *attendees}};
-                if (note && !note->empty()) payload["note"] = *note;
-                if (again) payload["rearranged"] = true;
-                history(c, req, p, "arrange_face_to_face", payload);
-                auto e = audit::entry_for(req, "proposal.arrange_face_to_face", "proposal", std::to_string(id));
-                e.after = payload;
-                audit::record(c, e);
-              });
-              app.events.publish({events::kArrangeFaceToFace,
-                                  user.committee_id,
-                                  user.user_id,
-                                  std::to_string(id),
-                                  {{"id", id},
-                                   {"action", "arrange_face_to_face"},
-                                   {"meeting_date", *date},
-                                   {"place", *place},
-                                   {"rearranged", again}}});
-              auto c = app.db().acquire();
-              return http::Response::json(proposal_detail(*c, user, id));
+              return http::Response::json(run_command(app, req, [&](db::Connection& c, const Caller& by) {
+                return arrange_face_to_face(c, by, req.param_int("id"), in);
+              }));
             },
             {"安排当面协商（二次办理后仍不满意的提案）", kTag});
 
   app.route(http::Method::POST, "/api/v1/proposals/{id:int}/face-to-face/outcome",
             [&app](http::Request& req) {
-              const auto& user = req.user();
-              int64_t id = req.param_int("id");
               api::Validator v(req.json());
-              auto outcome = v.text("outcome", api::Presence::required, 5000);
-              auto held_on = v.date("held_on", api::Presence::optional);
-              if (held_on && *held_on > clock::today()) v.fail("held_on", "协商日期不能晚于今天");
+              MeetingOutcomeInput in;
+              in.outcome = v.text("outcome", api::Presence::required, 5000).value_or("");
+              in.held_on = v.date("held_on", api::Presence::optional);
               v.finish();
-              app.db().transaction([&](db::Connection& c) {
-                db::Row p = authorize(c, user, id);
-                auto m = c.exec(sql::kFaceToFaceStateAndDate, {id});
-                if (m.empty()) throw ApiError(ErrorCode::illegal_transition, "请先安排当面协商，再记录协商结果");
-                if (m.one().text(0) == "done") throw ApiError(ErrorCode::illegal_transition, "当面协商结果已记录");
-                std::string held = held_on.value_or(m.one().text(1));
-                if (held > clock::today())
-                  throw ApiError::validation("held_on",
-                                             "协商尚未举行（安排在 " + m.one().text(1) + "），请填写实际协商日期");
-                c.exec(sql::kRecordFaceToFace, {*outcome, held, user.user_id, db::now_iso(), id});
-                Json payload = {{"held_on", held}, {"outcome", *outcome}};
-                history(c, req, p, "record_face_to_face", payload);
-                auto e = audit::entry_for(req, "proposal.record_face_to_face", "proposal", std::to_string(id));
-                e.after = payload;
-                audit::record(c, e);
-              });
-              app.events.publish({events::kRecordFaceToFace,
-                                  user.committee_id,
-                                  user.user_id,
-                                  std::to_string(id),
-                                  {{"id", id}, {"action", "record_face_to_face"}}});
-              auto c = app.db().acquire();
-              return http::Response::json(proposal_detail(*c, user, id));
+              return http::Response::json(run_command(app, req, [&](db::Connection& c, const Caller& by) {
+                return record_face_to_face(c, by, req.param_int("id"), in);
+              }));
             },
             {"记录当面协商结果", kTag});
 }

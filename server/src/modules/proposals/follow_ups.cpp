@@ -1,8 +1,8 @@
 #include "modules/proposals/follow_ups.hpp"
 
 #include "core/api/resource.hpp"
-#include "core/audit/audit.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/command_route.hpp"
 #include "modules/proposals/events.hpp"
 #include "modules/proposals/queries.hpp"
 #include "modules/proposals/store.hpp"
@@ -29,68 +29,77 @@ int64_t authorize_keeper(db::Connection& c, const Principal& user, const db::Row
 
 }  // namespace
 
+Outcome add_follow_up(db::Connection& c, const Caller& by, int64_t id, const FollowUpInput& in, Json& item) {
+  db::Row p = load_visible(c, by.user, id);
+  int64_t default_unit = authorize_keeper(c, by.user, p);
+  int64_t unit_id = in.unit_id.value_or(default_unit);
+  if (unit_id && !api::exists_in_committee(c, "units", unit_id, by.user.committee_id))
+    throw ApiError::validation("unit_id", "所选单位不存在");
+  int64_t fid =
+      c.exec(sql::kInsertFollowUp, {id, unit_id ? db::Value(unit_id) : db::Value(nullptr), in.commitment, in.due_date})
+          .one()
+          .integer(0);
+  c.exec(sql::kMarkFollowUp, {id});
+  record_side_act(c, by, p, "follow_up",
+                  {{"follow_up_id", fid}, {"commitment", in.commitment}, {"due_date", in.due_date}}, false);
+  item = {{"id", fid}, {"commitment", in.commitment}, {"due_date", in.due_date}, {"unit_id", unit_id}};
+  return {id,
+          {events::kFollowUp,
+           by.user.committee_id,
+           by.user.user_id,
+           std::to_string(id),
+           {{"id", id}, {"action", "follow_up"}}}};
+}
+
+Outcome record_follow_up_progress(db::Connection& c, const Caller& by, int64_t id, const ProgressInput& in) {
+  db::Row p = load_visible(c, by.user, id);
+  authorize_keeper(c, by.user, p);
+  auto f = c.exec(sql::kFollowUpProgress, {in.follow_up_id, id});
+  if (f.empty()) throw ApiError::not_found("跟踪事项");
+  Json progress = Json::parse(f.one().text(0), nullptr, false);
+  if (!progress.is_array()) progress = Json::array();
+  progress.push_back({{"at", by.at()}, {"by", by.user.name}, {"note", in.note}});
+  c.exec(sql::kRecordFollowUpProgress, {progress.dump(), int64_t{in.done}, in.follow_up_id});
+  record_side_act(c, by, p, "follow_up_progress",
+                  {{"follow_up_id", in.follow_up_id}, {"note", in.note}, {"done", in.done}}, false);
+  return {id,
+          {events::kFollowUpProgress,
+           by.user.committee_id,
+           by.user.user_id,
+           std::to_string(id),
+           {{"id", id}, {"action", "follow_up_progress"}}}};
+}
+
 void register_follow_ups(App& app) {
   app.route(http::Method::POST, "/api/v1/proposals/{id:int}/follow-ups",
             [&app](http::Request& req) {
-              const auto& user = req.user();
-              int64_t id = req.param_int("id");
               api::Validator v(req.json());
-              auto commitment = v.text("commitment", api::Presence::required, 1000);
-              auto unit = v.id("unit_id", api::Presence::optional);
-              auto due = v.date("due_date", api::Presence::required);
+              FollowUpInput in;
+              in.commitment = v.text("commitment", api::Presence::required, 1000).value_or("");
+              in.unit_id = v.id("unit_id", api::Presence::optional);
+              in.due_date = v.date("due_date", api::Presence::required).value_or("");
               v.finish();
-              Json item = app.db().transaction([&](db::Connection& c) {
-                db::Row p = load_visible(c, user, id);
-                int64_t default_unit = authorize_keeper(c, user, p);
-                int64_t unit_id = unit.value_or(default_unit);
-                if (unit_id && !api::exists_in_committee(c, "units", unit_id, user.committee_id))
-                  throw ApiError::validation("unit_id", "所选单位不存在");
-                int64_t fid = c.exec(sql::kInsertFollowUp,
-                                     {id, unit_id ? db::Value(unit_id) : db::Value(nullptr), *commitment, *due})
-                                  .one()
-                                  .integer(0);
-                c.exec(sql::kMarkFollowUp, {id});
-                auto e = audit::entry_for(req, "proposal.follow_up", "proposal", std::to_string(id));
-                e.after = {{"follow_up_id", fid}, {"commitment", *commitment}, {"due_date", *due}};
-                audit::record(c, e);
-                return Json{{"id", fid}, {"commitment", *commitment}, {"due_date", *due}, {"unit_id", unit_id}};
+              Json item;
+              run_in_transaction(app, req, [&](db::Connection& c, const Caller& by) {
+                return add_follow_up(c, by, req.param_int("id"), in, item);
               });
-              app.events.publish({events::kFollowUp,
-                                  user.committee_id,
-                                  user.user_id,
-                                  std::to_string(id),
-                                  {{"id", id}, {"action", "follow_up"}}});
               return http::Response::json(item, 201);
             },
             {"添加跟踪落实事项（B/C 类答复）", kTag});
 
-  app.route(
-      http::Method::POST, "/api/v1/proposals/{id:int}/follow-ups/{follow_up_id:int}/progress",
-      [&app](http::Request& req) {
-        const auto& user = req.user();
-        int64_t id = req.param_int("id");
-        api::Validator v(req.json());
-        auto note = v.text("note", api::Presence::required, 1000);
-        auto done = v.boolean("done", api::Presence::optional);
-        v.finish();
-        app.db().transaction([&](db::Connection& c) {
-          db::Row p = load_visible(c, user, id);
-          authorize_keeper(c, user, p);
-          auto f = c.exec(sql::kFollowUpProgress, {req.param_int("follow_up_id"), id});
-          if (f.empty()) throw ApiError::not_found("跟踪事项");
-          Json progress = Json::parse(f.one().text(0), nullptr, false);
-          if (!progress.is_array()) progress = Json::array();
-          progress.push_back({{"at", db::now_iso()}, {"by", user.name}, {"note", *note}});
-          c.exec(sql::kRecordFollowUpProgress,
-                 {progress.dump(), int64_t{done.value_or(false)}, req.param_int("follow_up_id")});
-          auto e = audit::entry_for(req, "proposal.follow_up_progress", "proposal", std::to_string(id));
-          e.after = {{"follow_up_id", req.param_int("follow_up_id")}, {"note", *note}, {"done", done.value_or(false)}};
-          audit::record(c, e);
-        });
-        auto c = app.db().acquire();
-        return http::Response::json(proposal_detail(*c, user, id));
-      },
-      {"记录跟踪事项进展", kTag});
+  app.route(http::Method::POST, "/api/v1/proposals/{id:int}/follow-ups/{follow_up_id:int}/progress",
+            [&app](http::Request& req) {
+              api::Validator v(req.json());
+              ProgressInput in;
+              in.follow_up_id = req.param_int("follow_up_id");
+              in.note = v.text("note", api::Presence::required, 1000).value_or("");
+              in.done = v.boolean("done", api::Presence::optional).value_or(false);
+              v.finish();
+              return http::Response::json(run_command(app, req, [&](db::Connection& c, const Caller& by) {
+                return record_follow_up_progress(c, by, req.param_int("id"), in);
+              }));
+            },
+            {"记录跟踪事项进展", kTag});
 }
 
 }  // namespace sl::proposals

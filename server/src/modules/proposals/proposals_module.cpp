@@ -4,6 +4,7 @@
 #include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/attachments.hpp"
+#include "modules/proposals/command_route.hpp"
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/documents.hpp"
 #include "modules/proposals/face_to_face.hpp"
@@ -19,18 +20,6 @@ namespace sl {
 
 namespace {
 constexpr const char* kTag = "proposals";
-
-/// Runs a proposal command in one transaction for the caller of `req`, publishes its event once
-/// committed, and answers with the proposal's detail as the caller sees it.
-template <class Command>
-Json run_command(App& app, const http::Request& req, Command&& command) {
-  const proposals::Caller by{req.user(), req.remote_addr, clock::now()};
-  proposals::Outcome out;
-  app.db().transaction([&](db::Connection& c) { out = command(c, by); });
-  app.events.publish(out.event);
-  auto c = app.db().acquire();
-  return proposals::proposal_detail(*c, req.user(), out.id);
-}
 
 Json public_item(const db::Row& r) {
   return {{"id", r.integer("id")},
@@ -158,11 +147,11 @@ void register_proposals(App& app) {
             {"提案列表（按角色限定范围）", kTag});
   app.route(http::Method::POST, "/api/v1/proposals",
             [&app](http::Request& req) {
-              return http::Response::json(run_command(app, req,
-                                                      [&](db::Connection& c, const proposals::Caller& by) {
-                                                        return proposals::create_proposal(c, app.config, by,
-                                                                                          req.json());
-                                                      }),
+              return http::Response::json(proposals::run_command(app, req,
+                                                                 [&](db::Connection& c, const proposals::Caller& by) {
+                                                                   return proposals::create_proposal(c, app.config, by,
+                                                                                                     req.json());
+                                                                 }),
                                           201);
             },
             {"新建提案草稿", kTag});
@@ -174,17 +163,19 @@ void register_proposals(App& app) {
             {"提案详情（含当前可执行的操作）", kTag});
   app.route(http::Method::PATCH, "/api/v1/proposals/{id:int}",
             [&app](http::Request& req) {
-              return http::Response::json(run_command(app, req, [&](db::Connection& c, const proposals::Caller& by) {
-                return proposals::update_proposal(c, app.config, by, req.param_int("id"), req.json());
-              }));
+              return http::Response::json(
+                  proposals::run_command(app, req, [&](db::Connection& c, const proposals::Caller& by) {
+                    return proposals::update_proposal(c, app.config, by, req.param_int("id"), req.json());
+                  }));
             },
             {"修改提案草稿", kTag});
   app.route(http::Method::POST, "/api/v1/proposals/{id:int}/transitions",
             [&app](http::Request& req) {
               auto in = proposals::read_transition_input(req.json());
-              return http::Response::json(run_command(app, req, [&](db::Connection& c, const proposals::Caller& by) {
-                return proposals::perform_transition(c, app.config, by, req.param_int("id"), in, req.json());
-              }));
+              return http::Response::json(
+                  proposals::run_command(app, req, [&](db::Connection& c, const proposals::Caller& by) {
+                    return proposals::perform_transition(c, app.config, by, req.param_int("id"), in, req.json());
+                  }));
             },
             {"执行提案流程操作", kTag});
   app.route(http::Method::GET, "/api/v1/proposals/{id:int}/history",

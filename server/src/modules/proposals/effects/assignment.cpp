@@ -1,4 +1,6 @@
 // Assignment (交办): choosing the units, signing for it, asking to return it, reassigning (改办).
+#include <algorithm>
+
 #include "core/api/resource.hpp"
 #include "modules/proposals/effects/effects.hpp"
 #include "modules/proposals/queries.hpp"
@@ -8,89 +10,76 @@ namespace sl::proposals {
 namespace {
 
 void assign(Context& x) {
-  auto& v = x.v;
-  auto type = v.one_of("handling_type", api::Presence::required, {"single", "lead_co", "split"});
-  auto units = v.raw("units", api::Presence::required);
-  v.finish();
-  if (!units->is_array() || units->empty()) throw ApiError::validation("units", "请选择承办单位");
+  const auto& in = x.input<AssignInput>();
   int leads = 0;
-  std::vector<std::pair<int64_t, std::string>> list;
-  for (const auto& u : *units) {
-    if (!u.is_object() || !u.contains("unit_id") || !u["unit_id"].is_number_integer())
-      throw ApiError::validation("units", "承办单位格式有误");
-    if (u.contains("role") && !u["role"].is_string()) throw ApiError::validation("units", "承办方式应为主办或协办");
-    std::string role = u.value("role", "lead");
-    if (role != "lead" && role != "co") throw ApiError::validation("units", "承办方式应为主办或协办");
-    int64_t uid = u["unit_id"].get<int64_t>();
-    if (!api::exists_in_committee(x.c, "units", uid, x.user().committee_id))
+  Json units = Json::array();
+  for (const auto& u : in.units) {
+    if (!api::exists_in_committee(x.c, "units", u.unit_id, x.user().committee_id))
       throw ApiError::validation("units", "所选承办单位不存在");
-    for (auto& [existing, _] : list)
-      if (existing == uid) throw ApiError::validation("units", "同一单位不能重复交办");
-    if (role == "lead") ++leads;
-    list.emplace_back(uid, role);
+    if (std::count_if(in.units.begin(), in.units.end(), [&](const UnitChoice& o) { return o.unit_id == u.unit_id; }) >
+        1)
+      throw ApiError::validation("units", "同一单位不能重复交办");
+    if (u.role == "lead") ++leads;
+    units.push_back({{"unit_id", u.unit_id}, {"role", u.role}});
   }
-  if (*type == "single" && (list.size() != 1 || leads != 1))
+  const auto n = static_cast<int>(in.units.size());
+  if (in.handling_type == "single" && (n != 1 || leads != 1))
     throw ApiError::validation("units", "单办须且只能选择一个主办单位");
-  if (*type == "lead_co" && (leads != 1 || list.size() < 2))
+  if (in.handling_type == "lead_co" && (leads != 1 || n < 2))
     throw ApiError::validation("units", "主办加协办须有一个主办单位和至少一个协办单位");
-  if (*type == "split" && (leads != static_cast<int>(list.size()) || list.size() < 2))
+  if (in.handling_type == "split" && (leads != n || n < 2))
     throw ApiError::validation("units", "分办须选择两个或以上的主办单位");
   const Dues& d = x.dues;
-  for (auto& [uid, role] : list)
-    x.c.exec(sql::kInsertAssignment,
-             {x.id, uid, role, d.sign_due, role == "co" ? db::Value(d.opinion_due) : db::Value(nullptr), d.reply_due});
-  x.c.exec(sql::kAssignProposal, {*type, x.by.at(), d.reply_due, x.id});
-  x.history = {{"handling_type", *type}, {"units", *units}, {"sign_due", d.sign_due}, {"reply_due", d.reply_due}};
+  for (const auto& u : in.units)
+    x.c.exec(sql::kInsertAssignment, {x.id, u.unit_id, u.role, d.sign_due,
+                                      u.role == "co" ? db::Value(d.opinion_due) : db::Value(nullptr), d.reply_due});
+  x.c.exec(sql::kAssignProposal, {in.handling_type, x.by.at(), d.reply_due, x.id});
+  x.history = {
+      {"handling_type", in.handling_type}, {"units", units}, {"sign_due", d.sign_due}, {"reply_due", d.reply_due}};
 }
 
 void sign(Context& x) {
-  x.v.id("unit_id", api::Presence::optional);
-  x.v.finish();
-  int64_t unit = pick_unit(x, handling_units(x));
+  int64_t unit = pick_unit(handling_units(x), x.input<SignInput>().unit_id);
   auto r = x.c.exec(sql::kSignAssignment, {x.by.at(), x.id, unit});
   if (r.affected == 0) throw ApiError(ErrorCode::illegal_transition, "本单位已签收或不在待签收状态");
   x.history["unit_id"] = unit;
 }
 
 void request_return(Context& x) {
-  x.v.id("unit_id", api::Presence::optional);
-  auto reason = x.v.text("reason", api::Presence::required, 500);
-  x.v.finish();
-  int64_t unit = pick_unit(x, handling_units(x));
+  const auto& in = x.input<ReturnRequestInput>();
+  int64_t unit = pick_unit(handling_units(x), in.unit_id);
   auto a = x.c.exec(sql::kReturnableAssignment, {x.id, unit});
   if (a.empty()) throw ApiError(ErrorCode::illegal_transition, "本单位当前不能申请退回");
   if (!a.one().is_null("sign_due") && x.by.today() > a.one().text("sign_due"))
     throw ApiError(ErrorCode::illegal_transition, "已超过签收期限，不能再申请退回，请联系提案委");
-  x.c.exec(sql::kRequestAssignmentReturn, {*reason, a.one().integer("id")});
-  x.history = {{"unit_id", unit}, {"reason", *reason}};
+  x.c.exec(sql::kRequestAssignmentReturn, {in.reason, a.one().integer("id")});
+  x.history = {{"unit_id", unit}, {"reason", in.reason}};
 }
 
 /// 改办 (a new unit takes the returned assignment) or 不同意退回 (the unit keeps it).
 void answer_return(Action action, Context& x) {
-  auto& v = x.v;
-  auto assignment = v.id("assignment_id", api::Presence::required);
-  auto new_unit = action == Action::reassign ? v.id("unit_id", api::Presence::required) : std::optional<int64_t>();
-  auto comment = v.text("comment", api::Presence::optional, 500, true);
-  v.finish();
-  auto a = x.c.exec(sql::kAssignmentOfProposal, {*assignment, x.id});
+  const auto& in = x.input<ReturnAnswerInput>();
+  auto a = x.c.exec(sql::kAssignmentOfProposal, {in.assignment_id, x.id});
   if (a.empty() || a.one().text("state") != "return_requested")
     throw ApiError(ErrorCode::illegal_transition, "该单位没有待处理的退回申请");
   if (action == Action::refuse_return) {
-    x.c.exec(sql::kRefuseAssignmentReturn, {*assignment});
-    x.history = {{"assignment_id", *assignment}, {"comment", comment.value_or("")}};
+    x.c.exec(sql::kRefuseAssignmentReturn, {in.assignment_id});
+    x.history = {{"assignment_id", in.assignment_id}, {"comment", in.comment}};
     return;
   }
-  if (!api::exists_in_committee(x.c, "units", *new_unit, x.user().committee_id))
+  int64_t new_unit = in.unit_id.value_or(0);
+  if (!api::exists_in_committee(x.c, "units", new_unit, x.user().committee_id))
     throw ApiError::validation("unit_id", "所选承办单位不存在");
-  if (!x.c.exec(sql::kUnitHandlesProposal, {x.id, *new_unit}).empty())
+  if (!x.c.exec(sql::kUnitHandlesProposal, {x.id, new_unit}).empty())
     throw ApiError::validation("unit_id", "该单位已在承办该提案");
-  x.c.exec(sql::kMarkAssignmentReassigned, {*assignment});
+  x.c.exec(sql::kMarkAssignmentReassigned, {in.assignment_id});
   // The new unit signs within its own window; the opinion and reply deadlines stay as assigned.
   x.c.exec(sql::kInsertAssignment,
-           {x.id, *new_unit, a.one().text("role"), x.dues.sign_due,
+           {x.id, new_unit, a.one().text("role"), x.dues.sign_due,
             a.one().is_null("opinion_due") ? db::Value(nullptr) : db::Value(a.one().text("opinion_due")),
             a.one().text("reply_due")});
-  x.history = {{"assignment_id", *assignment}, {"from_unit_id", a.one().integer("unit_id")}, {"unit_id", *new_unit}};
+  x.history = {
+      {"assignment_id", in.assignment_id}, {"from_unit_id", a.one().integer("unit_id")}, {"unit_id", new_unit}};
 }
 
 }  // namespace

@@ -6,23 +6,19 @@ namespace sl::proposals {
 
 void drafting_effects(Action a, Context& x) {
   auto& c = x.c;
-  auto& v = x.v;
   switch (a) {
     case Action::submit:
-      v.finish();
       if (x.row.text("suggestions").empty()) throw ApiError::validation("suggestions", "请填写具体建议后再提交");
       if (x.row.text("category").empty()) throw ApiError::validation("category", "请选择提案类别后再提交");
       c.exec(sql::kMarkSubmitted, {x.by.at(), x.id});
       if (x.to == State::awaiting_cosign) c.exec(sql::kInviteCosigners, {x.dues.cosign_due, x.id});
       return;
     case Action::withdraw:
-      v.finish();
       return;
     case Action::cosign: {
-      auto accept = v.boolean("accept", api::Presence::required);
-      v.finish();
-      c.exec(sql::kAnswerCosign, {*accept ? "confirmed" : "declined", x.by.at(), x.id, x.user().user_id});
-      x.history["accept"] = *accept;
+      bool accept = x.input<CosignInput>().accept;
+      c.exec(sql::kAnswerCosign, {accept ? "confirmed" : "declined", x.by.at(), x.id, x.user().user_id});
+      x.history["accept"] = accept;
       return;
     }
     default:

@@ -39,13 +39,12 @@ Dues compute_dues(Deadline rule, Context& x) {
   return d;
 }
 
-int64_t pick_unit(Context& x, const std::vector<int64_t>& units) {
+int64_t pick_unit(const std::vector<int64_t>& units, std::optional<int64_t> chosen) {
   if (units.empty()) throw ApiError::forbidden("您所在单位不是该提案的承办单位");
-  if (x.fields.contains("unit_id") && x.fields["unit_id"].is_number_integer()) {
-    int64_t u = x.fields["unit_id"].get<int64_t>();
-    if (std::find(units.begin(), units.end(), u) == units.end())
+  if (chosen) {
+    if (std::find(units.begin(), units.end(), *chosen) == units.end())
       throw ApiError::forbidden("该单位不是您所在的承办单位");
-    return u;
+    return *chosen;
   }
   return units.front();
 }

@@ -1,15 +1,16 @@
 #pragma once
 // The actions' own validation and effects, one file per family of actions. perform_transition
-// (commands.cpp) has already chosen the table's row (actor and guard hold), checked the version
-// and worked out the row's due dates; an effect validates the action's fields, writes what the
-// action changes besides the state, and says what the history row and the event record.
+// (commands.cpp) has already chosen the table's row (actor and guard hold), checked the version,
+// read the action's typed fields (payloads.hpp) and worked out the row's due dates; an effect
+// checks the fields against the database and the settings, writes what the action changes
+// besides the state, and says what the history row and the event record.
 
 #include <optional>
 #include <vector>
 
-#include "core/api/validation.hpp"
 #include "modules/proposals/access.hpp"
 #include "modules/proposals/commands.hpp"
+#include "modules/proposals/payloads.hpp"
 #include "modules/proposals/settings.hpp"
 
 namespace sl::proposals {
@@ -30,16 +31,20 @@ struct Context {
   int64_t id;
   db::Row row;  // the proposal as it was before the action
   Relations rel;
-  api::Validator& v;
-  const Json& fields;  // the action's fields (also read through `v`)
-  State to;            // the state the chosen row leads to
+  State to;  // the state the chosen row leads to
   Dues dues;
-  Json history = Json::object();  // what the history row records of the payload
-  Json event = Json::object();    // extra event payload (recipients)
+  const Payload* payload = nullptr;  // the action's fields, read once the caller may act
+  Json history = Json::object();     // what the history row records of the payload
+  Json event = Json::object();       // extra event payload (recipients)
 
   std::optional<Settings> loaded_settings = std::nullopt;  // see settings()
 
   const Principal& user() const { return by.user; }
+  /// The action's fields as the type the action takes.
+  template <class T>
+  const T& input() const {
+    return std::get<T>(*payload);
+  }
   /// The committee's proposal settings (loaded on first use).
   const Settings& settings();
 };
@@ -47,9 +52,9 @@ struct Context {
 /// The due dates of `rule` for the act in `x` (reads the settings and the working-day calendar).
 Dues compute_dues(Deadline rule, Context& x);
 
-/// The unit the caller acts for among `units`: the `unit_id` field when sent (it must be one of
-/// them), else the first; forbidden when `units` is empty.
-int64_t pick_unit(Context& x, const std::vector<int64_t>& units);
+/// The unit the caller acts for among `units`: `chosen` when sent (it must be one of them), else
+/// the first; forbidden when `units` is empty.
+int64_t pick_unit(const std::vector<int64_t>& units, std::optional<int64_t> chosen);
 /// The caller's lead and co units for the proposal, in that order.
 std::vector<int64_t> handling_units(const Context& x);
 

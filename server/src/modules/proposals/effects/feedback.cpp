@@ -7,35 +7,28 @@ namespace sl::proposals {
 namespace {
 
 void feedback(Context& x) {
-  auto& v = x.v;
-  auto rating = v.one_of("rating", api::Presence::required, {"satisfied", "basic", "unsatisfied"});
-  auto consulted = v.one_of("consulted", api::Presence::optional, {"face_to_face", "phone", "written", "none"});
-  auto attitude = v.one_of("attitude", api::Presence::optional, {"good", "fair", "poor"});
-  auto answers = v.one_of("answers_proposal", api::Presence::optional, {"yes", "partly", "no"});
-  auto comment = v.text("comment", api::Presence::optional, 2000, true);
-  v.finish();
+  const auto& in = x.input<FeedbackInput>();
   int64_t round = x.row.integer("round");
   auto& c = x.c;
   if (!c.exec(sql::kFeedbackGiven, {x.id, round, x.user().user_id}).empty())
     throw ApiError::conflict("本轮办理您已反馈过意见");
-  c.exec(sql::kInsertFeedback, {x.id, round, x.user().user_id, *rating, consulted.value_or(""), attitude.value_or(""),
-                                answers.value_or(""), comment.value_or("")});
-  x.history["rating"] = *rating;
+  c.exec(sql::kInsertFeedback,
+         {x.id, round, x.user().user_id, in.rating, in.consulted, in.attitude, in.answers_proposal, in.comment});
+  x.history["rating"] = in.rating;
   // A co-signer's feedback is recorded beside the proposer's; only the proposer's moves the state.
   if (!x.rel.has(Actor::proposer)) return;
-  c.exec(sql::kSetSatisfaction, {*rating, x.id});
+  c.exec(sql::kSetSatisfaction, {in.rating, x.id});
   if (x.to == State::second_handling) {
     const std::string& due = x.dues.reply_due;
     c.exec(sql::kStartSecondRound, {due, x.id});
     c.exec(sql::kReopenRepliedAssignments, {due, x.id});
     x.history["second_due"] = due;
   } else if (x.to == State::closed) {
-    c.exec(sql::kCloseProposalAfterFeedback, {x.by.at(), int64_t{*rating == "unsatisfied"}, x.id});
+    c.exec(sql::kCloseProposalAfterFeedback, {x.by.at(), int64_t{in.rating == "unsatisfied"}, x.id});
   }
 }
 
 void publish(Context& x) {
-  x.v.finish();
   if (x.row.integer("consent_publish") == 0)
     throw ApiError(ErrorCode::illegal_transition, "提案人不同意公开，不能公开");
   if (x.row.integer("published") != 0) throw ApiError(ErrorCode::illegal_transition, "该提案已公开");
@@ -49,7 +42,6 @@ void feedback_effects(Action a, Context& x) {
     case Action::feedback:
       return feedback(x);
     case Action::close:
-      x.v.finish();
       x.c.exec(sql::kCloseProposal, {x.by.at(), x.id});
       return;
     case Action::publish:

@@ -10,45 +10,37 @@ namespace sl::proposals {
 namespace {
 
 void submit_reply(Context& x) {
-  auto& v = x.v;
-  v.id("unit_id", api::Presence::optional);
-  auto reply = v.text("body", api::Presence::required, 50000);
+  const auto& in = x.input<ReplyInput>();
   auto allowed = x.settings().result_categories();
-  auto result = v.text("result_category", api::Presence::required, 1);
-  if (result && std::find(allowed.begin(), allowed.end(), *result) == allowed.end()) {
-    v.fail("result_category", *result == "D"
-                                  ? "本委员会未启用 D 类办理结果，请选择 A、B 或 C 类"
-                                  : "办理结果应为 A、B、C" + std::string(allowed.size() > 3 ? "、D" : "") + " 类之一");
-    result.reset();
-  }
-  v.finish();
-  int64_t unit = pick_unit(x, x.rel.lead_units);
+  if (std::find(allowed.begin(), allowed.end(), in.result_category) == allowed.end())
+    throw ApiError::validation("result_category",
+                               in.result_category == "D"
+                                   ? "本委员会未启用 D 类办理结果，请选择 A、B 或 C 类"
+                                   : "办理结果应为 A、B、C" + std::string(allowed.size() > 3 ? "、D" : "") + " 类之一");
+  int64_t unit = pick_unit(x.rel.lead_units, in.unit_id);
   auto a = x.c.exec(sql::kLeadAssignmentState, {x.id, unit});
   if (a.empty() || a.one().text(0) == "awaiting_sign")
     throw ApiError(ErrorCode::illegal_transition, "请先签收后再答复");
   if (x.c.exec(sql::kCountConsultations, {x.id}).one().integer(0) == 0)
     throw ApiError(ErrorCode::illegal_transition, "答复前须先与提案人沟通协商，并记录协商情况");
-  x.c.exec(sql::kInsertReply, {x.id, unit, x.row.integer("round"), *reply, *result, x.user().user_id});
-  x.history = {{"unit_id", unit}, {"result_category", *result}};
+  x.c.exec(sql::kInsertReply, {x.id, unit, x.row.integer("round"), in.body, in.result_category, x.user().user_id});
+  x.history = {{"unit_id", unit}, {"result_category", in.result_category}};
 }
 
 /// The unit leader's review (approve, reject) and the committee's (pass and release, send back).
 void review_reply(Action action, Context& x) {
-  const bool sends_back = action == Action::reject_reply || action == Action::send_back_reply;
-  auto comment = x.v.text("comment", sends_back ? api::Presence::required : api::Presence::optional, 1000, true);
-  auto reply_id = x.v.id("reply_id", api::Presence::optional);
-  x.v.finish();
+  const auto& in = x.input<ReplyReviewInput>();
   const bool unit_review = action == Action::approve_reply || action == Action::reject_reply;
   // The reply is chosen by proposal and unit: a unit leader reviews their own units' replies
   // only (under split handling each lead unit answers separately); staff may name one.
   std::vector<db::Value> params = {x.id, std::string(unit_review ? "unit_review" : "cppcc_review")};
   std::string which;
   if (unit_review) {
-    std::string in;
-    for (int64_t u : x.rel.lead_units) in += (in.empty() ? "" : ", ") + api::add_param(params, u);
-    which = in.empty() ? " AND 1=0" : " AND unit_id IN (" + in + ")";
+    std::string units;
+    for (int64_t u : x.rel.lead_units) units += (units.empty() ? "" : ", ") + api::add_param(params, u);
+    which = units.empty() ? " AND 1=0" : " AND unit_id IN (" + units + ")";
   }
-  if (reply_id) which += " AND id = " + api::add_param(params, *reply_id);
+  if (in.reply_id) which += " AND id = " + api::add_param(params, *in.reply_id);
   auto reply = x.c.exec(sql::kLatestReplyForReview + which + sql::kLatestFirst, params);
   if (reply.empty()) throw ApiError(ErrorCode::illegal_transition, "没有待您审核的答复");
   int64_t rid = reply.one().integer(0);
@@ -56,13 +48,13 @@ void review_reply(Action action, Context& x) {
                      : action == Action::pass_reply  ? "released"
                                                      : "sent_back";
   std::string now = x.by.at();
-  x.c.exec(sql::kReviewReply, {std::string(next), comment.value_or(""), x.user().user_id, now, rid});
+  x.c.exec(sql::kReviewReply, {std::string(next), in.comment, x.user().user_id, now, rid});
   if (action == Action::pass_reply) {
     std::string result = reply.one().text(1);
     x.c.exec(sql::kReleaseReplyResult, {result, now, int64_t{result == "B" || result == "C"}, x.id});
     x.c.exec(sql::kMarkLeadAssignmentsReplied, {x.id});
   }
-  x.history = {{"reply_id", rid}, {"comment", comment.value_or("")}};
+  x.history = {{"reply_id", rid}, {"comment", in.comment}};
 }
 
 }  // namespace

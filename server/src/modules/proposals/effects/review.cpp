@@ -14,7 +14,6 @@ int64_t next_number(db::Connection& c, int64_t session_id) {
 }
 
 void file(Context& x) {
-  x.v.finish();
   int64_t session = x.row.integer("session_id");
   int64_t n = next_number(x.c, session);
   auto s = x.c.exec(sql::kSessionTermNumbers, {session});
@@ -23,57 +22,46 @@ void file(Context& x) {
 }
 
 void decline(Context& x) {
-  auto& v = x.v;
-  auto reason = v.text("reason", api::Presence::required, 100);
+  const auto& in = x.input<DeclineInput>();
   const auto& reasons = x.settings().decline_reasons;
-  if (reason && std::find(reasons.begin(), reasons.end(), *reason) == reasons.end()) {
-    v.fail("reason", "不立案理由须从本委员会设置的理由中选择");
-    reason.reset();
-  }
-  auto conv = v.one_of("conversion", api::Presence::optional, {"none", "opinion", "social_info"});
-  auto comment = v.text("comment", api::Presence::optional, 500, true);
-  v.finish();
-  x.c.exec(sql::kDeclineProposal, {*reason, conv.value_or("none"), comment.value_or(""), x.id});
-  x.history = {{"reason", *reason}, {"conversion", conv.value_or("none")}};
+  if (std::find(reasons.begin(), reasons.end(), in.reason) == reasons.end())
+    throw ApiError::validation("reason", "不立案理由须从本委员会设置的理由中选择");
+  x.c.exec(sql::kDeclineProposal, {in.reason, in.conversion, in.comment, x.id});
+  x.history = {{"reason", in.reason}, {"conversion", in.conversion}};
 }
 
 void return_for_revision(Context& x) {
-  auto comment = x.v.text("comment", api::Presence::required, 1000);
-  x.v.finish();
-  x.c.exec(sql::kSetReviewComment, {*comment, x.id});
-  x.history["comment"] = *comment;
+  const auto& in = x.input<RevisionInput>();
+  x.c.exec(sql::kSetReviewComment, {in.comment, x.id});
+  x.history["comment"] = in.comment;
 }
 
 void merge(Context& x) {
-  auto into = x.v.id("into_id", api::Presence::required);
-  x.v.finish();
-  if (*into == x.id) throw ApiError::validation("into_id", "不能与自身并案");
-  auto lead = x.c.exec(sql::kProposalStateAndCommittee, {*into});
+  int64_t into = x.input<MergeInput>().into_id;
+  if (into == x.id) throw ApiError::validation("into_id", "不能与自身并案");
+  auto lead = x.c.exec(sql::kProposalStateAndCommittee, {into});
   if (lead.empty() || lead.one().integer("committee_id") != x.user().committee_id)
     throw ApiError::validation("into_id", "并入的提案不存在");
   auto state = parse_state(lead.one().text("state"));
   if (!state || !in(merge_target_states(), *state))
     throw ApiError::validation("into_id", "只能并入已提交或已立案的提案");
-  x.c.exec(sql::kMergeProposal, {*into, x.id});
-  x.history["into_id"] = *into;
-  x.event["into_id"] = *into;
+  x.c.exec(sql::kMergeProposal, {into, x.id});
+  x.history["into_id"] = into;
+  x.event["into_id"] = into;
 }
 
 void mark_key(Context& x) {
-  auto& v = x.v;
-  auto key = v.boolean("key", api::Presence::required);
-  auto leaders = v.id_list("leader_ids", api::Presence::optional);
-  auto sc = v.id("special_committee_id", api::Presence::optional, true);
-  v.finish();
+  const auto& in = x.input<MarkKeyInput>();
   int64_t committee = x.user().committee_id;
-  if (sc && *sc && !api::exists_in_committee(x.c, "special_committees", *sc, committee))
+  int64_t sc = in.special_committee_id.value_or(0);
+  if (sc != 0 && !api::exists_in_committee(x.c, "special_committees", sc, committee))
     throw ApiError::validation("special_committee_id", "所选专委会不存在");
-  for (int64_t l : leaders.value_or(std::vector<int64_t>{}))
+  for (int64_t l : in.leader_ids)
     if (x.c.exec(sql::kIsCommitteeLeader, {l, committee}).empty())
       throw ApiError::validation("leader_ids", "领衔督办人须为本委员会的领导");
-  x.c.exec(sql::kMarkKeyProposal, {int64_t{*key}, Json(leaders.value_or(std::vector<int64_t>{})).dump(),
-                                   (sc && *sc) ? db::Value(*sc) : db::Value(nullptr), x.id});
-  x.history = {{"key", *key}, {"leader_ids", leaders.value_or(std::vector<int64_t>{})}};
+  x.c.exec(sql::kMarkKeyProposal,
+           {int64_t{in.key}, Json(in.leader_ids).dump(), sc != 0 ? db::Value(sc) : db::Value(nullptr), x.id});
+  x.history = {{"key", in.key}, {"leader_ids", in.leader_ids}};
 }
 
 }  // namespace
