@@ -549,6 +549,22 @@ export const TABLE = [
     allowedBody: () => ({}),
   }),
 
+  // --- The reply editor: a draft is its lead unit's (no caller of the matrix leads these
+  // proposals); the templates are read by units and staff and changed by staff.
+  onProposals('GET /api/v1/proposals/{id}/reply-draft', { handled: NOBODY, read: true }),
+  onProposals('PUT /api/v1/proposals/{id}/reply-draft', { handled: NOBODY, body: () => ({ body: '矩阵草稿' }) }),
+  { op: 'GET /api/v1/proposals/reply-templates', read: true, cases: [{ name: 'templates', allow: [A, PS, US, UL] }], cross: null },
+  {
+    op: 'PUT /api/v1/proposals/reply-templates/{category}',
+    cases: [{ name: 'a template', allow: STAFF, path: () => ({ category: 'C' }), body: () => ({ body: '矩阵模板' }), allowedBody: () => ({}) }],
+    cross: null,
+  },
+  {
+    op: 'DELETE /api/v1/proposals/reply-templates/{category}',
+    cases: [{ name: 'a template', allow: STAFF, path: () => ({ category: 'D' }), throwaway: async () => ({ category: 'D' }) }],
+    cross: null,
+  },
+
   // --- Attachments follow the visibility of their proposal. Uploading is the proposer's (on a
   // draft) or the handling unit's (while handling); no caller of the matrix is either.
   onProposals('POST /api/v1/proposals/{id}/attachments', { handled: NOBODY, body: () => pdf() }),

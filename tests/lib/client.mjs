@@ -45,6 +45,9 @@ export class Client {
   post(path, body, opts) {
     return this.request('POST', path, body ?? {}, opts);
   }
+  put(path, body, opts) {
+    return this.request('PUT', path, body, opts);
+  }
   patch(path, body, opts) {
     return this.request('PATCH', path, body, opts);
   }

@@ -12,6 +12,7 @@
 #include "modules/proposals/history_import.hpp"
 #include "modules/proposals/permissions.hpp"
 #include "modules/proposals/queries.hpp"
+#include "modules/proposals/reply_drafts.hpp"
 #include "modules/proposals/settings.hpp"
 #include "modules/proposals/store.hpp"
 #include "modules/proposals/workflow.hpp"
@@ -203,6 +204,7 @@ void register_proposals(App& app) {
   proposals::register_history_import(app);
   proposals::register_settings(app);
   proposals::register_face_to_face(app);
+  proposals::register_reply_drafts(app);
 }
 
 }  // namespace sl

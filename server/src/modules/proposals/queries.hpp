@@ -376,3 +376,68 @@ inline constexpr const char* kTryAdvisoryLock = "SELECT pg_try_advisory_lock($1)
 inline constexpr const char* kAdvisoryUnlock = "SELECT pg_advisory_unlock($1)";
 
 }  // namespace sl::proposals::sql
+
+namespace sl::proposals::sql {
+
+// ---------- proposal_categories: a committee's own category list ----------
+
+inline constexpr const char* kCategoriesOf =
+    "SELECT name FROM proposal_categories WHERE committee_id = $1 ORDER BY sort, id";
+inline constexpr const char* kDeleteCategories = "DELETE FROM proposal_categories WHERE committee_id = $1";
+/// Adds category $2 of committee $1 at position $3.
+inline constexpr const char* kInsertCategory =
+    "INSERT INTO proposal_categories (committee_id, name, sort) VALUES ($1, $2, $3)";
+/// How many proposals (drafts included) of committee $1 carry each category.
+inline constexpr const char* kProposalCategoryUse =
+    "SELECT category, COUNT(*) FROM proposals WHERE committee_id = $1 AND category <> '' GROUP BY category";
+/// How many catalogue topics of committee $1 carry each category.
+inline constexpr const char* kTopicCategoryUse =
+    "SELECT category, COUNT(*) FROM catalogue_topics WHERE committee_id = $1 GROUP BY category";
+
+}  // namespace sl::proposals::sql
+
+namespace sl::proposals::sql {
+
+// ---------- units: names for the detail (建议承办单位) ----------
+
+/// The name of unit $1 of committee $2.
+inline constexpr const char* kUnitNameInCommittee = "SELECT name FROM units WHERE id = $1 AND committee_id = $2";
+
+}  // namespace sl::proposals::sql
+
+namespace sl::proposals::sql {
+
+// ---------- proposal_reply_drafts and reply_templates: the reply editor (答复函) ----------
+
+/// Unit $2's saved draft of its reply to proposal $1 in round $3.
+inline constexpr const char* kReplyDraft =
+    "SELECT result_category, body, updated_at, updated_by_name FROM proposal_reply_drafts WHERE proposal_id = $1 AND "
+    "unit_id = $2 AND round = $3";
+/// Saves unit $2's draft of round $3 of proposal $1: result $4, text $5, by user $6 named $7 at $8.
+inline constexpr const char* kSaveReplyDraft =
+    "INSERT INTO proposal_reply_drafts (proposal_id, unit_id, round, result_category, body, updated_by, "
+    "updated_by_name, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (proposal_id, unit_id, round) "
+    "DO UPDATE SET result_category = excluded.result_category, body = excluded.body, updated_by = "
+    "excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at";
+/// Removes unit $2's draft of round $3 of proposal $1 (its reply was submitted).
+inline constexpr const char* kDeleteReplyDraft =
+    "DELETE FROM proposal_reply_drafts WHERE proposal_id = $1 AND unit_id = $2 AND round = $3";
+/// Unit $2's latest reply to proposal $1 in round $3 that was sent back: the text to revise.
+inline constexpr const char* kSentBackReply =
+    "SELECT result_category, body FROM proposal_replies WHERE proposal_id = $1 AND unit_id = $2 AND round = $3 AND "
+    "state = 'sent_back' ORDER BY id DESC LIMIT 1";
+/// Committee $1's own reply templates.
+inline constexpr const char* kReplyTemplatesOf =
+    "SELECT result_category, body, updated_at FROM reply_templates WHERE committee_id = $1";
+/// Sets committee $1's template for result category $2 to $3 at $4.
+inline constexpr const char* kSaveReplyTemplate =
+    "INSERT INTO reply_templates (committee_id, result_category, body, updated_at) VALUES ($1, $2, $3, $4) ON "
+    "CONFLICT (committee_id, result_category) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at";
+/// Returns committee $1's template for result category $2 to the built-in one.
+inline constexpr const char* kDeleteReplyTemplate =
+    "DELETE FROM reply_templates WHERE committee_id = $1 AND result_category = $2";
+/// The fields a template fills in for proposal $1: title, number label, proposer.
+inline constexpr const char* kProposalForTemplate =
+    "SELECT title, number_label, proposer_name FROM proposals WHERE id = $1";
+
+}  // namespace sl::proposals::sql

@@ -4,6 +4,7 @@
 #include "core/api/resource.hpp"
 #include "modules/proposals/effects/effects.hpp"
 #include "modules/proposals/queries.hpp"
+#include "modules/proposals/reply_drafts.hpp"
 
 namespace sl::proposals {
 
@@ -17,6 +18,8 @@ void submit_reply(Context& x) {
                                in.result_category == "D"
                                    ? "本委员会未启用 D 类办理结果，请选择 A、B 或 C 类"
                                    : "办理结果应为 A、B、C" + std::string(allowed.size() > 3 ? "、D" : "") + " 类之一");
+  if (in.body.find(kTemplatePromptOpen) != std::string::npos)
+    throw ApiError::validation("body", "答复中仍有模板提示（【请……】），请替换为实际内容后再提交");
   int64_t unit = pick_unit(x.rel.lead_units, in.unit_id);
   auto a = x.c.exec(sql::kLeadAssignmentState, {x.id, unit});
   if (a.empty() || a.one().text(0) == "awaiting_sign")
@@ -24,6 +27,7 @@ void submit_reply(Context& x) {
   if (x.c.exec(sql::kCountConsultations, {x.id}).one().integer(0) == 0)
     throw ApiError(ErrorCode::illegal_transition, "答复前须先与提案人沟通协商，并记录协商情况");
   x.c.exec(sql::kInsertReply, {x.id, unit, x.row.integer("round"), in.body, in.result_category, x.user().user_id});
+  x.c.exec(sql::kDeleteReplyDraft, {x.id, unit, x.row.integer("round")});  // the draft became the reply
   x.history = {{"unit_id", unit}, {"result_category", in.result_category}};
 }
 
