@@ -388,6 +388,44 @@ test('failed logins and committee switches are audited; the chain still verifies
   assert.equal(v.code, 0, v.stdout + v.stderr);
 });
 
+test('successful logins are audited with the address, by password and by SMS code', async () => {
+  const byPasswordFrom = freshAddress();
+  const leader = await new From(srv, byPasswordFrom).login('zhuxi', 'Leader12345');
+  const phone = '13900000013';
+  const bySmsFrom = freshAddress();
+  const c = new From(srv, bySmsFrom);
+  const sent = await c.post('/api/v1/auth/sms/send', { phone, purpose: 'login', ...(await solvedCaptcha(c)) });
+  assert.equal(sent.status, 200, JSON.stringify(sent.body));
+  const sms = await c.post('/api/v1/auth/sms/login', { phone, code: lastSmsCode(srv, phone) });
+  assert.equal(sms.status, 200, JSON.stringify(sms.body));
+
+  // Recorded in the committee the session starts in, where its admins read them.
+  const admin = new From(srv, freshAddress());
+  await admin.login('admin', 'Admin12345');
+  const logins = (await admin.get('/api/v1/audit?action=auth.login&page_size=100')).body.items.filter((e) => e.action === 'auth.login');
+  const byPassword = logins.find((e) => e.address === byPasswordFrom);
+  assert.ok(byPassword, JSON.stringify(logins.slice(0, 5)));
+  assert.equal(byPassword.actor_user_id, leader.id);
+  assert.equal(byPassword.actor_name, leader.name);
+  assert.equal(byPassword.subject_type, 'user');
+  assert.equal(byPassword.subject_id, String(leader.id));
+  assert.deepEqual(byPassword.after, { method: 'password' });
+  const bySms = logins.find((e) => e.address === bySmsFrom);
+  assert.ok(bySms, JSON.stringify(logins.slice(0, 5)));
+  assert.equal(bySms.actor_user_id, sms.body.user.id);
+  assert.deepEqual(bySms.after, { method: 'sms' });
+  // A login with a session cookie of someone else's still names who signed in.
+  const switcher = new From(srv, freshAddress());
+  await switcher.login('zhuxi', 'Leader12345');
+  const other = await switcher.post('/api/v1/auth/login', { login: 'ducha', password: 'Super12345' });
+  assert.equal(other.status, 200, JSON.stringify(other.body));
+  const again = (await admin.get('/api/v1/audit?action=auth.login&page_size=20')).body.items.find((e) => e.address === switcher.address && e.action === 'auth.login' && e.subject_id === String(other.body.user.id));
+  assert.ok(again, 'the second login is recorded');
+  assert.equal(again.actor_user_id, other.body.user.id);
+  const stored = dbRows(srv, "SELECT before_json, after_json FROM audit_log WHERE action = 'auth.login'").flat().join('\n');
+  assert.ok(!stored.includes('Leader12345') && !stored.includes('Super12345'), 'no password in the audit log');
+});
+
 /** Asks `server` for captchas as `xff` until it answers 429 (true) or `max` + 1 tries pass. */
 async function sendUntilLimited(server, xff, max) {
   for (let i = 0; i <= max; i++) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../lib/server.mjs';
 import { Client } from '../lib/client.mjs';
+import { provincialCsv, PROVINCIAL_CATEGORIES } from '../data/history_provincial.mjs';
 
 const SAMPLE = readFileSync(new URL('../data/history_sample.csv', import.meta.url));
 const HEADER = '提案号,届次,标题,提案人,类别,提交日期,提案内容,承办单位,答复内容,办理结果,满意度';
@@ -24,10 +25,12 @@ after(async () => {
   await srv.stop();
 });
 
-function upload(bytes, filename = 'history.csv', mapping = undefined) {
+function upload(bytes, filename = 'history.csv', mapping = undefined, choices = {}) {
   const form = new FormData();
   form.append('file', new Blob([bytes], { type: filename.endsWith('.csv') ? 'text/csv' : 'application/octet-stream' }), filename);
   if (mapping) form.append('mapping', JSON.stringify(mapping));
+  if (choices.categories) form.append('category_map', JSON.stringify(choices.categories));
+  if (choices.units) form.append('unit_map', JSON.stringify(choices.units));
   return form;
 }
 
@@ -130,7 +133,7 @@ test('a file with other headers: suggestions where they fit, an explicit mapping
   ].join('\n');
   const bare = await staff.post('/api/v1/proposals/import/preview', upload(csv, 'other.csv'));
   assert.equal(bare.status, 200, JSON.stringify(bare.body));
-  assert.deepEqual(bare.body.missing.sort(), ['提案人', '提案号', '承办单位', '标题'].sort());
+  assert.deepEqual(bare.body.missing.sort(), ['提案人', '提案号', '标题'].sort(), 'units are optional');
   assert.deepEqual(bare.body.rows, [], 'rows are checked only when the required columns are known');
   assert.equal(bare.body.total, 2);
   assert.equal(bare.body.suggested_mapping.session, '会议届次');
@@ -207,12 +210,16 @@ test('row problems are named per row and column; a failing commit writes nothing
   const p = await staff.post('/api/v1/proposals/import/preview', upload(csv));
   assert.equal(p.status, 200, JSON.stringify(p.body));
   assert.equal(p.body.total, 7);
-  assert.equal(p.body.valid, 1);
-  assert.equal(p.body.invalid, 6);
+  assert.equal(p.body.valid, 2);
+  assert.equal(p.body.invalid, 5);
   const problems = (n) => p.body.rows.find((r) => r.row === n).errors;
   assert.deepEqual(problems(2), []);
-  assert.equal(problems(3)[0].column, '承办单位');
-  assert.match(problems(3)[0].reason, /承办单位“区不存在局”不存在/);
+  // An unknown unit is no row error: it is listed once, to be mapped or created.
+  assert.deepEqual(problems(3), []);
+  assert.equal(p.body.rows.find((r) => r.row === 3).pending, true);
+  assert.equal(p.body.pending, 1);
+  assert.equal(p.body.unresolved, 1);
+  assert.deepEqual(p.body.unknown_units.map((u) => [u.value, u.count, u.rows]), [['区不存在局', 1, [3]]]);
   assert.equal(problems(4)[0].column, '届次');
   assert.match(problems(4)[0].reason, /无法识别的届次“第三次会议”/);
   assert.equal(problems(5)[0].column, '标题');
@@ -228,7 +235,7 @@ test('row problems are named per row and column; a failing commit writes nothing
   const c = await staff.post('/api/v1/proposals/import/commit', upload(csv));
   assert.equal(c.status, 400);
   assert.equal(c.body.error.code, 'validation_failed');
-  assert.match(c.body.error.message, /有 6 行数据有误，未导入任何提案/);
+  assert.match(c.body.error.message, /有 5 行数据有误，未导入任何提案/);
   assert.equal(c.body.error.rows.length, 7);
   assert.equal(await countByTitle('关于测试正确行的建议'), 0);
   assert.deepEqual(await sessionNames(), sessionsBefore, 'no session created either');
@@ -330,4 +337,170 @@ test('only administrators and proposal staff may import', async () => {
   const sys = new Client(srv.baseUrl);
   const r = await sys.post('/api/v1/auth/login', { login: 'history-import-2', password: '' });
   assert.notEqual(r.status, 200);
+});
+
+test('a provincial list with its own 14 categories and no units: unknown categories mapped or created, all rows imported', async () => {
+  const csv = provincialCsv();
+  const preview = await staff.post('/api/v1/proposals/import/preview', upload(csv, 'provincial.csv'));
+  assert.equal(preview.status, 200, JSON.stringify(preview.body).slice(0, 2000));
+  const p = preview.body;
+  assert.equal(p.total, 436);
+  assert.deepEqual(p.missing, [], 'no unit column is needed');
+  assert.equal(p.mapping.units, null);
+  assert.equal(p.invalid, 0, JSON.stringify(p.rows.filter((r) => r.errors.length).slice(0, 3)));
+  assert.deepEqual(p.new_sessions, ['十二届五次会议']);
+  assert.deepEqual(p.new_terms, ['第十二届']);
+  assert.deepEqual(p.unknown_units, []);
+  assert.deepEqual(p.categories, ['经济建设', '城市建设', '社会事业', '科教文卫', '政治法律', '其他']);
+
+  // Each unknown category once, with how many rows carry it; 城乡建设 (a known synonym of
+  // 城市建设) and 其他 are recognised.
+  const counts = {};
+  for (const line of csv.split('\r\n').slice(1, -1)) {
+    const cat = PROVINCIAL_CATEGORIES.find((c) => line.includes(`,${c},2016`));
+    counts[cat] = (counts[cat] ?? 0) + 1;
+  }
+  const unknown = Object.fromEntries(p.unknown_categories.map((u) => [u.value, u.count]));
+  const expected = PROVINCIAL_CATEGORIES.filter((c) => !['城乡建设', '其他'].includes(c));
+  assert.deepEqual(Object.keys(unknown).sort(), [...expected].sort());
+  for (const c of expected) assert.equal(unknown[c], counts[c], c);
+  assert.equal(p.unresolved, 12);
+  assert.equal(p.pending, 436 - counts['城乡建设'] - counts['其他']);
+  assert.ok(p.unknown_categories.every((u) => u.choice === null && u.rows.length >= 1));
+  assert.equal(p.unknown_categories.find((u) => u.value === '经济发展').suggestion, '经济建设');
+
+  // Committing before every unknown value has a choice is refused, and writes nothing.
+  const early = await staff.post('/api/v1/proposals/import/commit', upload(csv, 'provincial.csv'));
+  assert.equal(early.status, 400);
+  assert.match(early.body.error.message, /还有 12 个系统中没有的类别或承办单位未选择处理方式/);
+  assert.equal(early.body.error.unknown_categories.length, 12);
+  assert.ok(!(await sessionNames()).includes('十二届五次会议'));
+
+  // A choice naming a category that does not exist, or a malformed one, is refused.
+  for (const [cats, pattern] of [
+    [{ 教育事业: { action: 'map', to: '没有这个类别' } }, /类别“没有这个类别”不存在/],
+    [{ 教育事业: { action: 'rename' } }, /action 应为 map/],
+    [{ 教育事业: 'create' }, /应写明 action/],
+    [[1, 2], /应为 JSON 对象/],
+  ]) {
+    const r = await staff.post('/api/v1/proposals/import/preview', upload(csv, 'provincial.csv', undefined, { categories: cats }));
+    assert.equal(r.status, 400, JSON.stringify(cats));
+    assert.equal(r.body.error.code, 'validation_failed');
+    assert.match(r.body.error.message + JSON.stringify(r.body.error.fields ?? {}), pattern);
+  }
+
+  const categories = Object.fromEntries(expected.map((c) => [c, { action: 'create' }]));
+  categories['教育事业'] = { action: 'map', to: '科教文卫' };
+  categories['医疗卫生'] = { action: 'map', to: '科教文卫' };
+  categories['法治建设'] = { action: 'map', to: '政治法律' };
+  const ready = await staff.post('/api/v1/proposals/import/preview', upload(csv, 'provincial.csv', undefined, { categories }));
+  assert.equal(ready.status, 200);
+  assert.equal(ready.body.unresolved, 0);
+  assert.equal(ready.body.pending, 0);
+  assert.equal(ready.body.valid, 436);
+  assert.deepEqual(ready.body.create_categories.sort(), expected.filter((c) => !['教育事业', '医疗卫生', '法治建设'].includes(c)).sort());
+  assert.deepEqual(ready.body.unknown_categories.find((u) => u.value === '教育事业').choice, { action: 'map', to: '科教文卫' });
+
+  const c = await staff.post('/api/v1/proposals/import/commit', upload(csv, 'provincial.csv', undefined, { categories }));
+  assert.equal(c.status, 200, JSON.stringify(c.body).slice(0, 2000));
+  assert.equal(c.body.imported, 436);
+  assert.equal(c.body.new_categories.length, 9);
+  assert.deepEqual(c.body.new_units, []);
+
+  // The proposals carry the mapped and created categories; they have no units.
+  const s = (await staff.get('/api/v1/sessions?page_size=100')).body.items.find((x) => x.name === '十二届五次会议');
+  assert.equal((await staff.get(`/api/v1/proposals?session_id=${s.id}`)).body.total, 436);
+  const first = (await staff.get(`/api/v1/proposals/${c.body.ids[0]}`)).body;
+  assert.equal(first.title, '关于推进内河航运发展的建议（1）');
+  assert.equal(first.category, '交通运输', 'a created category');
+  assert.deepEqual(first.assignments, []);
+  assert.equal(first.state, 'closed');
+  assert.equal(first.number_label, '十二届五次会议 第0001号');
+  const details = await Promise.all(c.body.ids.slice(0, 60).map((id) => staff.get(`/api/v1/proposals/${id}`)));
+  const got = new Set(details.map((d) => d.body.category));
+  for (const gone of ['教育事业', '医疗卫生', '法治建设']) assert.ok(!got.has(gone), `${gone} was mapped`);
+  const lines = csv.split('\r\n').slice(1, -1);
+  details.forEach((d, i) => {
+    const cat = PROVINCIAL_CATEGORIES.find((x) => lines[i].includes(`,${x},2016`));
+    const want = categories[cat]?.action === 'map' ? categories[cat].to : cat === '城乡建设' ? '城市建设' : cat;
+    assert.equal(d.body.category, want, `row ${i + 2}`);
+  });
+
+  // The created categories joined the committee's list (proposal settings), after the six.
+  const settings = (await staff.get('/api/v1/proposals/settings')).body;
+  assert.deepEqual(settings.categories.slice(0, 6), ['经济建设', '城市建设', '社会事业', '科教文卫', '政治法律', '其他']);
+  for (const created of c.body.new_categories) assert.ok(settings.categories.includes(created), created);
+  assert.equal(settings.category_usage['交通运输'], counts['交通运输']);
+  // A created category in use cannot be removed from the list.
+  const removed = await staff.request('PUT', '/api/v1/proposals/settings', { categories: settings.categories.filter((x) => x !== '交通运输') });
+  assert.equal(removed.status, 400);
+  assert.match(removed.body.error.fields.categories, /“交通运输”已有提案或参考选题使用，不能删除/);
+});
+
+test('English column titles mapped through the mapping; unknown units mapped or created; every problem of a row reported', async () => {
+  const csv = [
+    'No.,Session,Title,Proposer,Category,Date,Content,Handling unit',
+    '1,十一届一次会议,关于完善城市公共自行车系统的建议,Chen Li,城市建设,2008-01-10,正文。,区住房和城市更新局',
+    '2,十一届一次会议,关于加强社区图书室建设的建议,王敏,文化事业,2008-01-11,正文。,区图书馆',
+    '3,十一届一次会议,关于治理噪声扰民的建议,李强,文化事业,2008-01-12,正文。,区环保局、区图书馆',
+    '4,十一届一次会议,,赵敏,教育,2008-13-01,正文。,区环保局',
+  ].join('\n');
+  const bare = await staff.post('/api/v1/proposals/import/preview', upload(csv, 'english.csv'));
+  assert.equal(bare.status, 200);
+  assert.deepEqual(bare.body.missing.sort(), ['提案人', '提案号', '标题'].sort());
+  assert.deepEqual(bare.body.headers, ['No.', 'Session', 'Title', 'Proposer', 'Category', 'Date', 'Content', 'Handling unit']);
+  assert.equal(bare.body.suggested_mapping.title, null);
+
+  const mapping = { number: 'No.', session: 'Session', title: 'Title', proposers: 'Proposer', category: 'Category', date: 'Date', body: 'Content', units: 'Handling unit' };
+  const p = await staff.post('/api/v1/proposals/import/preview', upload(csv, 'english.csv', mapping));
+  assert.equal(p.status, 200, JSON.stringify(p.body));
+  assert.deepEqual(p.body.missing, []);
+  assert.deepEqual(p.body.unknown_categories.map((u) => [u.value, u.count]), [['文化事业', 2]]);
+  assert.equal(p.body.unknown_categories[0].suggestion, '科教文卫');
+  assert.deepEqual(p.body.unknown_units.map((u) => [u.value, u.count, u.rows]), [['区图书馆', 2, [3, 4]], ['区环保局', 2, [4, 5]]]);
+  assert.ok(p.body.units.some((u) => u.name === '区生态环境分局'));
+  // Row 5: every problem at once (no title, a bad date), its known category (教育 → 科教文卫) read.
+  const row5 = p.body.rows.find((r) => r.row === 5);
+  assert.deepEqual(row5.errors.map((e) => e.column).sort(), ['Date', 'Title'].sort());
+  assert.equal(p.body.invalid, 1);
+
+  const fixed = csv.replace('4,十一届一次会议,,赵敏,教育,2008-13-01', '4,十一届一次会议,关于规范校外培训的建议,赵敏,教育,2008-01-13');
+  const environment = await unitId('区生态环境分局');
+  const choices = {
+    categories: { 文化事业: { action: 'create' } },
+    units: { 区图书馆: { action: 'create' }, 区环保局: { action: 'map', to: environment } },
+  };
+  const bad = await staff.post('/api/v1/proposals/import/preview', upload(fixed, 'english.csv', mapping, { units: { 区环保局: { action: 'map', to: 999999 } } }));
+  assert.equal(bad.status, 400);
+  assert.match(bad.body.error.message + JSON.stringify(bad.body.error.fields ?? {}), /承办单位不存在/);
+
+  const c = await staff.post('/api/v1/proposals/import/commit', upload(fixed, 'english.csv', mapping, choices));
+  assert.equal(c.status, 200, JSON.stringify(c.body));
+  assert.equal(c.body.imported, 4);
+  assert.deepEqual(c.body.new_categories, ['文化事业']);
+  assert.deepEqual(c.body.new_units, ['区图书馆']);
+  const [one, two, three, four] = await Promise.all(c.body.ids.map((id) => staff.get(`/api/v1/proposals/${id}`)));
+  assert.equal(one.body.proposer_name, 'Chen Li');
+  assert.equal(two.body.category, '文化事业');
+  assert.deepEqual(two.body.assignments.map((a) => [a.unit_name, a.role]), [['区图书馆', 'lead']]);
+  assert.deepEqual(three.body.assignments.map((a) => [a.unit_name, a.role]), [['区生态环境分局', 'lead'], ['区图书馆', 'co']]);
+  assert.equal(four.body.category, '科教文卫');
+  // The created unit is an ordinary handling unit of the committee.
+  const library = await unitId('区图书馆');
+  assert.ok(library > 0);
+});
+
+test('a failing commit with choices writes neither the categories nor the units it would have created', async () => {
+  const csv = [
+    '提案号,届次,标题,提案人,类别,提交日期,提案内容,承办单位',
+    '1,十届一次会议,关于测试回滚的建议,王敏,回滚类别,2003-01-10,正文。,回滚单位',
+    '1,十届一次会议,关于测试回滚的建议二,王敏,回滚类别,2003-01-10,正文。,回滚单位',
+  ].join('\n');
+  const choices = { categories: { 回滚类别: { action: 'create' } }, units: { 回滚单位: { action: 'create' } } };
+  const c = await staff.post('/api/v1/proposals/import/commit', upload(csv, 'rollback.csv', undefined, choices));
+  assert.equal(c.status, 400);
+  assert.match(c.body.error.message, /有 1 行数据有误/);
+  assert.ok(!(await staff.get('/api/v1/proposals/settings')).body.categories.includes('回滚类别'));
+  const units = await staff.get(`/api/v1/units?q=${encodeURIComponent('回滚单位')}`);
+  assert.equal(units.body.total, 0);
 });

@@ -41,7 +41,8 @@ test('a file with one bad row: the preview names each problem, the commit import
   const row = p.body.rows.find((r) => r.errors.length);
   assert.equal(row.row, 3);
   const cols = row.errors.map((e) => e.column).sort();
-  for (const c of ['性别', '界别', '是否常委']) assert.ok(cols.includes(c), `${c} in ${cols}`);
+  // Every problem of the row, those found reading the cells and those of the record's own checks.
+  for (const c of ['性别', '手机号', '界别', '是否常委']) assert.ok(cols.includes(c), `${c} in ${cols}`);
   assert.equal(p.body.rows[2].data['工作单位'], '武汉某"实业"公司');
   assert.equal(p.body.rows[2].data['姓名'], '欧,阳');
   // The preview wrote nothing.
@@ -60,6 +61,32 @@ test('a bad mobile is reported with the column title', async () => {
   assert.equal(p.body.rows[0].row, 3, 'row numbers are the file\'s own, blank lines included');
   assert.equal(p.body.rows[0].errors[0].column, '手机号');
   assert.match(p.body.rows[0].errors[0].reason, /手机号码格式不正确/);
+});
+
+test('a row with a wrong 界别 and a wrong mobile shows both problems, each worded once', async () => {
+  const csv = [header, good1.replace('林晓', '孙二'), '钱二,男,12345,不存在界,不存在党,否,,'].join('\n');
+  const p = await admin.post('/api/v1/members/import/preview', upload(csv, 'm.csv'));
+  assert.equal(p.status, 200, JSON.stringify(p.body));
+  assert.equal(p.body.invalid, 1);
+  assert.deepEqual(p.body.rows[0].errors, []);
+  const errors = p.body.rows[1].errors;
+  assert.deepEqual(errors.map((e) => e.column).sort(), ['党派', '手机号', '界别'].sort(), JSON.stringify(errors));
+  // The web shows "column: reason": the reason does not name the column again.
+  assert.equal(errors.find((e) => e.column === '界别').reason, '“不存在界”不存在');
+  assert.equal(errors.find((e) => e.column === '党派').reason, '“不存在党”不存在');
+  assert.match(errors.find((e) => e.column === '手机号').reason, /格式不正确/);
+  // A missing required cell and a wrong choice are reported beside them, once per column.
+  const csv2 = [header, ',未知,12345,,,也许,,'].join('\n');
+  const p2 = await admin.post('/api/v1/members/import/preview', upload(csv2, 'm.csv'));
+  const e2 = p2.body.rows[0].errors;
+  assert.deepEqual(e2.map((e) => e.column).sort(), ['姓名', '性别', '手机号', '是否常委', '界别'].sort(), JSON.stringify(e2));
+  assert.equal(e2.find((e) => e.column === '界别').reason, '必填');
+  assert.equal(e2.find((e) => e.column === '性别').reason, '应为“男”或“女”');
+  // The commit refuses with the same list and writes nothing.
+  const c = await admin.post('/api/v1/members/import', upload(csv, 'm.csv'));
+  assert.equal(c.status, 400);
+  assert.deepEqual(c.body.error.rows[1].errors, errors);
+  assert.equal((await admin.get('/api/v1/members?q=孙二')).body.total, 0);
 });
 
 test('duplicates inside the file and against the database are caught', async () => {
@@ -153,6 +180,13 @@ test('units import the same way', async () => {
   assert.equal(p.status, 200);
   assert.equal(p.body.invalid, 1);
   assert.equal(p.body.rows[1].errors[0].column, '单位名称');
+  // A unit row with a wrong kind and a wrong phone: both, neither naming its column again.
+  const bad = ['单位名称,简称,类型,负责人,联系人,联系电话,地址', '区某某局,,部门,,,电话,'].join('\n');
+  const b = await admin.post('/api/v1/units/import/preview', upload(bad, 'units.csv'));
+  const errors = b.body.rows[0].errors;
+  assert.deepEqual(errors.map((e) => e.column).sort(), ['类型', '联系电话'].sort(), JSON.stringify(errors));
+  assert.equal(errors.find((e) => e.column === '类型').reason, '应为“政府部门”、“党委部门”、“法院”、“检察院”、“国有企业”或“其他”');
+  for (const e of errors) assert.ok(!e.reason.includes(e.column), `${e.column}: ${e.reason}`);
   const ok = await admin.post('/api/v1/units/import', upload(csv.split('\n').slice(0, 2).join('\n'), 'units.csv'));
   assert.equal(ok.status, 200);
   assert.equal(ok.body.imported, 1);

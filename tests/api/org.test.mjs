@@ -203,3 +203,29 @@ test('ids of another committee are not found', async () => {
   assert.equal(r.status, 400);
   assert.match(r.body.error.fields.sector_id, /不属于本委员会/);
 });
+
+test('proposal staff list the leaders (to name them for key proposals), and nothing else of the accounts', async () => {
+  const staff = new Client(srv.baseUrl);
+  await staff.login('tianwei', 'Staff12345');
+  const r = await staff.get('/api/v1/users?role=leader&page_size=100');
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.ok(r.body.total >= 1);
+  // A picker's fields only: no login names, mobiles or grants.
+  for (const u of r.body.items) assert.deepEqual(Object.keys(u).sort(), ['id', 'name']);
+  const zhuxi = (await admin.get('/api/v1/users?q=zhuxi')).body.items.find((u) => u.username === 'zhuxi');
+  assert.ok(r.body.items.some((u) => u.id === zhuxi.id), 'the demo leader is listed');
+  // The admin filters by role too, and sees the full accounts; every one listed holds that role here.
+  const a = await admin.get('/api/v1/users?role=leader&page_size=100');
+  assert.equal(a.status, 200);
+  assert.ok(a.body.items.every((u) => u.grants.some((g) => g.role === 'leader')), JSON.stringify(a.body.items));
+  assert.deepEqual(r.body.items.map((u) => u.id), a.body.items.filter((u) => u.status === 'active').map((u) => u.id));
+  // Any other list, or one account, stays the admin's.
+  for (const path of ['/api/v1/users', '/api/v1/users?role=admin', '/api/v1/users?role=member', `/api/v1/users/${zhuxi.id}`])
+    assert.equal((await staff.get(path)).status, 403, path);
+  const member = new Client(srv.baseUrl);
+  await member.login('13900000001', 'Member12345');
+  assert.equal((await member.get('/api/v1/users?role=leader')).status, 403);
+  const bad = await admin.get('/api/v1/users?role=king');
+  assert.equal(bad.status, 400);
+  assert.ok(bad.body.error.fields.role);
+});

@@ -553,6 +553,7 @@ export const TABLE = [
   // proposals); the templates are read by units and staff and changed by staff.
   onProposals('GET /api/v1/proposals/{id}/reply-draft', { handled: NOBODY, read: true }),
   onProposals('PUT /api/v1/proposals/{id}/reply-draft', { handled: NOBODY, body: () => ({ body: '矩阵草稿' }) }),
+  onProposals('POST /api/v1/proposals/{id}/documents/reply-letter-preview', { handled: NOBODY, body: () => ({ body: '矩阵预览' }) }),
   { op: 'GET /api/v1/proposals/reply-templates', read: true, cases: [{ name: 'templates', allow: [A, PS, US, UL] }], cross: null },
   {
     op: 'PUT /api/v1/proposals/reply-templates/{category}',
@@ -829,6 +830,9 @@ function addCase(op, c) {
   if (!e) throw new Error(`no ${op} in the table`);
   e.cases.push(c);
 }
+// Proposal staff name leaders for key proposals: they list the committee's leaders (a picker's
+// fields), never any other account.
+addCase('GET /api/v1/users', { name: 'the leaders (key-proposal picker)', allow: STAFF, query: () => 'role=leader&page_size=100' });
 addCase('PATCH /api/v1/users/{id}', shared('', {
   path: (t) => ({ id: t.sharedUser }),
   body: () => ({ password: 'Hijack12345' }),

@@ -47,6 +47,16 @@ async function download(client, path, name) {
   return file;
 }
 
+/** "2026年9月25日" of a day (YYYY-MM-DD) or of a stored UTC timestamp (its day in Beijing). */
+function cnDate(value) {
+  const day = value.length > 10 ? new Date(Date.parse(value) + 8 * 3600000).toISOString().slice(0, 10) : value;
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+const count = (text, re) => (text.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)) ?? []).length;
+/** A session label written twice in a row ("十四届五次会议十四届五次会议", with or without a space). */
+const DOUBLED_SESSION = /([一二三四五六七八九十]+届[一二三四五六七八九十]+次会议)[\s　]*\1/;
+
 async function act(client, id, action, payload = {}) {
   const cur = (await client.get(`/api/v1/proposals/${id}`)).body;
   const r = await client.post(`/api/v1/proposals/${id}/transitions`, { action, version: cur.version, ...payload });
@@ -75,7 +85,9 @@ test('the proposal form, assignment notice, reply letter, compendium and xlsx li
   text = python(docxText, await download(as.unit, `/api/v1/proposals/${p.id}/documents/assignment-notice.docx`, 'notice.docx'));
   assert.match(text, /关于交办政协提案的通知/);
   assert.match(text, /区发展和改革局/);
-  assert.match(text, new RegExp(p.assignments[0].sign_due));
+  // Deadlines and the date are written 2026年9月25日, never as ISO dates.
+  assert.match(text, new RegExp(`请于${cnDate(p.assignments[0].sign_due)}前在系统中签收`));
+  assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}/);
   assert.equal((await as.member.get(`/api/v1/proposals/${p.id}/documents/reply-letter.docx`)).status, 404);
   await act(as.unit, p.id, 'sign');
   await act(as.unit, p.id, 'record_consultation', { method: 'phone', held_on: '2026-02-03', content: '电话沟通了补贴标准。' });
@@ -85,6 +97,10 @@ test('the proposal form, assignment notice, reply letter, compendium and xlsx li
   text = python(docxText, await download(as.member, `/api/v1/proposals/${p.id}/documents/reply-letter.docx`, 'reply.docx'));
   assert.match(text, /的答复/);
   assert.match(text, /经研究，我局将于年内出台加装电梯补贴办法。/);
+  // A reply without a salutation of its own: the system's, one opening and one closing.
+  assert.equal(count(text, /^王敏委员：$/m), 1, text);
+  assert.equal(count(text, /收悉/g), 1, text);
+  assert.equal(count(text, /感谢/g), 1, text);
   assert.match(text, /A类（已解决或采纳）/);
   assert.match(text, /\d{4}年\d{1,2}月\d{1,2}日/);
   text = python(docxText, await download(as.staff, '/api/v1/proposals/compendium.docx', 'compendium.docx'));
@@ -255,4 +271,111 @@ test('B and C replies carry follow-up items the proposer can see', async () => {
   assert.equal(seen.follow_ups[0].commitment, '2027年6月前新增充电桩200个');
   assert.equal(seen.follow_ups[0].progress[0].note, '已完成选址80处');
   assert.ok((await as.member.get('/api/v1/notifications')).body.items.some((n) => n.kind === 'proposal.follow_up' && n.proposal_id === p.id));
+});
+
+/** A signed-in client of the member `memberId` (logs in by SMS code, as co-signers do). */
+async function memberClient(memberId) {
+  const member = (await as.admin.get(`/api/v1/members/${memberId}`)).body;
+  const c = new Client(srv.baseUrl);
+  const cap = await c.get('/api/v1/auth/captcha');
+  const ans = await c.get(`/api/v1/test/captcha/${cap.body.id}`);
+  await c.post('/api/v1/auth/sms/send', { phone: member.mobile, purpose: 'login', captcha_id: cap.body.id, captcha_answer: ans.body.answer });
+  const login = await c.post('/api/v1/auth/sms/login', { phone: member.mobile, code: lastSmsCode(srv, member.mobile) });
+  assert.equal(login.status, 200, JSON.stringify(login.body));
+  return c;
+}
+
+test('documents of a joint proposal: the session once, one salutation with the co-signers, one closing, the dates of the acts', async () => {
+  const [co] = (await as.member.get(`/api/v1/members/directory?q=${encodeURIComponent('孙')}`)).body.items.filter((m) => m.name !== '王敏');
+  assert.ok(co, 'a member to co-sign');
+  const d = await as.member.post('/api/v1/proposals', {
+    title: '关于完善社区养老服务网络的建议', situation: '社区养老服务点覆盖不足。', analysis: '运营补贴不稳定。', suggestions: '建立运营补贴长效机制。',
+    category: '社会事业', kind: 'joint', cosigner_member_ids: [co.id], suggested_unit_ids: [units['区民政局']],
+  });
+  assert.equal(d.status, 201, JSON.stringify(d.body));
+  const id = d.body.id;
+  await act(as.member, id, 'submit');
+  const cosigner = await memberClient(co.id);
+  // The invitation is in the co-signer's list of what waits on them (我的待办).
+  const waiting = (await cosigner.get('/api/v1/proposals?cosign=pending')).body;
+  assert.ok(waiting.items.some((i) => i.id === id), JSON.stringify(waiting));
+  assert.equal((await act(cosigner, id, 'cosign', { accept: true })).state, 'submitted');
+  await act(as.staff, id, 'file');
+  const assigned = await act(as.staff, id, 'assign', { handling_type: 'single', units: [{ unit_id: units['区发展和改革局'], role: 'lead' }] });
+  // The unit sees the suggested unit by its name (it may not list units).
+  const seen = (await as.unit.get(`/api/v1/proposals/${id}`)).body;
+  assert.deepEqual(seen.suggested_units, [{ id: units['区民政局'], name: '区民政局' }]);
+  await act(as.unit, id, 'sign');
+  await act(as.unit, id, 'record_consultation', { method: 'meeting', held_on: '2026-02-03', content: '当面听取了意见。' });
+  // The unit's own letter: its salutation, opening, closing, signature, date and contact note.
+  const body = ['王敏委员等：', `您提出的《关于完善社区养老服务网络的建议》收悉。我局高度重视，现答复如下：`,
+    '一、已将社区养老服务点建设纳入年度计划。', '二、运营补贴将按年度核定。',
+    '感谢您对发展改革工作的关心和支持。', '', '区发展和改革局', '2026年1月5日', '（联系人：李华，联系电话：027-83600000）'].join('\n');
+  await act(as.unit, id, 'submit_reply', { body, result_category: 'B' });
+  await act(as.lead, id, 'approve_reply');
+  const released = await act(as.staff, id, 'pass_reply');
+  const number = released.number_label.replace(/\s/g, '');
+  // Downloaded days later: every document keeps the day of its own act.
+  const clock = new Client(srv.baseUrl);
+  try {
+    await clock.post('/api/v1/test/clock', { offset_seconds: 9 * 86400 });
+    const later = { member: new Client(srv.baseUrl), unit: new Client(srv.baseUrl) };
+    await later.member.login('13900000001', 'Member12345');
+    await later.unit.login('fagaiju', 'Unit12345');
+    const today = new Date(Date.now() + 9 * 86400000 + 8 * 3600000).toISOString().slice(0, 10);
+    const reply = released.replies.at(-1);
+
+    const letter = python(docxText, await download(later.member, `/api/v1/proposals/${id}/documents/reply-letter.docx`, 'joint-reply.docx'));
+    const lines = letter.split('\n');
+    assert.doesNotMatch(letter, DOUBLED_SESSION);
+    assert.equal(lines[1], `关于政协${number}提案的答复`);
+    assert.deepEqual(lines.filter((l) => /委员.*：$/.test(l)), [`王敏委员、${co.name}委员：`], letter);
+    assert.equal(count(letter, /收悉/g), 1, letter);
+    assert.equal(count(letter, /感谢/g), 1, letter);
+    assert.equal(count(letter, /^区发展和改革局$/m), 1, letter);
+    assert.equal(count(letter, /\d{4}年\d{1,2}月\d{1,2}日/g), 1, letter);
+    const date = lines.findIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l));
+    assert.equal(lines[date], cnDate(reply.released_at), 'the reply letter carries the day it was released');
+    assert.equal(lines[date - 1], '区发展和改革局');
+    assert.equal(lines[date + 1], '（联系人：李华，联系电话：027-83600000）');
+    assert.match(letter, /B类（正在解决或列入计划）/);
+    assert.doesNotMatch(letter, /2026年1月5日/);
+
+    const notice = python(docxText, await download(later.unit, `/api/v1/proposals/${id}/documents/assignment-notice.docx`, 'joint-notice.docx'));
+    assert.doesNotMatch(notice, DOUBLED_SESSION);
+    assert.match(notice, new RegExp(`现将政协${number}提案`));
+    assert.doesNotMatch(notice, /\d{4}-\d{2}-\d{2}/);
+    const a = assigned.assignments.at(-1);
+    assert.match(notice, new RegExp(`请于${cnDate(a.sign_due)}前`));
+    assert.match(notice, new RegExp(`并于${cnDate(a.reply_due)}前`));
+    assert.match(notice, new RegExp(`提案委员会\\n${cnDate(assigned.assigned_at)}\\n`), 'the notice carries the day of assignment');
+
+    const form = python(docxText, await download(later.member, `/api/v1/proposals/${id}/documents/form.docx`, 'joint-form.docx'));
+    assert.doesNotMatch(form, DOUBLED_SESSION);
+    assert.match(form, new RegExp(`^${released.number_label}$`, 'm'));
+    assert.match(form, new RegExp(`^联名人：${co.name}$`, 'm'));
+    assert.match(form, new RegExp(`^提交日期：${cnDate(released.submitted_at)}$`, 'm'));
+    assert.doesNotMatch(form, /\d{4}-\d{2}-\d{2}/);
+
+    for (const text of [letter, notice, form]) assert.ok(!text.includes(cnDate(today)) || cnDate(today) === cnDate(reply.released_at), 'no document is dated the download day');
+  } finally {
+    await clock.post('/api/v1/test/clock', { offset_seconds: 0 });
+  }
+});
+
+test('a reply whose salutation runs on into its first paragraph is addressed once', async () => {
+  const p = await assignedProposal('关于增设社区便民菜市场的建议');
+  await act(as.unit, p.id, 'sign');
+  await act(as.unit, p.id, 'record_consultation', { method: 'phone', held_on: '2026-02-03', content: '电话沟通。' });
+  await act(as.unit, p.id, 'submit_reply', { body: '王敏委员：您提出的《关于增设社区便民菜市场的建议》收悉。我局将于明年新增便民菜市场3处。', result_category: 'B' });
+  await act(as.lead, p.id, 'approve_reply');
+  const released = await act(as.staff, p.id, 'pass_reply');
+  const text = python(docxText, await download(as.member, `/api/v1/proposals/${p.id}/documents/reply-letter.docx`, 'inline-reply.docx'));
+  const lines = text.split('\n');
+  assert.equal(count(text, /王敏委员/g), 1, text);
+  assert.ok(lines.includes('王敏委员：'), text);
+  assert.ok(lines.includes('您提出的《关于增设社区便民菜市场的建议》收悉。我局将于明年新增便民菜市场3处。'), text);
+  assert.equal(count(text, /收悉/g), 1, text);
+  assert.equal(count(text, /感谢/g), 1, text);
+  assert.ok(lines.includes(cnDate(released.replies.at(-1).released_at)), text);
 });

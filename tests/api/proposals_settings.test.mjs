@@ -387,3 +387,69 @@ test('proposal staff read the leaders for the key-proposal picker; others may no
   const mine = (await as.leader.get('/api/v1/proposals?key_leader=me&page_size=100')).body.items;
   assert.ok(mine.some((x) => x.id === p.id));
 });
+
+test('proposal categories: one per-committee list, edited by staff, a category in use kept', async () => {
+  const six = ['经济建设', '城市建设', '社会事业', '科教文卫', '政治法律', '其他'];
+  const r = await as.member.get('/api/v1/proposals/settings');
+  assert.deepEqual(r.body.categories, six);
+  assert.deepEqual(r.body.defaults.categories, six);
+  assert.equal(r.body.category_usage, undefined, 'usage counts are for proposal staff');
+  const staffView = (await as.staff.get('/api/v1/proposals/settings')).body;
+  assert.ok(staffView.category_usage['城市建设'] > 0, 'the demo proposals use the built-in categories');
+
+  for (const [body, pattern] of [
+    [{ categories: [] }, /1 到 50 个/],
+    [{ categories: 'x' }, /1 到 50 个/],
+    [{ categories: ['教育事业', '教育事业'] }, /重复/],
+    [{ categories: ['  '] }, /1 到 20 个字/],
+    [{ categories: ['一二三四五六七八九十一二三四五六七八九十一'] }, /1 到 20 个字/],
+    [{ categories: [1] }, /1 到 20 个字/],
+  ]) {
+    const w = await put(as.staff, body);
+    assert.equal(w.status, 400, JSON.stringify(body));
+    assert.match(w.body.error.fields.categories, pattern);
+  }
+  assert.equal((await put(as.member, { categories: [...six, '教育事业'] })).status, 403);
+
+  // Removing (or renaming) a category proposals carry is refused with the names in use.
+  const removed = await put(as.staff, { categories: ['经济建设', '教育事业'] });
+  assert.equal(removed.status, 400);
+  assert.match(removed.body.error.fields.categories, /“城市建设”、“社会事业”.*已有提案或参考选题使用，不能删除或改名/);
+  assert.deepEqual((await as.member.get('/api/v1/proposals/settings')).body.categories, six, 'nothing saved');
+
+  // Adding and reordering are fine; everyone reads the new list; an unused one can go again.
+  const added = await put(as.staff, { categories: ['教育事业', ...six] });
+  assert.equal(added.status, 200, JSON.stringify(added.body));
+  assert.deepEqual(added.body.categories, ['教育事业', ...six]);
+  assert.deepEqual((await as.unit.get('/api/v1/proposals/settings')).body.categories, ['教育事业', ...six]);
+  const audit = (await as.admin.get('/api/v1/audit?action=proposal_settings.update')).body.items[0];
+  assert.deepEqual(audit.after.categories, ['教育事业', ...six]);
+
+  // The topic catalogue takes the committee's categories.
+  const sessionId = (await as.staff.get('/api/v1/sessions?page_size=100')).body.items.find((s) => s.is_current).id;
+  const topic = await as.staff.post('/api/v1/catalogue/topics', { session_id: sessionId, category: '教育事业', topic: '关于测试自定义类别的选题' });
+  assert.equal(topic.status, 201, JSON.stringify(topic.body));
+  const wrong = await as.staff.post('/api/v1/catalogue/topics', { session_id: sessionId, category: '没有的类别', topic: '关于测试未知类别的选题' });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.body.error.fields.category, /类别应为：教育事业、经济建设/);
+  // Now in use by a topic, 教育事业 stays; once the topic is gone it may be removed.
+  assert.equal((await put(as.staff, { categories: six })).status, 400);
+  assert.equal((await as.staff.request('DELETE', `/api/v1/catalogue/topics/${topic.body.id}`)).status, 204);
+  const back = await put(as.staff, { categories: six });
+  assert.equal(back.status, 200, JSON.stringify(back.body));
+  assert.deepEqual(back.body.categories, six);
+});
+
+test('proposal create and update take the committee categories', async () => {
+  const six = ['经济建设', '城市建设', '社会事业', '科教文卫', '政治法律', '其他'];
+  assert.equal((await put(as.staff, { categories: [...six, '教育事业'] })).status, 200);
+  try {
+    const d = await as.member.post('/api/v1/proposals', { title: '关于测试自定义类别的建议', category: '教育事业' });
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+    const x = await as.member.post('/api/v1/proposals', { title: '关于测试未知类别的建议', category: '没有的类别' });
+    assert.equal(x.status, 400);
+    await as.member.request('DELETE', `/api/v1/proposals/${d.body.id}`);
+  } finally {
+    await put(as.staff, { categories: six });
+  }
+});

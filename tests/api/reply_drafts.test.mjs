@@ -74,6 +74,20 @@ test('a lead unit starts from the template, saves a draft, and the draft becomes
   assert.equal((await as.unit.put(`/api/v1/proposals/${id}/reply-draft`, { result_category: 'D', body: 'x' })).status, 400);
   assert.equal((await as.unit.put(`/api/v1/proposals/${id}/reply-draft`, { body: 'x', colour: 'red' })).status, 400);
 
+  // The preview is the letter as it will print: the title with the number once, the proposer
+  // greeted once, the text, the unit's signature and today's date.
+  const pv = await as.unit.post(`/api/v1/proposals/${id}/documents/reply-letter-preview`, { result_category: 'B', body: '经研究，我局将于年内完善社区养老服务网络。' });
+  assert.equal(pv.status, 200, JSON.stringify(pv.body));
+  const kinds = pv.body.blocks.map((b) => b.kind);
+  const textOf = (kind) => pv.body.blocks.filter((b) => b.kind === kind).map((b) => b.text);
+  assert.deepEqual(textOf('title'), [`关于政协${p.number_label.replace(' ', '')}提案的答复`]);
+  assert.ok(textOf('paragraph').includes('经研究，我局将于年内完善社区养老服务网络。'), JSON.stringify(pv.body));
+  assert.equal(textOf('plain').filter((x) => x.endsWith('委员：')).length, 1, JSON.stringify(pv.body));
+  assert.deepEqual(textOf('signature'), ['区发展和改革局']);
+  assert.match(textOf('date')[0], /^\d{4}年\d{1,2}月\d{1,2}日$/);
+  assert.ok(kinds.indexOf('title') < kinds.indexOf('signature'));
+  assert.equal((await as.member.post(`/api/v1/proposals/${id}/documents/reply-letter-preview`, { body: 'x' })).status, 403);
+
   // Submitting text that still holds the template's guidance is refused, and nothing changes.
   await act(as.unit, id, 'record_consultation', { method: 'phone', held_on: '2026-02-03', content: '电话沟通。' });
   const cur = (await as.unit.get(`/api/v1/proposals/${id}`)).body;

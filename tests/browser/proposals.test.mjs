@@ -87,6 +87,9 @@ describe('a proposal from draft to closed, in the browser', () => {
     await page.click('[data-test=save-draft]');
     await page.waitForSelector('.el-form-item__error:has-text("关于")');
     await page.fill('#p-title', TITLE);
+    // The title shows its limit (the server's) and how much of it is used.
+    assert.equal((await page.textContent('[data-test=proposal-form] .el-input__count')).replace(/\s/g, ''), `${[...TITLE].length}/50`);
+    assert.match(await page.textContent('#p-title-hint'), /不超过 50 个字/);
     await chooseOption(page, '[data-test=p-category]', '城市建设');
     await page.fill('#p-keywords', '加装电梯 老旧小区');
     await chooseOption(page, '[data-test=p-units]', LEAD_UNIT);
@@ -188,9 +191,25 @@ describe('a proposal from draft to closed, in the browser', () => {
     await page.click('[data-test="menu-item-/proposals/unit"]');
     await page.waitForSelector(`[data-test=list-sign] [data-test=proposal-link-${proposalId}]`);
     await screenshots(page, 'unit-workbench');
+    // Overdue counts are working days (the committee's calendar), and say so.
+    const unitApi = new Client(srv.baseUrl);
+    await unitApi.login(...UNIT);
+    const late = (await unitApi.get('/api/v1/proposals?overdue=true&page_size=1')).body.items[0];
+    await page.click('[data-test=unit-tabs] .el-tabs__item:has-text("已超期")');
+    if (late) {
+      await page.waitForSelector(`[data-test=list-overdue] [data-test=proposal-link-${late.id}]`);
+      const tags = await page.locator('[data-test=list-overdue] [data-test=deadline]').allTextContents();
+      assert.ok(tags.length > 0);
+      for (const tag of tags) assert.match(tag, /已超期 \d+ 个工作日/);
+    }
+    await page.click('[data-test=unit-tabs] .el-tabs__item:has-text("待签收")');
     await page.click(`[data-test=list-sign] [data-test=proposal-link-${proposalId}]`);
     await page.waitForSelector('[data-test=allowed-actions]');
+    // The unit (which may not list units) sees the suggested unit by its name.
+    assert.equal(await page.textContent('[data-test=suggested-units]'), LEAD_UNIT);
     await act('sign', 'in_handling');
+    // Told what happened, as a person would say it.
+    await page.locator('.el-message--success', { hasText: '已签收' }).waitFor();
     await act('record_consultation', 'in_handling', async () => {
       await page.click('[data-test=field-method] >> text=见面');
       await page.fill('#act-held_on', daysAgo(2));
@@ -341,6 +360,9 @@ describe('a proposal from draft to closed, in the browser', () => {
     assert.equal(p.state, 'awaiting_cosign');
 
     await loginAs(MEMBER);
+    // 我的待办 counts the invitation and lists it.
+    await page.waitForSelector(`[data-test=home-cosign-list] a[href="/proposals/${p.id}"]`);
+    assert.ok(Number(await page.textContent('[data-test=task-mine-cosign] .count')) >= 1);
     await page.click('[data-test="menu-item-/proposals/cosign"]');
     await page.waitForSelector(`[data-test=cosign-${p.id}]`);
     await page.setViewportSize(PHONE);
@@ -360,7 +382,7 @@ describe('a proposal from draft to closed, in the browser', () => {
     await page.fill('#cal-name', '国庆节');
     await page.click('[data-test=dialog-save]');
     await page.waitForSelector('.el-dialog', { state: 'hidden' });
-    await chooseOption(page, '.toolbar .year', '2030');
+    await chooseOption(page, '[data-test=filter-year]', '2030');
     await page.waitForSelector('.el-table__row:has-text("国庆节")');
     assert.match(await page.textContent('.el-table__row:has-text("国庆节")'), /节假日/);
     await screenshots(page, 'calendar');

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "modules/catalogue/queries.hpp"
+#include "modules/proposals/queries.hpp"
 
 namespace sl::cli {
 
@@ -118,7 +120,7 @@ const std::vector<TopicSeed> kTopics = {
 }  // namespace
 
 void seed_catalogue(db::Connection& c, int64_t committee_id) {
-  auto session = c.exec("SELECT id FROM sessions WHERE committee_id = $1 AND is_current = 1", {committee_id});
+  auto session = c.exec(proposals::sql::kCurrentSession, {committee_id});
   if (session.empty()) throw std::runtime_error("demo catalogue: no current session");
   int64_t session_id = session.one().integer(0);
   auto id_of = [&](const std::string& sql, const std::string& name) {
@@ -130,31 +132,21 @@ void seed_catalogue(db::Connection& c, int64_t committee_id) {
   int64_t sort = 0;
   for (const auto& t : kTopics) {
     Json units = Json::array();
-    for (const char* u : t.units)
-      units.push_back(id_of("SELECT id FROM units WHERE committee_id = $1 AND name = $2", u));
+    for (const char* u : t.units) units.push_back(id_of(catalogue::sql::kUnitByName, u));
     topic_ids[t.topic] =
-        c.exec(
-             "INSERT INTO catalogue_topics (committee_id, session_id, category, topic, description, "
-             "suggested_unit_ids, "
-             "proposed_by, sort, allow_sharing) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-             {committee_id, session_id, std::string(t.category), std::string(t.topic), std::string(t.description),
-              units.dump(), std::string(t.proposed_by), ++sort, int64_t{t.allow_sharing ? 1 : 0}})
+        c.exec(catalogue::sql::kInsertTopic,
+               {committee_id, session_id, std::string(t.category), std::string(t.topic), std::string(t.description),
+                units.dump(), std::string(t.proposed_by), ++sort, int64_t{t.allow_sharing ? 1 : 0}})
             .one()
             .integer(0);
   }
-  c.exec(
-      "INSERT INTO catalogues (committee_id, session_id, state, published_at, published_by_name) VALUES ($1, $2, "
-      "'published', $3, '田伟')",
-      {committee_id, session_id, db::now_iso()});
+  c.exec(catalogue::sql::kInsertPublishedCatalogue, {committee_id, session_id, db::now_iso()});
   // 民盟 (whose contact is minmeng) took the education topic; 民建 the private-economy one.
-  auto minmeng = c.exec("SELECT id, name FROM users WHERE username = 'minmeng'");
+  auto minmeng = c.exec(catalogue::sql::kUserByUsername, {std::string("minmeng")});
   if (minmeng.empty()) throw std::runtime_error("demo catalogue: no user minmeng");
   auto claim = [&](const std::string& topic, const std::string& party, db::Value user, const std::string& by) {
-    c.exec(
-        "INSERT INTO catalogue_claims (topic_id, group_type, group_id, group_name, claimed_by, claimed_by_name, "
-        "claimed_at) VALUES ($1, 'party', $2, $3, $4, $5, $6)",
-        {topic_ids.at(topic), id_of("SELECT id FROM parties WHERE committee_id = $1 AND name = $2", party), party, user,
-         by, db::now_iso()});
+    c.exec(catalogue::sql::kInsertClaim, {topic_ids.at(topic), std::string("party"),
+                                          id_of(catalogue::sql::kPartyByName, party), party, user, by, db::now_iso()});
   };
   claim("推进义务教育优质均衡发展", "民盟", minmeng.one().integer(0), minmeng.one().text(1));
   claim("优化营商环境，促进民营经济高质量发展", "民建", nullptr, "民建区委");

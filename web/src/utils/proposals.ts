@@ -1,7 +1,7 @@
 // Pure rules of the proposal pages: which tab a state belongs to and the other state sets (read
 // from the server's workflow, never typed here), tag colours, deadline countdowns, the title
 // rule, the assignment rule, and running one action over many proposals.
-import type { AttachmentPurpose, HandlingType, ProposalState, Relation, UnitRole, Workflow, WorkflowPhase } from '@/api/proposals'
+import type { AttachmentPurpose, HandlingType, ProposalAction, ProposalState, Relation, UnitRole, Workflow, WorkflowPhase } from '@/api/proposals'
 import { PROPOSAL_CATEGORIES } from '@/api/proposals'
 
 /** 我的提案: its tabs in order, one for each phase a state of the workflow belongs to. */
@@ -13,7 +13,35 @@ export type MemberTab = WorkflowPhase
  * The parts of the workflow (`GET /proposals/workflow`) the pages read; the store loads it
  * once. Null until loaded: every answer below is then empty.
  */
-export type WorkflowView = Pick<Workflow, 'states' | 'sets' | 'uploads'> | null | undefined
+export type WorkflowView = (Pick<Workflow, 'states' | 'sets' | 'uploads'> & Partial<Pick<Workflow, 'transitions'>>) | null | undefined
+
+/**
+ * The states in which `action` is allowed to one of `actors` (any actor when none is named), by
+ * the workflow's transition table: what a queue of a workbench lists. `unguarded` keeps only rows
+ * without a guard (e.g. signing for a new assignment, not a split lead's late signature).
+ */
+export function statesAllowing(workflow: WorkflowView, action: ProposalAction, actors: readonly Relation[] = [], unguarded = false): ProposalState[] {
+  const out: ProposalState[] = []
+  for (const t of workflow?.transitions ?? []) {
+    if (t.action !== action || (actors.length && !actors.includes(t.actor))) continue
+    if (unguarded && t.guard && t.guard !== 'none') continue
+    if (!out.includes(t.from)) out.push(t.from)
+  }
+  return out
+}
+
+/** The relations of a handling unit to a proposal (its staff, co-units' staff, its leader). */
+export const UNIT_RELATIONS: readonly Relation[] = ['lead_unit_staff', 'co_unit_staff', 'lead_unit_leader']
+
+/**
+ * States a unit has answered in: assigned (the workflow's `assigned` set) and no longer waiting
+ * on any unit (no action of a unit's allowed there).
+ */
+export function unitDoneStates(workflow: WorkflowView): ProposalState[] {
+  const sets = (workflow?.sets ?? {}) as Partial<Record<string, ProposalState[]>>
+  const unitActs = new Set((workflow?.transitions ?? []).filter((t) => UNIT_RELATIONS.includes(t.actor)).map((t) => t.from))
+  return (sets.assigned ?? []).filter((s) => !unitActs.has(s))
+}
 
 /** The states each tab of 我的提案 lists, by the phase the workflow gives each state. */
 export function memberTabStates(workflow: WorkflowView): Record<MemberTab, ProposalState[]> {
@@ -102,13 +130,34 @@ export function countdown(due: string | null | undefined, opts: { today?: string
   }
 }
 
+/**
+ * The i18n key of a countdown's words: an overdue count of working days says 工作日 (the
+ * server counts on the committee's calendar), a calendar count says 天.
+ */
+export function countdownKey(c: Countdown, workingDays: boolean): string {
+  return c.key === 'proposal.overdueBy' && workingDays ? 'proposal.overdueByWorkingDays' : c.key
+}
+
+/**
+ * A proposal's number with its session, once: the number label already names the session
+ * ("十四届四次会议 第0112号"), so the session is added only when it does not.
+ */
+export function numberWithSession(numberLabel: string | null | undefined, sessionName: string | null | undefined): string {
+  const number = (numberLabel ?? '').trim()
+  const session = (sessionName ?? '').trim()
+  if (!number) return session
+  if (!session || number.replace(/\s/g, '').includes(session.replace(/\s/g, ''))) return number
+  return `${session} ${number}`
+}
+
+/** The longest title the server takes, unless its description (openapi.json) says otherwise. */
 export const TITLE_MAX = 50
 
-/** Checks a title: required, ≤ 50 characters, written 关于…的建议. Answers an i18n key or null. */
-export function titleProblem(title: string): string | null {
+/** Checks a title: required, ≤ `max` characters, written 关于…的建议. Answers an i18n key or null. */
+export function titleProblem(title: string, max: number = TITLE_MAX): string | null {
   const t = title.trim()
   if (!t) return 'proposal.titleRequired'
-  if ([...t].length > TITLE_MAX) return 'proposal.titleTooLong'
+  if ([...t].length > max) return 'proposal.titleTooLong'
   if (!/^关于.+的建议$/.test(t)) return 'proposal.titlePattern'
   return null
 }
@@ -217,4 +266,30 @@ export function formatSize(bytes: number): string {
 export function keepsFollowUps(result: string | null | undefined, relations: readonly Relation[]): boolean {
   const keeper = relations.includes('proposal_staff') || relations.includes('lead_unit_staff') || relations.includes('lead_unit_leader')
   return keeper && (result === 'B' || result === 'C')
+}
+
+/** A member the co-signer picker offers: the directory's fields, with employer and mobile tail where the server gives them. */
+export interface PickerMember {
+  id: number
+  name: string
+  sector_name: string
+  employer?: string
+  /** The last four digits of the member's mobile. */
+  mobile_tail?: string
+}
+
+/**
+ * What tells a member apart in the co-signer picker: the label "李军（民革）", and a secondary
+ * line (employer, mobile tail). Namesakes (the same label) carry the secondary line in their label
+ * too, so that the chosen tags differ.
+ */
+export function memberChoices(members: readonly PickerMember[], tailText: (tail: string) => string): { id: number; label: string; detail: string }[] {
+  const base = (m: PickerMember) => (m.sector_name ? `${m.name}（${m.sector_name}）` : m.name)
+  const seen = new Map<string, number>()
+  for (const m of members) seen.set(base(m), (seen.get(base(m)) ?? 0) + 1)
+  return members.map((m) => {
+    const detail = [m.employer?.trim(), m.mobile_tail ? tailText(m.mobile_tail) : ''].filter(Boolean).join(' · ')
+    const label = (seen.get(base(m)) ?? 0) > 1 && detail ? `${base(m)} ${detail}` : base(m)
+    return { id: m.id, label, detail }
+  })
 }

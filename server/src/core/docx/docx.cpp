@@ -266,6 +266,25 @@ void Document::add_lines(Block kind, const std::string& text) {
   }
 }
 
+std::vector<Document::TextBlock> Document::text_blocks() const {
+  std::vector<TextBlock> out;
+  auto row_text = [](const std::vector<std::string>& cells) {
+    std::string line;
+    for (const auto& c : cells) line += (line.empty() ? "" : " | ") + c;
+    return line;
+  };
+  for (const Item& item : items_) {
+    if (item.kind == Block::page_break) continue;
+    if (item.kind == Block::table) {
+      if (!item.table.header.empty()) out.push_back({Block::table, row_text(item.table.header)});
+      for (const auto& r : item.table.rows) out.push_back({Block::table, row_text(r)});
+      continue;
+    }
+    out.push_back({item.kind, item.label + item.text});
+  }
+  return out;
+}
+
 std::string Document::build() const {
   std::string body;
   std::string title_text, creator;

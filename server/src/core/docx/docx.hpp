@@ -68,6 +68,15 @@ class Document {
   /// The .docx file as bytes; throws std::runtime_error if the archive cannot be written.
   std::string build() const;
 
+  /// A block as plain text, for showing a document without Word (a preview on screen).
+  struct TextBlock {
+    Block kind = Block::body;
+    std::string text;
+  };
+  /// The blocks in order: a field as "label：value", a table as one block per row with its cells
+  /// joined by " | ", page breaks left out.
+  std::vector<TextBlock> text_blocks() const;
+
  private:
   struct Item {
     Block kind = Block::body;

@@ -2,6 +2,7 @@
 
 #include "core/api/resource.hpp"
 #include "modules/audit/permissions.hpp"
+#include "modules/audit/query.hpp"
 
 namespace sl {
 
@@ -11,27 +12,7 @@ void register_audit(App& app) {
               const auto& p = req.user();
               audit_module::require_audit_reader(p);
               auto q = api::parse_list_query(req);
-              std::vector<db::Value> params;
-              std::string where = "committee_id = " + api::add_param(params, p.committee_id);
-              if (auto v = req.query_param("action"); v && !v->empty())
-                where += " AND action LIKE " + api::add_param(params, *v + "%");
-              if (auto v = req.query_param("subject_type"); v && !v->empty())
-                where += " AND subject_type = " + api::add_param(params, *v);
-              if (auto v = req.query_param("subject_id"); v && !v->empty())
-                where += " AND subject_id = " + api::add_param(params, *v);
-              if (auto v = api::query_int(req, "actor")) where += " AND actor_user_id = " + api::add_param(params, *v);
-              for (const char* k : {"from", "to"}) {
-                auto v = req.query_param(k);
-                if (!v || v->empty()) continue;
-                if (!api::is_date(*v)) throw ApiError::validation(k, "日期格式应为 YYYY-MM-DD");
-                where += std::string(" AND at ") + (std::string(k) == "from" ? ">= " : "< ") +
-                         api::add_param(params, std::string(k) == "from" ? *v : *v + "T99");
-              }
-              if (!q.q.empty()) {
-                std::string like = "%" + q.q + "%";
-                where += " AND (actor_name LIKE " + api::add_param(params, like) + " OR action LIKE " +
-                         api::add_param(params, like) + ")";
-              }
+              auto [where, params] = audit_module::read_filter(req, p.committee_id, q.q);
               auto c = app.db().acquire();
               int64_t total = c->exec("SELECT COUNT(*) FROM audit_log WHERE " + where, params).one().integer(0);
               auto rows = c->exec(
@@ -58,6 +39,7 @@ void register_audit(App& app) {
                      {"before", parse("before_json")},
                      {"after", parse("after_json")}});
               }
+              audit_module::add_subject_labels(*c, p.committee_id, items);
               return http::Response::json(api::list_envelope(std::move(items), total, q));
             },
             {"审计日志（管理员）", "audit"});

@@ -1,5 +1,7 @@
 #include "modules/auth/auth_module.hpp"
 
+#include <type_traits>
+
 #include "core/api/validation.hpp"
 #include "core/app.hpp"
 #include "core/audit/audit.hpp"
@@ -7,12 +9,14 @@
 #include "modules/auth/captcha_store.hpp"
 #include "modules/auth/login.hpp"
 #include "modules/auth/permissions.hpp"
+#include "modules/auth/queries.hpp"
 #include "modules/auth/sms_codes.hpp"
 #include "modules/auth/user_view.hpp"
 
 namespace sl {
 
 namespace {
+namespace sql = auth_module::sql;
 constexpr const char* kTag = "auth";
 
 http::RouteMeta open_meta(std::string summary) {
@@ -27,17 +31,55 @@ http::RouteMeta pending_ok(std::string summary) {
   return m;
 }
 
-/// Answers a fresh session: cookie plus {user, csrf_token}.
-http::Response session_answer(App& app, db::Connection& c, int64_t user_id, const http::Request& req) {
-  auto s = auth::create_session(c, user_id, 0, req.remote_addr);
-  auto committee = c.exec("SELECT committee_id FROM auth_sessions WHERE token_hash = $1", {auth::sha256_hex(s.token)})
-                       .one()
-                       .opt_int("committee_id")
-                       .value_or(0);
-  auto res =
-      http::Response::json({{"user", auth_module::user_view(c, user_id, committee)}, {"csrf_token", s.csrf_token}});
+/// Runs `fn` inside a transaction on `c`: commits when it returns, rolls back when it throws.
+template <class F>
+auto in_transaction(db::Connection& c, F&& fn) {
+  c.begin();
+  try {
+    if constexpr (std::is_void_v<decltype(fn())>) {
+      fn();
+      c.commit();
+    } else {
+      auto r = fn();
+      c.commit();
+      return r;
+    }
+  } catch (...) {
+    c.rollback();
+    throw;
+  }
+}
+
+/// Signs in `user_id`, who has just proved who they are by `method` ("password", "sms"): starts a
+/// session in their home committee (that of their first grant) and records the login there as
+/// `auth.login` with the address. Answers the session: cookie plus {user, csrf_token}.
+http::Response login_answer(App& app, db::Connection& c, int64_t user_id, const http::Request& req,
+                            const char* method) {
+  auto home = c.exec(sql::kHomeCommittee, {user_id});
+  int64_t committee = home.empty() ? 0 : home.one().integer(0);
+  auto s = auth::create_session(c, user_id, committee, req.remote_addr);
+  Json user = auth_module::user_view(c, user_id, committee);
+  // Built by hand: a cookie still sent from an earlier session must not name its own user.
+  audit::Entry e;
+  e.committee_id = committee;
+  e.actor_user_id = user_id;
+  e.actor_name = user["name"].get<std::string>();
+  e.address = req.remote_addr;
+  e.action = "auth.login";
+  e.subject_type = "user";
+  e.subject_id = std::to_string(user_id);
+  e.after = {{"method", method}};
+  audit::record(c, e);
+  auto res = http::Response::json({{"user", std::move(user)}, {"csrf_token", s.csrf_token}});
   res.set_header("Set-Cookie", auth::session_cookie(s.token, app.config.session.secure_cookie));
   return res;
+}
+
+/// The active account that signs in with `mobile`, after its SMS code was checked.
+db::Row active_user_by_mobile(db::Connection& c, const std::string& mobile) {
+  auto u = c.exec(sql::kActiveUserByMobile, {mobile});
+  if (u.empty()) throw ApiError::validation("code", "验证码错误或已失效，请重新获取");
+  return u.one();
 }
 
 void require_captcha(db::Connection& c, api::Validator& v) {
@@ -70,16 +112,7 @@ void register_auth(App& app) {
         auto c = app.db().acquire();
         int64_t user_id = auth_module::check_password_login(app, *c, req.remote_addr, *login, *password,
                                                             captcha_id.value_or(""), captcha_answer.value_or(""));
-        c->begin();
-        try {
-          auto res = session_answer(app, *c, user_id, req);
-          audit_self(*c, req, user_id, "auth.login");
-          c->commit();
-          return res;
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
+        return in_transaction(*c, [&] { return login_answer(app, *c, user_id, req, "password"); });
       },
       open_meta("账号密码登录（失败 3 次后需图形验证码，5 次锁定 15 分钟）"));
 
@@ -113,33 +146,27 @@ void register_auth(App& app) {
       },
       pending_ok("当前用户"));
 
-  app.route(
-      http::Method::POST, "/api/v1/auth/committee",
-      [&app](http::Request& req) {
-        api::Validator v(req.json());
-        auto committee_id = v.id("committee_id", api::Presence::required);
-        v.finish();
-        const auto& p = req.user();
-        auth_module::require_may_enter_committee(p, *committee_id);
-        auto c = app.db().acquire();
-        c->begin();
-        try {
-          c->exec("UPDATE auth_sessions SET committee_id = $1 WHERE token_hash = $2", {*committee_id, p.token_hash});
-          // Recorded in the committee entered, with the one left.
-          auto e = audit::entry_for(req, "auth.committee_switch", "committee", std::to_string(*committee_id));
-          e.committee_id = *committee_id;
-          e.before = {{"committee_id", p.committee_id}};
-          e.after = {{"committee_id", *committee_id}};
-          audit::record(*c, e);
-          c->commit();
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
-        return http::Response::json(
-            {{"user", auth_module::user_view(*c, p.user_id, *committee_id)}, {"csrf_token", p.csrf_token}});
-      },
-      {"切换当前委员会", kTag});
+  app.route(http::Method::POST, "/api/v1/auth/committee",
+            [&app](http::Request& req) {
+              api::Validator v(req.json());
+              auto committee_id = v.id("committee_id", api::Presence::required);
+              v.finish();
+              const auto& p = req.user();
+              auth_module::require_may_enter_committee(p, *committee_id);
+              auto c = app.db().acquire();
+              in_transaction(*c, [&] {
+                c->exec(sql::kEnterCommittee, {*committee_id, p.token_hash});
+                // Recorded in the committee entered, with the one left.
+                auto e = audit::entry_for(req, "auth.committee_switch", "committee", std::to_string(*committee_id));
+                e.committee_id = *committee_id;
+                e.before = {{"committee_id", p.committee_id}};
+                e.after = {{"committee_id", *committee_id}};
+                audit::record(*c, e);
+              });
+              return http::Response::json(
+                  {{"user", auth_module::user_view(*c, p.user_id, *committee_id)}, {"csrf_token", p.csrf_token}});
+            },
+            {"切换当前委员会", kTag});
 
   app.route(
       http::Method::POST, "/api/v1/auth/password",
@@ -156,20 +183,14 @@ void register_auth(App& app) {
         v.finish();
         const auto& p = req.user();
         auto c = app.db().acquire();
-        auto hash = c->exec("SELECT password_hash FROM users WHERE id = $1", {p.user_id}).one().text(0);
+        auto hash = c->exec(sql::kPasswordHash, {p.user_id}).one().text(0);
         if (!app.passwords.verify(hash, *old_pw)) throw ApiError::validation("old_password", "原密码不正确");
         std::string new_hash = app.passwords.hash(*new_pw);
-        c->begin();
-        try {
-          c->exec("UPDATE users SET password_hash = $1, must_change_password = 0, updated_at = $2 WHERE id = $3",
-                  {new_hash, db::now_iso(), p.user_id});
+        in_transaction(*c, [&] {
+          c->exec(sql::kChangePassword, {new_hash, db::now_iso(), p.user_id});
           auth::destroy_user_sessions(*c, p.user_id, p.token_hash);
           audit_self(*c, req, p.user_id, "auth.password_change");
-          c->commit();
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
+        });
         return http::Response::json(
             {{"user", auth_module::user_view(*c, p.user_id, p.committee_id)}, {"csrf_token", p.csrf_token}});
       },
@@ -188,7 +209,7 @@ void register_auth(App& app) {
         auto purpose = v.one_of("purpose", api::Presence::required, {"login", "reset", "change_mobile"});
         auto c = app.db().acquire();
         require_captcha(*c, v);
-        bool known = !c->exec("SELECT 1 FROM users WHERE mobile = $1 AND status = 'active'", {*phone}).empty();
+        bool known = !c->exec(sql::kActiveUserByMobile, {*phone}).empty();
         if (*purpose == "change_mobile") {
           if (!req.principal) {
             // Changing a mobile needs a session: look it up (the route is open for login/reset).
@@ -210,26 +231,14 @@ void register_auth(App& app) {
       http::Method::POST, "/api/v1/auth/sms/login",
       [&app](http::Request& req) {
         api::Validator v(req.json());
-        auto phone = v.mobile("phone", api::Presence::required);
-        auto code = v.text("code", api::Presence::required, 6);
-        v.finish();
         auto c = app.db().acquire();
-        auth_module::verify_sms_code(*c, *phone, "login", *code);
-        auto u = c->exec("SELECT id, locked_until FROM users WHERE mobile = $1 AND status = 'active'", {*phone});
-        if (u.empty()) throw ApiError::validation("code", "验证码错误或已失效，请重新获取");
-        int64_t user_id = u.one().integer("id");
-        auth_module::ensure_not_locked(u.one().text("locked_until"));
-        c->begin();
-        try {
-          c->exec("UPDATE users SET failed_logins = 0, last_login_at = $1 WHERE id = $2", {db::now_iso(), user_id});
-          auto res = session_answer(app, *c, user_id, req);
-          audit_self(*c, req, user_id, "auth.sms_login");
-          c->commit();
-          return res;
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
+        auto user = active_user_by_mobile(*c, auth_module::verified_mobile(*c, v, "phone", "login"));
+        int64_t user_id = user.integer("id");
+        auth_module::ensure_not_locked(user.text("locked_until"));
+        return in_transaction(*c, [&] {
+          c->exec(sql::kSmsLoginSucceeded, {db::now_iso(), user_id});
+          return login_answer(app, *c, user_id, req, "sms");
+        });
       },
       open_meta("短信验证码登录"));
 
@@ -237,31 +246,18 @@ void register_auth(App& app) {
       http::Method::POST, "/api/v1/auth/password/reset",
       [&app](http::Request& req) {
         api::Validator v(req.json());
-        auto phone = v.mobile("phone", api::Presence::required);
-        auto code = v.text("code", api::Presence::required, 6);
         auto new_pw = v.text("new_password", api::Presence::required, 128, true);
         if (new_pw)
           if (auto problem = auth::password_problem(*new_pw)) v.fail("new_password", *problem);
-        v.finish();
         auto c = app.db().acquire();
-        auth_module::verify_sms_code(*c, *phone, "reset", *code);
-        auto u = c->exec("SELECT id FROM users WHERE mobile = $1 AND status = 'active'", {*phone});
-        if (u.empty()) throw ApiError::validation("code", "验证码错误或已失效，请重新获取");
-        int64_t user_id = u.one().integer(0);
+        int64_t user_id =
+            active_user_by_mobile(*c, auth_module::verified_mobile(*c, v, "phone", "reset")).integer("id");
         std::string hash = app.passwords.hash(*new_pw);
-        c->begin();
-        try {
-          c->exec(
-              "UPDATE users SET password_hash = $1, must_change_password = 0, failed_logins = 0, locked_until = NULL, "
-              "updated_at = $2 WHERE id = $3",
-              {hash, db::now_iso(), user_id});
+        in_transaction(*c, [&] {
+          c->exec(sql::kResetPassword, {hash, db::now_iso(), user_id});
           auth::destroy_user_sessions(*c, user_id);
           audit_self(*c, req, user_id, "auth.password_reset");
-          c->commit();
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
+        });
         return http::Response::json({{"ok", true}});
       },
       open_meta("通过短信验证码重置密码"));

@@ -4,6 +4,7 @@
 
 #include "core/auth/captcha_image.hpp"
 #include "core/auth/password.hpp"
+#include "modules/auth/queries.hpp"
 
 namespace sl::auth_module {
 
@@ -19,16 +20,14 @@ std::string upper(std::string s) {
 IssuedCaptcha issue_captcha(db::Connection& c) {
   std::string text = random_captcha_text(4);
   IssuedCaptcha out{auth::random_hex(16), png_data_url(render_captcha_png(text))};
-  c.exec("DELETE FROM captchas WHERE expires_at < $1", {db::now_iso()});
-  c.exec("INSERT INTO captchas (id, answer, expires_at) VALUES ($1, $2, $3)",
-         {out.id, upper(text), db::iso_after(kCaptchaLifeSeconds)});
+  c.exec(sql::kDeleteExpiredCaptchas, {db::now_iso()});
+  c.exec(sql::kInsertCaptcha, {out.id, upper(text), db::iso_after(kCaptchaLifeSeconds)});
   return out;
 }
 
 bool consume_captcha(db::Connection& c, const std::string& id, const std::string& answer) {
   if (id.empty() || answer.empty()) return false;
-  auto r = c.exec("UPDATE captchas SET used = 1 WHERE id = $1 AND used = 0 AND expires_at > $2 RETURNING answer",
-                  {id, db::now_iso()});
+  auto r = c.exec(sql::kConsumeCaptcha, {id, db::now_iso()});
   return !r.empty() && r.one().text(0) == upper(answer);
 }
 

@@ -6,6 +6,7 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/password.hpp"
 #include "modules/auth/captcha_store.hpp"
+#include "modules/auth/queries.hpp"
 
 namespace sl::auth_module {
 
@@ -13,18 +14,13 @@ namespace {
 constexpr int kAddressWindowSeconds = 3600;  // address failures older than this are forgotten
 
 int64_t address_failures(db::Connection& c, const std::string& address) {
-  auto r = c.exec("SELECT failures FROM login_failures WHERE address = $1 AND last_failed_at > $2",
-                  {address, db::iso_after(-kAddressWindowSeconds)});
+  auto r = c.exec(sql::kAddressFailures, {address, db::iso_after(-kAddressWindowSeconds)});
   return r.empty() ? 0 : r.one().integer(0);
 }
 
 /// Counts a failure from `address` in one statement (parallel failures all count); returns the count.
 int64_t count_address_failure(db::Connection& c, const std::string& address) {
-  auto r = c.exec(
-      "INSERT INTO login_failures (address, failures, last_failed_at) VALUES ($1, 1, $2) "
-      "ON CONFLICT (address) DO UPDATE SET failures = CASE WHEN login_failures.last_failed_at <= $3 THEN 1 "
-      "ELSE login_failures.failures + 1 END, last_failed_at = $2 RETURNING failures",
-      {address, db::now_iso(), db::iso_after(-kAddressWindowSeconds)});
+  auto r = c.exec(sql::kCountAddressFailure, {address, db::now_iso(), db::iso_after(-kAddressWindowSeconds)});
   return r.one().integer(0);
 }
 
@@ -36,27 +32,6 @@ int64_t count_address_failure(db::Connection& c, const std::string& address) {
 // An attempt is counted (reserved) in one UPDATE before the password is checked, and the
 // decision is made on the count that statement returns: parallel guesses each get their own
 // number, so no more than lock_after of them are ever checked before the lock.
-constexpr const char* kReserveAccount =
-    "UPDATE users SET failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 "
-    "ELSE failed_logins + 1 END, locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN NULL "
-    "ELSE locked_until END WHERE id = $1 RETURNING failed_logins, locked_until";
-constexpr const char* kReserveUnknown =
-    "INSERT INTO login_failures (address, failures, last_failed_at) VALUES ($1, 1, $2) "
-    "ON CONFLICT (address) DO UPDATE SET failures = CASE WHEN login_failures.failures >= $3 AND "
-    "login_failures.last_failed_at <= $2 THEN 1 ELSE login_failures.failures + 1 END, "
-    "last_failed_at = CASE WHEN login_failures.failures >= $3 AND login_failures.last_failed_at > $2 "
-    "THEN login_failures.last_failed_at ELSE $2 END RETURNING failures, last_failed_at";
-constexpr const char* kUndoAccount =
-    "UPDATE users SET failed_logins = failed_logins - 1 WHERE id = $1 AND failed_logins > 0";
-constexpr const char* kUndoUnknown =
-    "UPDATE login_failures SET failures = failures - 1 WHERE address = $1 AND failures > 0";
-constexpr const char* kLockAccount =
-    "UPDATE users SET locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until > $3 THEN locked_until "
-    "ELSE $2 END WHERE id = $1 RETURNING locked_until";
-constexpr const char* kLockUnknown =
-    "UPDATE login_failures SET last_failed_at = CASE WHEN failures >= $4 AND last_failed_at > $3 THEN last_failed_at "
-    "ELSE $2 END WHERE address = $1 RETURNING last_failed_at";
-
 struct Counter {
   std::optional<int64_t> user_id;  // an active account; otherwise `key` in login_failures
   std::string key;
@@ -81,7 +56,7 @@ Counter read_counter(db::Connection& c, const db::Row* account, const std::strin
     return k;
   }
   k.key = "login:" + auth::sha256_hex(login);
-  auto r = c.exec("SELECT failures, last_failed_at FROM login_failures WHERE address = $1", {k.key});
+  auto r = c.exec(sql::kLoginFailures, {k.key});
   if (r.empty()) return k;
   int64_t failures = r.one().integer(0);
   std::string until = r.one().text("last_failed_at");
@@ -95,10 +70,10 @@ Counter read_counter(db::Connection& c, const db::Row* account, const std::strin
 Reserved reserve(db::Connection& c, const Counter& k, int lock_after) {
   std::string now = db::now_iso();
   if (k.user_id) {
-    auto r = c.exec(kReserveAccount, {*k.user_id, now});
+    auto r = c.exec(sql::kReserveAccount, {*k.user_id, now});
     return {r.one().integer(0), r.one().text("locked_until")};
   }
-  auto r = c.exec(kReserveUnknown, {k.key, now, int64_t{lock_after}});
+  auto r = c.exec(sql::kReserveUnknown, {k.key, now, int64_t{lock_after}});
   Reserved out{r.one().integer(0), ""};
   if (out.number > lock_after && r.one().text("last_failed_at") > now)
     out.locked_until = r.one().text("last_failed_at");
@@ -107,16 +82,16 @@ Reserved reserve(db::Connection& c, const Counter& k, int lock_after) {
 
 void undo(db::Connection& c, const Counter& k) {
   if (k.user_id)
-    c.exec(kUndoAccount, {*k.user_id});
+    c.exec(sql::kUndoAccount, {*k.user_id});
   else
-    c.exec(kUndoUnknown, {k.key});
+    c.exec(sql::kUndoUnknown, {k.key});
 }
 
 /// Locks the login for `lock_minutes` (or keeps a lock already running); returns its end.
 std::string lock(db::Connection& c, const Counter& k, const Config::Auth& cfg) {
   std::string until = db::iso_after(int64_t{cfg.lock_minutes} * 60), now = db::now_iso();
-  if (k.user_id) return c.exec(kLockAccount, {*k.user_id, until, now}).one().text("locked_until");
-  return c.exec(kLockUnknown, {k.key, until, now, int64_t{cfg.lock_after_failures}}).one().text("last_failed_at");
+  if (k.user_id) return c.exec(sql::kLockAccount, {*k.user_id, until, now}).one().text("locked_until");
+  return c.exec(sql::kLockUnknown, {k.key, until, now, int64_t{cfg.lock_after_failures}}).one().text("last_failed_at");
 }
 
 /// A hash of a random password, checked when the login is unknown so that answering takes as
@@ -139,7 +114,7 @@ void audit_failure(db::Connection& c, const std::string& address, const std::str
     if (k.user_id) {
       e.subject_id = std::to_string(*k.user_id);
       // Shown to the administrators of the account's home committee.
-      auto home = c.exec("SELECT committee_id FROM role_grants WHERE user_id = $1 ORDER BY id LIMIT 1", {*k.user_id});
+      auto home = c.exec(sql::kHomeCommittee, {*k.user_id});
       if (!home.empty()) e.committee_id = home.one().integer(0);
     }
     e.after = {{"login", login}, {"reason", reason}};
@@ -173,9 +148,7 @@ int64_t check_password_login(App& app, db::Connection& c, const std::string& add
                              const std::string& password, const std::string& captcha_id,
                              const std::string& captcha_answer) {
   const auto& cfg = app.config.auth;
-  auto u = c.exec(
-      "SELECT id, password_hash, failed_logins, locked_until, status FROM users WHERE (mobile = $1 OR username = $1)",
-      {login});
+  auto u = c.exec(sql::kUserForLogin, {login});
   bool found = !u.empty() && u.one().text("status") == "active";
   Counter counter = read_counter(c, found ? &u.one() : nullptr, login, cfg.lock_after_failures);
   if (!counter.locked_until.empty()) refuse_locked(c, address, login, counter, counter.locked_until);
@@ -213,9 +186,8 @@ int64_t check_password_login(App& app, db::Connection& c, const std::string& add
   }
   if (matched) {
     int64_t id = u.one().integer("id");
-    c.exec("UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $1 WHERE id = $2",
-           {db::now_iso(), id});
-    c.exec("DELETE FROM login_failures WHERE address = $1", {address});
+    c.exec(sql::kPasswordLoginSucceeded, {db::now_iso(), id});
+    c.exec(sql::kForgetAddressFailures, {address});
     return id;
   }
 

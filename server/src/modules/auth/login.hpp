@@ -6,7 +6,8 @@
 // one atomic UPDATE before the password is checked, so parallel guesses cannot pass the limits
 // together. An unknown login answers exactly like a known one with a wrong password (same
 // counters, captcha, lock and a dummy hash check of the same cost). Failures are audited as
-// `auth.login_failed` (the login tried and the address; never the password).
+// `auth.login_failed` (the login tried and the address; never the password); a success is audited
+// as `auth.login` where its session starts (auth_module.cpp), as is a login by SMS code.
 
 #include <string>
 

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/api/validation.hpp"
 #include "core/app.hpp"
 
 namespace sl::auth_module {
@@ -25,5 +26,10 @@ void send_sms_code(App& app, db::Connection& c, const std::string& phone, const 
 /// 400 with a clear message when wrong, expired or tried too often. Each try is counted
 /// atomically before the comparison.
 void verify_sms_code(db::Connection& c, const std::string& phone, const std::string& purpose, const std::string& code);
+
+/// A request that proves a mobile by SMS code: reads the mobile `field` and "code" from `v`,
+/// finishes `v` (so read the request's other fields first), and checks the code for `purpose`
+/// as verify_sms_code does; returns the mobile.
+std::string verified_mobile(db::Connection& c, api::Validator& v, const std::string& field, const std::string& purpose);
 
 }  // namespace sl::auth_module

@@ -3,11 +3,12 @@
 #include <map>
 
 #include "core/auth/session_store.hpp"
+#include "modules/auth/queries.hpp"
 
 namespace sl::auth_module {
 
 Json user_view(db::Connection& c, int64_t user_id, int64_t committee_id) {
-  auto u = c.exec("SELECT id, name, username, mobile, must_change_password FROM users WHERE id = $1", {user_id}).one();
+  auto u = c.exec(sql::kUserIdentity, {user_id}).one();
   auto grants = auth::load_grants(c, user_id);
   std::map<int64_t, Json> by_committee;
   for (const auto& g : grants) {
@@ -21,7 +22,7 @@ Json user_view(db::Connection& c, int64_t user_id, int64_t committee_id) {
   Json committees = Json::array();
   Json roles = Json::array();
   for (auto& [id, entry] : by_committee) {
-    auto n = c.exec("SELECT name FROM committees WHERE id = $1", {id});
+    auto n = c.exec(sql::kCommitteeName, {id});
     entry["name"] = n.empty() ? "" : n.one().text(0);
     if (id == committee_id) roles = entry["roles"];
     committees.push_back(entry);

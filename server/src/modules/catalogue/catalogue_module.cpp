@@ -8,8 +8,10 @@
 #include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "core/docx/docx.hpp"
+#include "modules/auth/queries.hpp"
 #include "modules/catalogue/bigrams.hpp"
 #include "modules/catalogue/permissions.hpp"
+#include "modules/catalogue/queries.hpp"
 #include "modules/catalogue/store.hpp"
 
 namespace sl {
@@ -58,6 +60,36 @@ void audit_catalogue(db::Connection& c, const http::Request& req, const std::str
   audit::record(c, e);
 }
 
+/// An editor's change to the catalogue of the session the body names (else the current one), in
+/// one transaction: `read(v)` reads the request's own fields beside session_id, then
+/// `write(c, session)` makes the change. Answers the catalogue as it is afterwards.
+template <class Read, class Write>
+Json edit_catalogue(App& app, const http::Request& req, Read&& read, Write&& write) {
+  catalogue::require_editor(req);
+  const Json& body = req.json();
+  return app.db().transaction([&](db::Connection& c) {
+    api::Validator v(body);
+    v.id("session_id", api::Presence::optional);
+    read(v);
+    v.finish();
+    auto s = catalogue::resolve_session(c, req.user(), body_session(body));
+    write(c, s);
+    return catalogue_json(c, req, s);
+  });
+}
+
+/// Runs `change` on the state of session `s`'s catalogue (its row created first if need be) and
+/// audits it as `action` with the state before and after.
+template <class F>
+void change_state(db::Connection& c, const http::Request& req, const catalogue::SessionRef& s,
+                  const std::string& action, F&& change) {
+  int64_t committee = req.user().committee_id;
+  catalogue::ensure_catalogue(c, committee, s.id);
+  Json before = catalogue::catalogue_header(c, committee, s.id);
+  change();
+  audit_catalogue(c, req, action, s.id, before, catalogue::catalogue_header(c, committee, s.id));
+}
+
 void register_state_routes(App& app) {
   app.route(http::Method::GET, "/api/v1/catalogue",
             [&app](http::Request& req) {
@@ -70,60 +102,39 @@ void register_state_routes(App& app) {
 
   app.route(http::Method::PATCH, "/api/v1/catalogue",
             [&app](http::Request& req) {
-              catalogue::require_editor(req);
-              const Json& body = req.json();
-              Json answer;
-              app.db().transaction([&](db::Connection& c) {
-                api::Validator v(body);
-                v.id("session_id", api::Presence::optional);
-                auto until = read_claim_until(v, body);
-                v.finish();
-                auto s = catalogue::resolve_session(c, req.user(), body_session(body));
-                catalogue::ensure_catalogue(c, req.user().committee_id, s.id);
-                Json before = catalogue::catalogue_header(c, req.user().committee_id, s.id);
-                if (until)
-                  c.exec("UPDATE catalogues SET claim_until = $1, updated_at = $2 WHERE session_id = $3",
-                         {*until, db::now_iso(), s.id});
-                Json after = catalogue::catalogue_header(c, req.user().committee_id, s.id);
-                audit_catalogue(c, req, "update", s.id, before, after);
-                answer = catalogue_json(c, req, s);
-              });
-              return http::Response::json(answer);
+              std::optional<db::Value> until;
+              return http::Response::json(edit_catalogue(
+                  app, req, [&](api::Validator& v) { until = read_claim_until(v, req.json()); },
+                  [&](db::Connection& c, const catalogue::SessionRef& s) {
+                    change_state(c, req, s, "update", [&] {
+                      if (until) c.exec(catalogue::sql::kSetClaimUntil, {*until, db::now_iso(), s.id});
+                    });
+                  }));
             },
             {"设置参考目录的认领截止日期", kTag});
 
   auto set_state = [&app](http::Request& req, bool publish) {
-    catalogue::require_editor(req);
-    const Json& body = req.json();
-    Json answer;
+    std::optional<db::Value> until;
     int64_t session_id = 0;
-    app.db().transaction([&](db::Connection& c) {
-      api::Validator v(body);
-      v.id("session_id", api::Presence::optional);
-      std::optional<db::Value> until;
-      if (publish) until = read_claim_until(v, body);
-      v.finish();
-      const auto& p = req.user();
-      auto s = catalogue::resolve_session(c, p, body_session(body));
-      session_id = s.id;
-      if (publish &&
-          c.exec("SELECT COUNT(*) FROM catalogue_topics WHERE session_id = $1", {s.id}).one().integer(0) == 0)
-        throw ApiError::conflict("参考目录中还没有选题，不能发布");
-      catalogue::ensure_catalogue(c, p.committee_id, s.id);
-      Json before = catalogue::catalogue_header(c, p.committee_id, s.id);
-      if (publish) {
-        c.exec(
-            "UPDATE catalogues SET state = 'published', published_at = $1, published_by_name = $2, updated_at = $1 "
-            "WHERE session_id = $3",
-            {db::now_iso(), p.name, s.id});
-        if (until) c.exec("UPDATE catalogues SET claim_until = $1 WHERE session_id = $2", {*until, s.id});
-      } else {
-        c.exec("UPDATE catalogues SET state = 'draft', updated_at = $1 WHERE session_id = $2", {db::now_iso(), s.id});
-      }
-      Json after = catalogue::catalogue_header(c, p.committee_id, s.id);
-      audit_catalogue(c, req, publish ? "publish" : "unpublish", s.id, before, after);
-      answer = catalogue_json(c, req, s);
-    });
+    Json answer = edit_catalogue(
+        app, req,
+        [&](api::Validator& v) {
+          if (publish) until = read_claim_until(v, req.json());
+        },
+        [&](db::Connection& c, const catalogue::SessionRef& s) {
+          session_id = s.id;
+          if (publish && c.exec(catalogue::sql::kCountTopics, {s.id}).one().integer(0) == 0)
+            throw ApiError::conflict("参考目录中还没有选题，不能发布");
+          change_state(c, req, s, publish ? "publish" : "unpublish", [&] {
+            std::string now = db::now_iso();
+            if (publish) {
+              c.exec(catalogue::sql::kPublishCatalogue, {now, req.user().name, s.id});
+              if (until) c.exec(catalogue::sql::kSetClaimUntil, {*until, now, s.id});
+            } else {
+              c.exec(catalogue::sql::kUnpublishCatalogue, {now, s.id});
+            }
+          });
+        });
     app.events.publish({publish ? "catalogue.published" : "catalogue.unpublished",
                         req.user().committee_id,
                         req.user().user_id,
@@ -137,38 +148,27 @@ void register_state_routes(App& app) {
   app.route(http::Method::POST, "/api/v1/catalogue/unpublish",
             [set_state](http::Request& req) { return set_state(req, false); }, {"撤回发布，参考目录回到草稿", kTag});
 
-  app.route(
-      http::Method::POST, "/api/v1/catalogue/reorder",
-      [&app](http::Request& req) {
-        catalogue::require_editor(req);
-        const Json& body = req.json();
-        Json answer;
-        app.db().transaction([&](db::Connection& c) {
-          api::Validator v(body);
-          v.id("session_id", api::Presence::optional);
-          auto ids = v.id_list("topic_ids", api::Presence::required);
-          v.finish();
-          auto s = catalogue::resolve_session(c, req.user(), body_session(body));
-          std::vector<int64_t> current;
-          for (const auto& r : c.exec("SELECT id FROM catalogue_topics WHERE session_id = $1 AND committee_id = $2 "
-                                      "ORDER BY sort, id",
-                                      {s.id, req.user().committee_id})
-                                   .rows)
-            current.push_back(r.integer(0));
-          auto sorted_new = *ids, sorted_cur = current;
-          std::sort(sorted_new.begin(), sorted_new.end());
-          std::sort(sorted_cur.begin(), sorted_cur.end());
-          if (sorted_new != sorted_cur)
-            throw ApiError::validation("topic_ids", "排序须包含本会议参考目录的全部选题，且每个选题只出现一次");
-          for (size_t i = 0; i < ids->size(); ++i)
-            c.exec("UPDATE catalogue_topics SET sort = $1, updated_at = $2 WHERE id = $3",
-                   {static_cast<int64_t>(i + 1), db::now_iso(), (*ids)[i]});
-          audit_catalogue(c, req, "reorder", s.id, {{"topic_ids", current}}, {{"topic_ids", *ids}});
-          answer = catalogue_json(c, req, s);
-        });
-        return http::Response::json(answer);
-      },
-      {"调整参考目录选题顺序", kTag});
+  app.route(http::Method::POST, "/api/v1/catalogue/reorder",
+            [&app](http::Request& req) {
+              std::optional<std::vector<int64_t>> ids;
+              return http::Response::json(edit_catalogue(
+                  app, req, [&](api::Validator& v) { ids = v.id_list("topic_ids", api::Presence::required); },
+                  [&](db::Connection& c, const catalogue::SessionRef& s) {
+                    std::vector<int64_t> current;
+                    for (const auto& r : c.exec(catalogue::sql::kTopicIdsInOrder, {s.id, req.user().committee_id}).rows)
+                      current.push_back(r.integer(0));
+                    auto sorted_new = *ids, sorted_cur = current;
+                    std::sort(sorted_new.begin(), sorted_new.end());
+                    std::sort(sorted_cur.begin(), sorted_cur.end());
+                    if (sorted_new != sorted_cur)
+                      throw ApiError::validation("topic_ids",
+                                                 "排序须包含本会议参考目录的全部选题，且每个选题只出现一次");
+                    for (size_t i = 0; i < ids->size(); ++i)
+                      c.exec(catalogue::sql::kSetTopicSort, {static_cast<int64_t>(i + 1), db::now_iso(), (*ids)[i]});
+                    audit_catalogue(c, req, "reorder", s.id, {{"topic_ids", current}}, {{"topic_ids", *ids}});
+                  }));
+            },
+            {"调整参考目录选题顺序", kTag});
 }
 
 // ---- claims ----
@@ -192,96 +192,96 @@ Group pick_group(db::Connection& c, const Principal& p, const Json& body) {
 db::Row lock_topic(db::Connection& c, const Principal& p, int64_t id) {
   // An UPDATE takes the row lock on PostgreSQL (SQLite writers are serialised anyway), so two
   // groups claiming the same topic at once queue here and the second sees the first's claim.
-  auto r = c.exec("UPDATE catalogue_topics SET updated_at = updated_at WHERE id = $1 AND committee_id = $2",
-                  {id, p.committee_id});
+  auto r = c.exec(catalogue::sql::kLockTopic, {id, p.committee_id});
   if (r.affected == 0) throw ApiError::not_found("参考选题");
-  return c.exec("SELECT * FROM catalogue_topics WHERE id = $1", {id}).one();
+  return c.exec(catalogue::sql::kTopic, {id}).one();
+}
+
+/// Records a claim's change (`action`: create, delete) with the claim before and after, and
+/// answers the claimed topic as the caller now sees it.
+Json claim_changed(db::Connection& c, const http::Request& req, const std::string& action, int64_t claim_id,
+                   int64_t topic_id, Json before, Json after) {
+  auto e = audit::entry_for(req, "catalogue_claim." + action, "catalogue_claim", std::to_string(claim_id));
+  e.before = std::move(before);
+  e.after = std::move(after);
+  audit::record(c, e);
+  return api::load_item(c, catalogue::topic_spec(), req, topic_id);
+}
+
+/// Tells the subscribers, after commit, that claim `claim_id` of topic `topic_id` was `event`.
+void publish_claim(App& app, const Principal& p, const char* event, int64_t claim_id, int64_t topic_id) {
+  app.events.publish(
+      {event, p.committee_id, p.user_id, std::to_string(claim_id), {{"topic_id", topic_id}, {"claim_id", claim_id}}});
 }
 
 void register_claim_routes(App& app) {
-  app.route(
-      http::Method::POST, "/api/v1/catalogue/topics/{id:int}/claims",
-      [&app](http::Request& req) {
-        const auto& p = req.user();
-        const Json& body = req.json();
-        int64_t topic_id = req.param_int("id");
-        int64_t claim_id = 0;
-        Json answer;
-        app.db().transaction([&](db::Connection& c) {
-          Group g = pick_group(c, p, body);
-          db::Row topic = lock_topic(c, p, topic_id);
-          Json header = catalogue::catalogue_header(c, p.committee_id, topic.integer("session_id"));
-          if (header["state"] != "published") throw ApiError::not_found("参考选题");
-          if (!header["claims_open"].get<bool>())
-            throw ApiError::conflict("参考选题认领已于 " + header["claim_until"].get<std::string>() + " 截止");
-          std::string others;
-          for (const auto& r :
-               c.exec("SELECT group_type, group_id, group_name FROM catalogue_claims WHERE topic_id = $1 ORDER BY id",
-                      {topic_id})
-                   .rows) {
-            if (r.text(0) == g.type && r.integer(1) == g.id)
-              throw ApiError::conflict(g.name + "已认领该选题，无需重复认领");
-            others += (others.empty() ? "" : "、") + r.text(2);
-          }
-          if (!others.empty() && topic.integer("allow_sharing") == 0)
-            throw ApiError::conflict(
-                "选题“" + topic.text("topic") + "”已由" + others +
-                "认领。每个选题只能由一个党派或界别认领；如需共同认领，请联系提案委员会开放共享。");
-          claim_id = c.exec(
-                          "INSERT INTO catalogue_claims (topic_id, group_type, group_id, group_name, claimed_by, "
-                          "claimed_by_name, claimed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                          {topic_id, g.type, g.id, g.name, p.user_id, p.name, db::now_iso()})
-                         .one()
-                         .integer(0);
-          auto e = audit::entry_for(req, "catalogue_claim.create", "catalogue_claim", std::to_string(claim_id));
-          e.after = {{"topic_id", topic_id}, {"topic", topic.text("topic")}, {"group", catalogue::group_json(g)}};
-          audit::record(c, e);
-          answer = api::load_item(c, catalogue::topic_spec(), req, topic_id);
-        });
-        app.events.publish({"catalogue_claim.created",
-                            p.committee_id,
-                            p.user_id,
-                            std::to_string(claim_id),
-                            {{"topic_id", topic_id}, {"claim_id", claim_id}}});
-        return http::Response::json(answer, 201);
-      },
-      {"党派、界别认领参考选题（形成集体提案）", kTag});
+  app.route(http::Method::POST, "/api/v1/catalogue/topics/{id:int}/claims",
+            [&app](http::Request& req) {
+              const auto& p = req.user();
+              const Json& body = req.json();
+              int64_t topic_id = req.param_int("id");
+              int64_t claim_id = 0;
+              Json answer;
+              app.db().transaction([&](db::Connection& c) {
+                Group g = pick_group(c, p, body);
+                db::Row topic = lock_topic(c, p, topic_id);
+                Json header = catalogue::catalogue_header(c, p.committee_id, topic.integer("session_id"));
+                if (header["state"] != "published") throw ApiError::not_found("参考选题");
+                if (!header["claims_open"].get<bool>())
+                  throw ApiError::conflict("参考选题认领已于 " + header["claim_until"].get<std::string>() + " 截止");
+                std::string others;
+                for (const auto& r : c.exec(catalogue::sql::kClaimsOfTopic, {topic_id}).rows) {
+                  if (r.text(0) == g.type && r.integer(1) == g.id)
+                    throw ApiError::conflict(g.name + "已认领该选题，无需重复认领");
+                  others += (others.empty() ? "" : "、") + r.text(2);
+                }
+                if (!others.empty() && topic.integer("allow_sharing") == 0)
+                  throw ApiError::conflict(
+                      "选题“" + topic.text("topic") + "”已由" + others +
+                      "认领。每个选题只能由一个党派或界别认领；如需共同认领，请联系提案委员会开放共享。");
+                claim_id = c.exec(catalogue::sql::kInsertClaim,
+                                  {topic_id, g.type, g.id, g.name, p.user_id, p.name, db::now_iso()})
+                               .one()
+                               .integer(0);
+                answer = claim_changed(
+                    c, req, "create", claim_id, topic_id, nullptr,
+                    {{"topic_id", topic_id}, {"topic", topic.text("topic")}, {"group", catalogue::group_json(g)}});
+              });
+              publish_claim(app, p, "catalogue_claim.created", claim_id, topic_id);
+              return http::Response::json(answer, 201);
+            },
+            {"党派、界别认领参考选题（形成集体提案）", kTag});
 
-  app.route(
-      http::Method::DELETE, "/api/v1/catalogue/claims/{id:int}",
-      [&app](http::Request& req) {
-        const auto& p = req.user();
-        int64_t claim_id = req.param_int("id");
-        int64_t topic_id = 0;
-        Json answer;
-        app.db().transaction([&](db::Connection& c) {
-          auto r = c.exec(
-              "SELECT k.topic_id, k.group_type, k.group_id, k.group_name, k.claimed_by_name, t.topic FROM "
-              "catalogue_claims k JOIN catalogue_topics t ON t.id = k.topic_id WHERE k.id = $1 AND t.committee_id = $2",
-              {claim_id, p.committee_id});
-          if (r.empty()) throw ApiError::not_found("认领记录");
-          const auto& row = r.one();
-          topic_id = row.integer(0);
-          bool own = false;
-          for (const auto& g : catalogue::claim_groups(c, p))
-            if (g.type == row.text(1) && g.id == row.integer(2)) own = true;
-          catalogue::authorize_withdraw(p, own);
-          lock_topic(c, p, topic_id);
-          c.exec("DELETE FROM catalogue_claims WHERE id = $1", {claim_id});
-          auto e = audit::entry_for(req, "catalogue_claim.delete", "catalogue_claim", std::to_string(claim_id));
-          e.before = {{"topic_id", topic_id},       {"topic", row.text(5)},      {"group_type", row.text(1)},
-                      {"group_id", row.integer(2)}, {"group_name", row.text(3)}, {"claimed_by_name", row.text(4)}};
-          audit::record(c, e);
-          answer = api::load_item(c, catalogue::topic_spec(), req, topic_id);
-        });
-        app.events.publish({"catalogue_claim.deleted",
-                            p.committee_id,
-                            p.user_id,
-                            std::to_string(claim_id),
-                            {{"topic_id", topic_id}, {"claim_id", claim_id}}});
-        return http::Response::json(answer);
-      },
-      {"撤回或移除参考选题的认领", kTag});
+  app.route(http::Method::DELETE, "/api/v1/catalogue/claims/{id:int}",
+            [&app](http::Request& req) {
+              const auto& p = req.user();
+              int64_t claim_id = req.param_int("id");
+              int64_t topic_id = 0;
+              Json answer;
+              app.db().transaction([&](db::Connection& c) {
+                auto r = c.exec(catalogue::sql::kClaimWithTopic, {claim_id, p.committee_id});
+                if (r.empty()) throw ApiError::not_found("认领记录");
+                const auto& row = r.one();
+                topic_id = row.integer(0);
+                bool own = false;
+                for (const auto& g : catalogue::claim_groups(c, p))
+                  if (g.type == row.text(1) && g.id == row.integer(2)) own = true;
+                catalogue::authorize_withdraw(p, own);
+                lock_topic(c, p, topic_id);
+                c.exec(catalogue::sql::kDeleteClaim, {claim_id});
+                answer = claim_changed(c, req, "delete", claim_id, topic_id,
+                                       {{"topic_id", topic_id},
+                                        {"topic", row.text(5)},
+                                        {"group_type", row.text(1)},
+                                        {"group_id", row.integer(2)},
+                                        {"group_name", row.text(3)},
+                                        {"claimed_by_name", row.text(4)}},
+                                       nullptr);
+              });
+              publish_claim(app, p, "catalogue_claim.deleted", claim_id, topic_id);
+              return http::Response::json(answer);
+            },
+            {"撤回或移除参考选题的认领", kTag});
 }
 
 // ---- the draft check ----
@@ -295,8 +295,7 @@ void register_check(App& app) {
               auto topic_id = api::query_int(req, "topic_id");
               std::optional<int64_t> session_id = api::query_int(req, "session_id");
               if (topic_id) {
-                auto r = c->exec("SELECT session_id FROM catalogue_topics WHERE id = $1 AND committee_id = $2",
-                                 {*topic_id, p.committee_id});
+                auto r = c->exec(catalogue::sql::kTopicSession, {*topic_id, p.committee_id});
                 if (r.empty()) throw ApiError::not_found("参考选题");
                 session_id = r.one().integer(0);
               }
@@ -383,8 +382,7 @@ void register_export(App& app) {
               if (!catalogue::can_edit(p) && header["state"] != "published")
                 throw ApiError::not_found("已发布的参考目录");
               Json topics = catalogue::session_topics(*c, req, s.id);
-              std::string committee =
-                  c->exec("SELECT name FROM committees WHERE id = $1", {p.committee_id}).one().text(0);
+              std::string committee = c->exec(auth_module::sql::kCommitteeName, {p.committee_id}).one().text(0);
               docx::Document d;
               d.title(committee + s.name + "\n提案撰写参考目录");
               d.subtitle("（共 " + std::to_string(topics.size()) + " 个选题）");

@@ -1,10 +1,13 @@
 #include "modules/catalogue/store.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "core/clock.hpp"
 #include "modules/catalogue/permissions.hpp"
+#include "modules/proposals/commands.hpp"
+#include "modules/proposals/settings.hpp"
 
 namespace sl::catalogue {
 
@@ -12,10 +15,16 @@ using api::Field;
 using api::FieldKind;
 using api::Presence;
 
+namespace {
+/// The categories of the catalogue session_topics() last read on this thread: the committee's
+/// proposal categories, then any other its topics carry (so a grouped export drops none).
+thread_local std::vector<std::string> t_read_categories;
+}  // namespace
+
+// The categories are the committee's proposal categories (proposals/settings.hpp keeps the one
+// list). Without a catalogue read on this thread, the built-in list.
 const std::vector<std::string>& categories() {
-  static const std::vector<std::string> kCategories = {"经济建设", "城市建设", "社会事业",
-                                                       "科教文卫", "政治法律", "其他"};
-  return kCategories;
+  return t_read_categories.empty() ? proposals::proposal_categories() : t_read_categories;
 }
 
 SessionRef resolve_session(db::Connection& c, const Principal& p, std::optional<int64_t> requested) {
@@ -142,8 +151,8 @@ api::ResourceSpec make_topic_spec() {
   Field session{"session_id", FieldKind::ref, Presence::required};
   session.ref_table = "sessions";
   session.filter = true;
-  Field category{"category", FieldKind::choice, Presence::optional};
-  category.choices = categories();
+  // One of the committee's proposal categories (checked in validate_extra).
+  Field category{"category", FieldKind::text, Presence::optional, proposals::kMaxCategoryChars};
   category.default_value = "其他";
   category.filter = true;
   Field topic{"topic", FieldKind::text, Presence::required, 60};
@@ -168,6 +177,15 @@ api::ResourceSpec make_topic_spec() {
   s.validate_extra = [](api::Validator& v, const Json& body, db::Connection& c, const http::Request& req,
                         bool creating) {
     if (!creating && body.contains("session_id")) v.fail("session_id", "选题所属会议不能修改");
+    if (body.contains("category") && body["category"].is_string()) {
+      auto names = proposals::load_categories(c, req.user().committee_id);
+      std::string value = api::trim(body["category"].get<std::string>());
+      if (std::find(names.begin(), names.end(), value) == names.end()) {
+        std::string allowed;
+        for (const auto& n : names) allowed += (allowed.empty() ? "" : "、") + n;
+        v.fail("category", "类别应为：" + allowed);
+      }
+    }
     if (body.contains("suggested_unit_ids") && body["suggested_unit_ids"].is_array()) {
       for (const auto& u : body["suggested_unit_ids"])
         if (!u.is_number_integer() ||
@@ -183,6 +201,11 @@ api::ResourceSpec make_topic_spec() {
     auto row = c.exec("SELECT session_id FROM catalogue_topics WHERE id = $1", {id}).one();
     int64_t session_id = row.integer(0);
     ensure_catalogue(c, req.user().committee_id, session_id);
+    if (!body.contains("category")) {  // the default: 其他 when the committee has it, else its last
+      auto names = proposals::load_categories(c, req.user().committee_id);
+      if (std::find(names.begin(), names.end(), "其他") == names.end())
+        c.exec("UPDATE catalogue_topics SET category = $1 WHERE id = $2", {names.back(), id});
+    }
     if (!body.contains("sort"))  // new entries go to the end of the catalogue
       c.exec(
           "UPDATE catalogue_topics SET sort = (SELECT COALESCE(MAX(sort), 0) + 1 FROM catalogue_topics WHERE "
@@ -211,6 +234,11 @@ Json session_topics(db::Connection& c, const http::Request& req, int64_t session
   for (const auto& row : c.exec("SELECT * FROM catalogue_topics WHERE " + where + " ORDER BY sort, id", params).rows)
     items.push_back(api::row_to_json(row, spec));
   if (!items.empty()) spec.decorate_page(c, req, items);
+  t_read_categories = proposals::load_categories(c, req.user().committee_id);
+  for (const auto& t : items)
+    if (t["category"].is_string() && std::find(t_read_categories.begin(), t_read_categories.end(),
+                                               t["category"].get<std::string>()) == t_read_categories.end())
+      t_read_categories.push_back(t["category"].get<std::string>());
   return items;
 }
 

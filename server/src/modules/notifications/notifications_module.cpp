@@ -7,6 +7,7 @@
 #include "core/api/resource.hpp"
 #include "core/auth/sms.hpp"
 #include "modules/notifications/notify.hpp"
+#include "modules/notifications/queries.hpp"
 #include "modules/proposals/events.hpp"
 #include "modules/proposals/queries.hpp"
 
@@ -23,18 +24,15 @@ std::set<int64_t> users_of(db::Connection& c, const std::string& sql, const std:
 }
 
 std::set<int64_t> proposers(db::Connection& c, int64_t id) {
-  auto s = users_of(c, "SELECT proposer_user_id FROM proposals WHERE id = $1", {id});
-  auto co = users_of(c, "SELECT user_id FROM proposal_cosigners WHERE proposal_id = $1 AND status <> 'declined'", {id});
+  auto s = users_of(c, notifications::sql::kProposer, {id});
+  auto co = users_of(c, notifications::sql::kCosigningUsers, {id});
   s.insert(co.begin(), co.end());
   return s;
 }
 
 std::set<int64_t> unit_people(db::Connection& c, int64_t id, const std::string& assignment_filter,
                               const std::string& roles) {
-  return users_of(c,
-                  "SELECT DISTINCT g.user_id FROM role_grants g JOIN proposal_assignments a ON a.unit_id = g.unit_id "
-                  "WHERE a.proposal_id = $1 AND g.role IN (" +
-                      roles + ") AND " + assignment_filter,
+  return users_of(c, notifications::sql::kUnitPeopleWhere + ("g.role IN (" + roles + ") AND " + assignment_filter),
                   {id});
 }
 
@@ -61,9 +59,9 @@ std::set<int64_t> recipients(db::Connection& c, proposals::Recipient r, int64_t 
   const std::string live = "a.state <> 'reassigned'";
   switch (r) {
     case R::invited_cosigners:
-      return users_of(c, "SELECT user_id FROM proposal_cosigners WHERE proposal_id = $1", {id});
+      return users_of(c, notifications::sql::kInvitedCosigners, {id});
     case R::proposer:
-      return users_of(c, "SELECT proposer_user_id FROM proposals WHERE id = $1", {id});
+      return users_of(c, notifications::sql::kProposer, {id});
     case R::proposers:
       return proposers(c, id);
     case R::merged_into:
@@ -114,7 +112,7 @@ void on_proposal_event(App& app, const Event& e) {
   std::string action = e.payload.value("action", "");
   if (id == 0 || action.empty()) return;
   auto c = app.db().acquire();
-  auto p = c->exec("SELECT title, number_label, due_at FROM proposals WHERE id = $1", {id});
+  auto p = c->exec(notifications::sql::kProposalForNotice, {id});
   if (p.empty()) return;
   Notice n{e.committee_id, e.name, "", "", id, "", false};
   std::set<int64_t> to_users;
@@ -150,10 +148,10 @@ void register_notifications(App& app) {
                             " AND committee_id = " + api::add_param(params, req.user().committee_id);
         if (auto v = req.query_param("unread"); v && (*v == "true" || *v == "1")) where += " AND read_at IS NULL";
         auto c = app.db().acquire();
-        int64_t total = c->exec("SELECT COUNT(*) FROM notifications WHERE " + where, params).one().integer(0);
+        int64_t total = c->exec(notifications::sql::kCountNoticesWhere + where, params).one().integer(0);
         Json items = Json::array();
         for (const auto& r :
-             c->exec("SELECT * FROM notifications WHERE " + where + " ORDER BY id DESC LIMIT " +
+             c->exec(notifications::sql::kNoticesWhere + where + " ORDER BY id DESC LIMIT " +
                          api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
                      params)
                  .rows)
@@ -171,9 +169,7 @@ void register_notifications(App& app) {
   app.route(http::Method::GET, "/api/v1/notifications/unread-count",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              auto n = c->exec(
-                  "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND committee_id = $2 AND read_at IS NULL",
-                  {req.user().user_id, req.user().committee_id});
+              auto n = c->exec(notifications::sql::kCountUnread, {req.user().user_id, req.user().committee_id});
               return http::Response::json({{"unread", n.one().integer(0)}});
             },
             {"未读通知数", kTag});
@@ -181,12 +177,9 @@ void register_notifications(App& app) {
   app.route(http::Method::POST, "/api/v1/notifications/{id:int}/read",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              auto r =
-                  c->exec("UPDATE notifications SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL",
-                          {db::now_iso(), req.param_int("id"), req.user().user_id});
-              if (r.affected == 0 && c->exec("SELECT 1 FROM notifications WHERE id = $1 AND user_id = $2",
-                                             {req.param_int("id"), req.user().user_id})
-                                         .empty())
+              auto r = c->exec(notifications::sql::kMarkRead, {db::now_iso(), req.param_int("id"), req.user().user_id});
+              if (r.affected == 0 &&
+                  c->exec(notifications::sql::kIsOwnNotice, {req.param_int("id"), req.user().user_id}).empty())
                 throw ApiError::not_found("通知");
               return http::Response::json({{"ok", true}});
             },
@@ -195,9 +188,8 @@ void register_notifications(App& app) {
   app.route(http::Method::POST, "/api/v1/notifications/read-all",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              auto r = c->exec(
-                  "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND committee_id = $3 AND read_at IS NULL",
-                  {db::now_iso(), req.user().user_id, req.user().committee_id});
+              auto r = c->exec(notifications::sql::kMarkAllRead,
+                               {db::now_iso(), req.user().user_id, req.user().committee_id});
               return http::Response::json({{"marked", r.affected}});
             },
             {"全部标记为已读", kTag});

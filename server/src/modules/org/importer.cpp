@@ -1,10 +1,12 @@
 #include "modules/org/importer.hpp"
 
 #include <map>
+#include <set>
 
 #include "core/api/upload.hpp"
 #include "core/http/multipart.hpp"
 #include "core/sheet/sheet.hpp"
+#include "modules/org/queries.hpp"
 
 namespace sl::org {
 
@@ -13,15 +15,14 @@ Json cell_text(const std::string& cell, db::Connection&, const http::Request&, s
 }
 
 std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_ref(std::string table,
-                                                                                                      std::string label,
                                                                                                       bool optional) {
-  return [table, label, optional](const std::string& cell, db::Connection& c, const http::Request& req,
-                                  std::string& problem) -> Json {
+  return [table, optional](const std::string& cell, db::Connection& c, const http::Request& req,
+                           std::string& problem) -> Json {
     if (cell.empty()) return optional ? Json(nullptr) : Json();
     auto r =
         c.exec("SELECT id FROM " + table + " WHERE committee_id = $1 AND name = $2", {req.user().committee_id, cell});
     if (r.empty()) {
-      problem = label + "“" + cell + "”不存在";
+      problem = "“" + cell + "”不存在";  // shown after the column's title: 界别：“…”不存在
       return Json();
     }
     return r.one().integer(0);
@@ -35,8 +36,9 @@ std::function<Json(const std::string&, db::Connection&, const http::Request&, st
     for (const auto& [label, value] : labels)
       if (cell == label || cell == value) return value;
     std::string allowed;
-    for (const auto& [label, _] : labels) allowed += (allowed.empty() ? "" : "、") + label;
-    problem = "应为：" + allowed;
+    for (size_t i = 0; i < labels.size(); ++i)
+      allowed += std::string(i == 0 ? "" : i + 1 == labels.size() ? "或" : "、") + "“" + labels[i].first + "”";
+    problem = "应为" + allowed;
     return Json();
   };
 }
@@ -79,6 +81,7 @@ std::vector<RowResult> run_rows(const ImportSpec& spec, const api::ResourceSpec&
     res.row = static_cast<int>(sheet.row_numbers[r]);  // as the file shows it
     Json body = Json::object();
     std::map<std::string, std::string> header_of;
+    std::set<std::string> bad_columns;  // columns whose cell could not be read
     for (size_t i = 0; i < spec.columns.size(); ++i) {
       const auto& col = spec.columns[i];
       header_of[col.field] = col.header;
@@ -88,30 +91,38 @@ std::vector<RowResult> run_rows(const ImportSpec& spec, const api::ResourceSpec&
       res.data[col.header] = cell;
       std::string problem;
       Json v = col.convert(cell, c, req, problem);
-      if (!problem.empty())
+      if (problem.empty() && v.is_null() && col.required) problem = "必填";
+      if (!problem.empty()) {
         res.errors.push_back({{"column", col.header}, {"reason", problem}});
-      else if (!v.is_null())
+        bad_columns.insert(col.header);
+      } else if (!v.is_null()) {
         body[col.field] = v;
-      else if (col.required)
-        res.errors.push_back({{"column", col.header}, {"reason", "必填"}});
-    }
-    if (res.errors.empty()) {
-      c.exec("SAVEPOINT import_row");
-      try {
-        res.saved = api::save_item(c, resource, req, body, 0);
-        c.exec("RELEASE SAVEPOINT import_row");
-      } catch (const ApiError& e) {
-        c.exec("ROLLBACK TO SAVEPOINT import_row");
-        if (e.fields().empty()) res.errors.push_back({{"column", ""}, {"reason", e.message()}});
-        for (auto it = e.fields().begin(); it != e.fields().end(); ++it) {
-          auto h = header_of.find(it.key());
-          res.errors.push_back({{"column", h == header_of.end() ? it.key() : h->second}, {"reason", it.value()}});
-        }
-      } catch (const db::ConstraintError&) {
-        c.exec("ROLLBACK TO SAVEPOINT import_row");
-        res.errors.push_back({{"column", ""}, {"reason", "与已有记录重复"}});
       }
     }
+    // Every row goes through the save path, so that it shows all its problems at once (the
+    // resource's own checks on the cells that could be read); a row with problems is never kept
+    // and never costs a password hash.
+    bool keep = res.errors.empty();
+    bool dry_run = req.dry_run;
+    req.dry_run = dry_run || !keep;
+    c.exec(sql::kSavepointRow);
+    try {
+      Json saved = api::save_item(c, resource, req, body, 0);
+      c.exec(keep ? sql::kReleaseRow : sql::kRollbackRow);
+      if (keep) res.saved = std::move(saved);
+    } catch (const ApiError& e) {
+      c.exec(sql::kRollbackRow);
+      if (e.fields().empty()) res.errors.push_back({{"column", ""}, {"reason", e.message()}});
+      for (auto it = e.fields().begin(); it != e.fields().end(); ++it) {
+        auto h = header_of.find(it.key());
+        std::string column = h == header_of.end() ? it.key() : h->second;
+        if (!bad_columns.count(column)) res.errors.push_back({{"column", column}, {"reason", it.value()}});
+      }
+    } catch (const db::ConstraintError&) {
+      c.exec(sql::kRollbackRow);
+      res.errors.push_back({{"column", ""}, {"reason", "与已有记录重复"}});
+    }
+    req.dry_run = dry_run;
     results.push_back(std::move(res));
   }
   return results;
@@ -130,6 +141,20 @@ Json results_json(const ImportSpec& spec, const std::vector<RowResult>& results)
   return {{"columns", columns}, {"rows", rows}, {"total", total}, {"valid", total - invalid}, {"invalid", invalid}};
 }
 
+/// Checks the caller may import, begins a transaction on `c` and runs every row of the upload in
+/// it; the transaction is left open for the caller to end (rolled back when the rows throw).
+std::vector<RowResult> begin_rows(const ImportSpec& spec, db::Connection& c, http::Request& req) {
+  auto resource = spec.resource();
+  resource.authorize(req, api::Operation::create);
+  c.begin();
+  try {
+    return run_rows(spec, resource, c, req);
+  } catch (...) {
+    c.rollback();
+    throw;
+  }
+}
+
 http::RouteMeta upload_meta(App& app, std::string summary) {
   http::RouteMeta m{std::move(summary), "org"};
   m.max_body = static_cast<size_t>(app.config.http.upload_limit);
@@ -146,18 +171,9 @@ void register_import(App& app, ImportSpec spec_in) {
   app.route(
       http::Method::POST, base + "/preview",
       [&app, spec](http::Request& req) {
-        auto resource = spec->resource();
-        resource.authorize(req, api::Operation::create);
         req.dry_run = true;
         auto c = app.db().acquire();
-        c->begin();
-        std::vector<RowResult> results;
-        try {
-          results = run_rows(*spec, resource, *c, req);
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
+        auto results = begin_rows(*spec, *c, req);
         c->rollback();  // a preview never writes
         return http::Response::json(results_json(*spec, results));
       },
@@ -166,17 +182,8 @@ void register_import(App& app, ImportSpec spec_in) {
   app.route(
       http::Method::POST, base,
       [&app, spec](http::Request& req) {
-        auto resource = spec->resource();
-        resource.authorize(req, api::Operation::create);
         auto c = app.db().acquire();
-        c->begin();
-        std::vector<RowResult> results;
-        try {
-          results = run_rows(*spec, resource, *c, req);
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
+        auto results = begin_rows(*spec, *c, req);
         Json summary = results_json(*spec, results);
         if (summary["invalid"].get<int>() > 0) {
           c->rollback();
@@ -198,8 +205,9 @@ void register_import(App& app, ImportSpec spec_in) {
           if (r.saved.value("account", "") == "pending_consent")
             pending.push_back(
                 {{"row", r.row}, {"name", r.saved.value("name", "")}, {"mobile", r.saved.value("mobile", "")}});
+        std::string created = spec->resource().subject + ".created";
         for (const auto& r : results)
-          app.events.publish({resource.subject + ".created", req.user().committee_id, req.user().user_id,
+          app.events.publish({created, req.user().committee_id, req.user().user_id,
                               std::to_string(r.saved.value("id", int64_t{0})), r.saved});
         return http::Response::json(
             {{"imported", results.size()}, {"accounts", accounts}, {"pending_consent", pending}});

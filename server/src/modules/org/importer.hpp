@@ -1,8 +1,8 @@
 #pragma once
-// Spreadsheet import (.xlsx / .csv) into a resource: a preview that reports every row's problems
-// (row number, column, reason) and a commit that imports all rows or none. Both run the rows
-// through the resource's own validation and save path inside one transaction; the preview
-// always rolls it back.
+// Spreadsheet import (.xlsx / .csv) into a resource: a preview that reports every problem of every
+// row (row number, column, and a reason that does not repeat the column's title) and a commit
+// that imports all rows or none. Both run the rows through the resource's own validation and
+// save path inside one transaction; the preview always rolls it back.
 
 #include <functional>
 #include <string>
@@ -36,7 +36,6 @@ void register_import(App& app, ImportSpec spec);
 Json cell_text(const std::string& cell, db::Connection&, const http::Request&, std::string&);
 /// Looks a name up in committee-scoped `table` ("" → null when `optional`).
 std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_ref(std::string table,
-                                                                                                      std::string label,
                                                                                                       bool optional);
 /// Maps Chinese labels to values ({"男","male"}, …).
 std::function<Json(const std::string&, db::Connection&, const http::Request&, std::string&)> cell_choice(

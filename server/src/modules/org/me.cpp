@@ -4,34 +4,25 @@
 #include "core/audit/audit.hpp"
 #include "modules/auth/sms_codes.hpp"
 #include "modules/org/member_accounts.hpp"
+#include "modules/org/queries.hpp"
 #include "modules/org/specs.hpp"
 
 namespace sl::org {
 
 namespace {
-constexpr const char* kSelectPendingLinks =
-    "SELECT m.id, m.committee_id, c.name AS committee_name, m.name, s.name AS sector_name, m.created_at FROM members "
-    "m JOIN committees c ON c.id = m.committee_id JOIN sectors s ON s.id = m.sector_id WHERE m.pending_user_id = $1 "
-    "ORDER BY m.id";
-constexpr const char* kSelectPendingLink =
-    "SELECT committee_id, name, mobile FROM members WHERE id = $1 AND pending_user_id = $2 AND user_id IS NULL";
-constexpr const char* kAcceptLink =
-    "UPDATE members SET user_id = $1, pending_user_id = NULL, updated_at = $2 WHERE id = $3";
-constexpr const char* kDeclineLink = "UPDATE members SET pending_user_id = NULL, updated_at = $1 WHERE id = $2";
-
 /// Accepts (`accept`) or declines the pending link of member `member_id` to the caller's own
 /// account, with its audit record; 404 when no such request waits for the caller.
 void answer_member_link(App& app, const http::Request& req, int64_t member_id, bool accept) {
   const auto& p = req.user();
   app.db().transaction([&](db::Connection& c) {
-    auto r = c.exec(kSelectPendingLink, {member_id, p.user_id});
+    auto r = c.exec(sql::kSelectPendingLink, {member_id, p.user_id});
     if (r.empty()) throw ApiError::not_found("待确认的委员关联");
     int64_t committee_id = r.one().integer("committee_id");
     if (accept) {
-      c.exec(kAcceptLink, {p.user_id, db::now_iso(), member_id});
+      c.exec(sql::kAcceptLink, {p.user_id, db::now_iso(), member_id});
       grant_member_role(c, p.user_id, committee_id);
     } else {
-      c.exec(kDeclineLink, {db::now_iso(), member_id});
+      c.exec(sql::kDeclineLink, {db::now_iso(), member_id});
     }
     auto e = audit::entry_for(req, accept ? "member.link_accept" : "member.link_decline", "member",
                               std::to_string(member_id));
@@ -47,7 +38,7 @@ void register_me(App& app) {
             [&app](http::Request& req) {
               auto c = app.db().acquire();
               Json items = Json::array();
-              for (const auto& r : c->exec(kSelectPendingLinks, {req.user().user_id}).rows)
+              for (const auto& r : c->exec(sql::kSelectPendingLinks, {req.user().user_id}).rows)
                 items.push_back({{"member_id", r.integer(0)},
                                  {"committee_id", r.integer(1)},
                                  {"committee_name", r.text(2)},
@@ -79,13 +70,11 @@ void register_me(App& app) {
               std::string where = "m.committee_id = $1 AND m.status = 'active'";
               if (!q.q.empty()) where += " AND m.name LIKE " + api::add_param(params, "%" + q.q + "%");
               auto c = app.db().acquire();
-              int64_t total = c->exec("SELECT COUNT(*) FROM members m WHERE " + where, params).one().integer(0);
+              int64_t total = c->exec(sql::kCountMembersWhere + where, params).one().integer(0);
               Json items = Json::array();
               for (const auto& r :
-                   c->exec("SELECT m.id, m.name, s.name AS sector_name FROM members m JOIN sectors s ON s.id = "
-                           "m.sector_id WHERE " +
-                               where + " ORDER BY m.name, m.id LIMIT " + api::add_param(params, q.page_size) +
-                               " OFFSET " + api::add_param(params, q.offset()),
+                   c->exec(sql::kMemberDirectoryWhere + where + " ORDER BY m.name, m.id LIMIT " +
+                               api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
                            params)
                        .rows)
                 items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}, {"sector_name", r.text(2)}});
@@ -93,50 +82,43 @@ void register_me(App& app) {
             },
             {"委员名录（姓名与界别，用于选择联名人）", "org"});
 
-  app.route(
-      http::Method::GET, "/api/v1/me/member",
-      [&app](http::Request& req) {
-        const auto& p = req.user();
-        auto c = app.db().acquire();
-        auto r = c->exec("SELECT * FROM members WHERE user_id = $1 AND committee_id = $2", {p.user_id, p.committee_id});
-        if (r.empty()) throw ApiError::not_found("本人的委员信息");
-        auto spec = member_spec(app);
-        Json item = api::row_to_json(r.one(), spec);
-        api::decorate_item(*c, spec, req, item);
-        return http::Response::json(item);
-      },
-      {"我的委员信息", "org"});
+  app.route(http::Method::GET, "/api/v1/me/member",
+            [&app](http::Request& req) {
+              const auto& p = req.user();
+              auto c = app.db().acquire();
+              auto r = c->exec(sql::kMemberOfUser, {p.user_id, p.committee_id});
+              if (r.empty()) throw ApiError::not_found("本人的委员信息");
+              auto spec = member_spec(app);
+              Json item = api::row_to_json(r.one(), spec);
+              api::decorate_item(*c, spec, req, item);
+              return http::Response::json(item);
+            },
+            {"我的委员信息", "org"});
 
-  app.route(
-      http::Method::POST, "/api/v1/me/mobile",
-      [&app](http::Request& req) {
-        api::Validator v(req.json());
-        auto mobile = v.mobile("mobile", api::Presence::required);
-        auto code = v.text("code", api::Presence::required, 6);
-        v.finish();
-        const auto& p = req.user();
-        auto c = app.db().acquire();
-        auth_module::verify_sms_code(*c, *mobile, "change_mobile", *code);
-        c->begin();
-        try {
-          if (!c->exec("SELECT 1 FROM users WHERE mobile = $1 AND id <> $2", {*mobile, p.user_id}).empty())
-            throw ApiError::validation("mobile", "该手机号已被其他账号使用");
-          auto before = c->exec("SELECT mobile FROM users WHERE id = $1", {p.user_id}).one().text(0);
-          c->exec("UPDATE users SET mobile = $1, updated_at = $2 WHERE id = $3", {*mobile, db::now_iso(), p.user_id});
-          c->exec("UPDATE members SET mobile = $1, updated_at = $2 WHERE user_id = $3",
-                  {*mobile, db::now_iso(), p.user_id});
-          auto e = audit::entry_for(req, "user.change_mobile", "user", std::to_string(p.user_id));
-          e.before = {{"mobile", before}};
-          e.after = {{"mobile", *mobile}};
-          audit::record(*c, e);
-          c->commit();
-        } catch (...) {
-          c->rollback();
-          throw;
-        }
-        return http::Response::json({{"mobile", *mobile}});
-      },
-      {"更换本人手机号（短信验证）", "org"});
+  app.route(http::Method::POST, "/api/v1/me/mobile",
+            [&app](http::Request& req) {
+              api::Validator v(req.json());
+              const auto& p = req.user();
+              std::string mobile;
+              {
+                // The try is counted whatever follows: checked outside the transaction.
+                auto c = app.db().acquire();
+                mobile = auth_module::verified_mobile(*c, v, "mobile", "change_mobile");
+              }
+              app.db().transaction([&](db::Connection& c) {
+                if (!c.exec(sql::kMobileOfOtherUser, {mobile, p.user_id}).empty())
+                  throw ApiError::validation("mobile", "该手机号已被其他账号使用");
+                auto before = c.exec(sql::kUserMobile, {p.user_id}).one().text(0);
+                c.exec(sql::kSetUserMobile, {mobile, db::now_iso(), p.user_id});
+                c.exec(sql::kSetMembersMobile, {mobile, db::now_iso(), p.user_id});
+                auto e = audit::entry_for(req, "user.change_mobile", "user", std::to_string(p.user_id));
+                e.before = {{"mobile", before}};
+                e.after = {{"mobile", mobile}};
+                audit::record(c, e);
+              });
+              return http::Response::json({{"mobile", mobile}});
+            },
+            {"更换本人手机号（短信验证）", "org"});
 }
 
 }  // namespace sl::org

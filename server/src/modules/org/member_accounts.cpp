@@ -2,26 +2,9 @@
 
 #include <sodium.h>
 
-namespace sl::org {
+#include "modules/org/queries.hpp"
 
-namespace {
-constexpr const char* kSelectMember = "SELECT name, mobile, user_id FROM members WHERE id = $1";
-constexpr const char* kSelectUserByMobile = "SELECT id FROM users WHERE mobile = $1";
-constexpr const char* kInsertMemberUser =
-    "INSERT INTO users (mobile, name, password_hash, must_change_password) VALUES ($1, $2, $3, 1) RETURNING id";
-constexpr const char* kLinkMember = "UPDATE members SET user_id = $1, pending_user_id = NULL WHERE id = $2";
-constexpr const char* kRequestLink = "UPDATE members SET pending_user_id = $1 WHERE id = $2";
-constexpr const char* kHasMemberGrant =
-    "SELECT 1 FROM role_grants WHERE user_id = $1 AND committee_id = $2 AND role = 'member'";
-constexpr const char* kInsertMemberGrant =
-    "INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, 'member')";
-constexpr const char* kSyncName = "UPDATE users SET name = $1, updated_at = $2 WHERE id = $3";
-// Grants of the account outside the committee's subtree (the committee and every one below).
-constexpr const char* kGrantsOutsideSubtree =
-    "WITH RECURSIVE sub(id) AS (SELECT CAST($1 AS BIGINT) UNION SELECT c.id FROM committees c JOIN sub ON "
-    "c.parent_id = sub.id) SELECT COUNT(*) FROM role_grants WHERE user_id = $2 AND committee_id NOT IN (SELECT id "
-    "FROM sub)";
-}  // namespace
+namespace sl::org {
 
 std::string random_initial_password() {
   static const std::string kLetters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -33,41 +16,42 @@ std::string random_initial_password() {
 }
 
 void grant_member_role(db::Connection& c, int64_t user_id, int64_t committee_id) {
-  if (c.exec(kHasMemberGrant, {user_id, committee_id}).empty()) c.exec(kInsertMemberGrant, {user_id, committee_id});
+  if (c.exec(sql::kHasMemberGrant, {user_id, committee_id}).empty())
+    c.exec(sql::kInsertMemberGrant, {user_id, committee_id});
 }
 
 MemberAccount ensure_member_account(App& app, db::Connection& c, int64_t committee_id, int64_t member_id,
                                     bool dry_run) {
-  auto m = c.exec(kSelectMember, {member_id}).one();
+  auto m = c.exec(sql::kSelectMember, {member_id}).one();
   MemberAccount out;
   if (auto linked = m.opt_int("user_id")) {
     out.link = AccountLink::linked;
     out.user_id = *linked;
-  } else if (auto existing = c.exec(kSelectUserByMobile, {m.text("mobile")}); !existing.empty()) {
+  } else if (auto existing = c.exec(sql::kSelectUserByMobile, {m.text("mobile")}); !existing.empty()) {
     // Someone already signs in with this mobile: only they may join it to this member.
     out.link = AccountLink::pending_consent;
-    c.exec(kRequestLink, {existing.one().integer(0), member_id});
+    c.exec(sql::kRequestLink, {existing.one().integer(0), member_id});
     return out;
   } else {
     std::string pw = random_initial_password();
     std::string hash = dry_run ? "" : app.passwords.hash(pw);
-    out.user_id = c.exec(kInsertMemberUser, {m.text("mobile"), m.text("name"), hash}).one().integer(0);
+    out.user_id = c.exec(sql::kInsertMemberUser, {m.text("mobile"), m.text("name"), hash}).one().integer(0);
     out.initial_password = pw;
-    c.exec(kLinkMember, {out.user_id, member_id});
+    c.exec(sql::kLinkMember, {out.user_id, member_id});
   }
   grant_member_role(c, out.user_id, committee_id);
   return out;
 }
 
 void sync_member_account(db::Connection& c, int64_t member_id, int64_t committee_id) {
-  auto m = c.exec(kSelectMember, {member_id}).one();
+  auto m = c.exec(sql::kSelectMember, {member_id}).one();
   auto user_id = m.opt_int("user_id");
   if (!user_id || !account_within_subtree(c, *user_id, committee_id)) return;
-  c.exec(kSyncName, {m.text("name"), db::now_iso(), *user_id});
+  c.exec(sql::kSyncName, {m.text("name"), db::now_iso(), *user_id});
 }
 
 bool account_within_subtree(db::Connection& c, int64_t user_id, int64_t committee_id) {
-  return c.exec(kGrantsOutsideSubtree, {committee_id, user_id}).one().integer(0) == 0;
+  return c.exec(sql::kGrantsOutsideSubtree, {committee_id, user_id}).one().integer(0) == 0;
 }
 
 void require_account_within_subtree(db::Connection& c, int64_t user_id, int64_t committee_id) {

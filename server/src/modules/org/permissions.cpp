@@ -34,8 +34,14 @@ void authorize_units(const http::Request& req, api::Operation op) {
   throw ApiError::forbidden("没有权限查看或修改承办单位");
 }
 
+bool can_manage_users(const Principal& p) {
+  return p.has(Role::admin);
+}
+
 void authorize_users(const http::Request& req, api::Operation op) {
-  if (req.user().has(Role::admin)) return;
+  const auto& p = req.user();
+  if (can_manage_users(p)) return;
+  if (op == api::Operation::list && p.has(Role::proposal_staff) && req.query_param("role") == "leader") return;
   throw ApiError::forbidden("只有系统管理员可以管理用户和角色");
 }
 

@@ -20,7 +20,10 @@ void authorize_reference_data(const http::Request& req, api::Operation op);
 void authorize_members(const http::Request& req, api::Operation op);
 /// Units: everyone in the committee lists them (to suggest units); unit staff see only their own.
 void authorize_units(const http::Request& req, api::Operation op);
-/// Users and role grants: admin only.
+/// Managing accounts and their roles: the admin.
+bool can_manage_users(const Principal& p);
+/// Users and role grants: the admin. Proposal staff also list the committee's leaders
+/// (`?role=leader`, a picker's fields only) to name them for key proposals.
 void authorize_users(const http::Request& req, api::Operation op);
 
 }  // namespace sl::org

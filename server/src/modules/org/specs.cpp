@@ -6,6 +6,7 @@
 
 #include "modules/org/member_accounts.hpp"
 #include "modules/org/permissions.hpp"
+#include "modules/org/queries.hpp"
 
 namespace sl::org {
 
@@ -71,13 +72,20 @@ void validate_id_list(api::Validator& v, const std::string& field, const std::st
 }
 }  // namespace
 
-api::ResourceSpec committee_spec() {
+api::ResourceSpec org_resource(std::string subject, std::string table, std::string path, std::string label,
+                               std::function<void(const http::Request&, api::Operation)> authorize) {
   api::ResourceSpec s;
-  s.subject = "committee";
-  s.table = "committees";
-  s.path = "/api/v1/committees";
-  s.label = "委员会";
+  s.subject = std::move(subject);
+  s.table = std::move(table);
+  s.path = std::move(path);
+  s.label = std::move(label);
   s.tag = "org";
+  s.authorize = std::move(authorize);
+  return s;
+}
+
+api::ResourceSpec committee_spec() {
+  auto s = org_resource("committee", "committees", "/api/v1/committees", "委员会", authorize_committees);
   s.committee_scoped = false;
   s.order_by = "id";
   Field parent = integer("parent_id", Presence::optional);
@@ -88,7 +96,6 @@ api::ResourceSpec committee_spec() {
                      {"members", "committee_id", "委员"},
                      {"units", "committee_id", "承办单位"},
                      {"terms", "committee_id", "届次"}};
-  s.authorize = authorize_committees;
   // A committee's people see it and the committees directly under it (上下联动).
   s.scope = [](const http::Request& req, std::vector<db::Value>& params) {
     std::string cur = api::add_param(params, req.user().committee_id);
@@ -101,7 +108,7 @@ api::ResourceSpec committee_spec() {
                         bool creating) {
     if (creating) {
       static const std::vector<std::string> kLevels = {"province", "city", "district"};
-      auto here = c.exec("SELECT level FROM committees WHERE id = $1", {req.user().committee_id});
+      auto here = c.exec(sql::kCommitteeLevel, {req.user().committee_id});
       std::string level = here.empty() ? "district" : here.one().text(0);
       auto at = std::find(kLevels.begin(), kLevels.end(), level);
       if (at == kLevels.end() || at + 1 == kLevels.end())
@@ -117,88 +124,56 @@ api::ResourceSpec committee_spec() {
   };
   s.after_write = [](db::Connection& c, const http::Request& req, int64_t id, const Json&, bool creating, Json&) {
     // The admin who creates a committee administers it until they grant others.
-    if (creating)
-      c.exec("INSERT INTO role_grants (user_id, committee_id, role) VALUES ($1, $2, 'admin')",
-             {req.user().user_id, id});
+    if (creating) c.exec(sql::kGrantAdmin, {req.user().user_id, id});
   };
   return s;
 }
 
 api::ResourceSpec term_spec() {
-  api::ResourceSpec s;
-  s.subject = "term";
-  s.table = "terms";
-  s.path = "/api/v1/terms";
-  s.label = "届次";
-  s.tag = "org";
+  auto s = org_resource("term", "terms", "/api/v1/terms", "届次", authorize_reference_data);
   s.order_by = "number DESC";
   Field number = integer("number", Presence::required);
   number.unique = true;
   s.fields = {number, text("name", Presence::required, 30, true), date("start_date", Presence::required),
               date("end_date", Presence::required)};
   s.referenced_by = {{"sessions", "term_id", "会议"}};
-  s.authorize = authorize_reference_data;
   return s;
 }
 
 api::ResourceSpec session_spec() {
-  api::ResourceSpec s;
-  s.subject = "session";
-  s.table = "sessions";
-  s.path = "/api/v1/sessions";
-  s.label = "会议";
-  s.tag = "org";
+  auto s = org_resource("session", "sessions", "/api/v1/sessions", "会议", authorize_reference_data);
   s.order_by = "start_date DESC, id DESC";
   s.fields = {ref("term_id", "terms", Presence::required), integer("number", Presence::required),
               text("name", Presence::required, 40, true),  date("start_date", Presence::required),
               date("end_date", Presence::required),        boolean("is_current")};
-  s.authorize = authorize_reference_data;
   s.after_write = [](db::Connection& c, const http::Request& req, int64_t id, const Json& body, bool, Json&) {
     // Exactly one current session per committee.
-    if (body.value("is_current", false))
-      c.exec("UPDATE sessions SET is_current = 0 WHERE committee_id = $1 AND id <> $2", {req.user().committee_id, id});
+    if (body.value("is_current", false)) c.exec(sql::kUnsetOtherCurrentSessions, {req.user().committee_id, id});
   };
   return s;
 }
 
 api::ResourceSpec sector_spec() {
-  api::ResourceSpec s;
-  s.subject = "sector";
-  s.table = "sectors";
-  s.path = "/api/v1/sectors";
-  s.label = "界别";
-  s.tag = "org";
+  auto s = org_resource("sector", "sectors", "/api/v1/sectors", "界别", authorize_reference_data);
   s.fields = {unique_name(30), text("description", Presence::optional, 200), integer("sort", Presence::optional)};
   s.referenced_by = {{"members", "sector_id", "委员"}, {"role_grants", "sector_id", "角色授权"}};
-  s.authorize = authorize_reference_data;
   return s;
 }
 
 api::ResourceSpec party_spec() {
-  api::ResourceSpec s;
-  s.subject = "party";
-  s.table = "parties";
-  s.path = "/api/v1/parties";
-  s.label = "党派";
-  s.tag = "org";
+  auto s = org_resource("party", "parties", "/api/v1/parties", "党派", authorize_reference_data);
   s.fields = {unique_name(30), text("short_name", Presence::optional, 10), integer("sort", Presence::optional)};
   s.referenced_by = {{"members", "party_id", "委员"}, {"role_grants", "party_id", "角色授权"}};
-  s.authorize = authorize_reference_data;
   return s;
 }
 
 api::ResourceSpec special_committee_spec() {
-  api::ResourceSpec s;
-  s.subject = "special_committee";
-  s.table = "special_committees";
-  s.path = "/api/v1/special-committees";
-  s.label = "专委会";
-  s.tag = "org";
+  auto s = org_resource("special_committee", "special_committees", "/api/v1/special-committees", "专委会",
+                        authorize_reference_data);
   s.fields = {unique_name(30), choice("kind", {"proposal", "other"}, "other"),
               text("description", Presence::optional, 500), integer("sort", Presence::optional)};
   s.referenced_by = {{"member_special_committees", "special_committee_id", "委员"},
                      {"role_grants", "special_committee_id", "角色授权"}};
-  s.authorize = authorize_reference_data;
   s.validate_extra = [](api::Validator& v, const Json&, db::Connection& c, const http::Request& req, bool) {
     validate_id_list(v, "unit_ids", "units", c, req);
   };
@@ -210,10 +185,7 @@ api::ResourceSpec special_committee_spec() {
   s.decorate = [](db::Connection& c, const http::Request&, Json& item) {
     Json units = Json::array();
     Json ids = Json::array();
-    for (const auto& r : c.exec("SELECT u.id, u.name FROM special_committee_units l JOIN units u ON u.id = l.unit_id "
-                                "WHERE l.special_committee_id = $1 ORDER BY u.sort, u.id",
-                                {item["id"].get<int64_t>()})
-                             .rows) {
+    for (const auto& r : c.exec(sql::kSpecialCommitteeUnits, {item["id"].get<int64_t>()}).rows) {
       units.push_back({{"id", r.integer(0)}, {"name", r.text(1)}});
       ids.push_back(r.integer(0));
     }
@@ -224,12 +196,7 @@ api::ResourceSpec special_committee_spec() {
 }
 
 api::ResourceSpec unit_spec() {
-  api::ResourceSpec s;
-  s.subject = "unit";
-  s.table = "units";
-  s.path = "/api/v1/units";
-  s.label = "承办单位";
-  s.tag = "org";
+  auto s = org_resource("unit", "units", "/api/v1/units", "承办单位", authorize_units);
   Field contact_phone = text("contact_phone", Presence::optional, 20);
   Field contacts{"contacts", FieldKind::json, Presence::optional};
   s.fields = {unique_name(50),
@@ -242,7 +209,6 @@ api::ResourceSpec unit_spec() {
               contacts,
               integer("sort", Presence::optional)};
   s.referenced_by = {{"special_committee_units", "unit_id", "专委会对口"}, {"role_grants", "unit_id", "角色授权"}};
-  s.authorize = authorize_units;
   // A unit's own staff see their unit only, never another unit's records (not even by id).
   s.scope = [](const http::Request& req, std::vector<db::Value>& params) -> std::string {
     const auto& p = req.user();
@@ -264,7 +230,8 @@ api::ResourceSpec unit_spec() {
     if (body.contains("contact_phone") && body["contact_phone"].is_string()) {
       std::string phone = api::trim(body["contact_phone"].get<std::string>());
       static const std::regex kPhone("^[0-9+\\- ]{7,20}$");
-      if (!phone.empty() && !std::regex_match(phone, kPhone)) v.fail("contact_phone", "联系电话格式不正确");
+      if (!phone.empty() && !std::regex_match(phone, kPhone))
+        v.fail("contact_phone", "格式不正确：只能填写数字、+、- 和空格，共 7 到 20 个字符");
     }
     if (body.contains("contacts") && body["contacts"].is_array()) {
       for (const auto& ct : body["contacts"])
@@ -277,12 +244,7 @@ api::ResourceSpec unit_spec() {
 }
 
 api::ResourceSpec member_spec(App& app) {
-  api::ResourceSpec s;
-  s.subject = "member";
-  s.table = "members";
-  s.path = "/api/v1/members";
-  s.label = "委员";
-  s.tag = "org";
+  auto s = org_resource("member", "members", "/api/v1/members", "委员", authorize_members);
   s.order_by = "id";
   Field mobile{"mobile", FieldKind::mobile, Presence::required};
   mobile.unique = true;
@@ -296,7 +258,6 @@ api::ResourceSpec member_spec(App& app) {
               text("employer", Presence::optional, 60, true),
               text("title", Presence::optional, 40),
               choice("status", {"active", "suspended", "left"}, "active")};
-  s.authorize = authorize_members;
   // A party's or sector's contact sees that group's members only.
   s.scope = [](const http::Request& req, std::vector<db::Value>& params) -> std::string {
     const auto& p = req.user();
@@ -333,20 +294,12 @@ api::ResourceSpec member_spec(App& app) {
                         : !item["pending_user_id"].is_null() ? "pending_consent"
                                                              : "none";
     }
-    for (const auto& r : c.exec("SELECT m.id, s.name, p.name FROM members m JOIN sectors s ON s.id = m.sector_id LEFT "
-                                "JOIN parties p ON p.id = m.party_id WHERE m.id IN (" +
-                                    in + ")",
-                                params)
-                             .rows) {
+    for (const auto& r : c.exec(sql::kMemberGroupNamesIn + in + ")", params).rows) {
       Json& item = *by_id.at(r.integer(0));
       item["sector_name"] = r.text(1);
       item["party_name"] = r.is_null(2) ? "" : r.text(2);
     }
-    for (const auto& r : c.exec("SELECT member_id, special_committee_id FROM member_special_committees WHERE member_id "
-                                "IN (" +
-                                    in + ") ORDER BY member_id, special_committee_id",
-                                params)
-                             .rows)
+    for (const auto& r : c.exec(sql::kMemberSpecialCommitteesIn + in + sql::kMemberSpecialCommitteesOrder, params).rows)
       (*by_id.at(r.integer(0)))["special_committee_ids"].push_back(r.integer(1));
   };
   s.validate_extra = [](api::Validator& v, const Json&, db::Connection& c, const http::Request& req, bool) {
@@ -364,10 +317,10 @@ api::ResourceSpec member_spec(App& app) {
       replace_links(c, "member_special_committees", "member_id", "special_committee_id", id,
                     body["special_committee_ids"].get<std::vector<int64_t>>());
     int64_t committee_id = req.user().committee_id;
-    bool unlinked = !c.exec("SELECT 1 FROM members WHERE id = $1 AND user_id IS NULL", {id}).empty();
+    bool unlinked = !c.exec(sql::kIsUnlinkedMember, {id}).empty();
     if (creating || (unlinked && body.contains("mobile"))) {
       // A new mobile of an unlinked member: the earlier link request no longer applies.
-      if (!creating) c.exec("UPDATE members SET pending_user_id = NULL WHERE id = $1", {id});
+      if (!creating) c.exec(sql::kDropLinkRequest, {id});
       auto account = ensure_member_account(app, c, committee_id, id, req.dry_run);
       answer = Json::object();
       if (account.initial_password) answer["initial_password"] = *account.initial_password;

@@ -5,6 +5,10 @@
 
 namespace sl::org {
 
+/// The part every org resource shares: its names, its path, tag "org" and who may do what.
+api::ResourceSpec org_resource(std::string subject, std::string table, std::string path, std::string label,
+                               std::function<void(const http::Request&, api::Operation)> authorize);
+
 api::ResourceSpec committee_spec();
 api::ResourceSpec term_spec();
 api::ResourceSpec session_spec();

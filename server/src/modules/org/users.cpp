@@ -3,6 +3,8 @@
 #include "core/audit/audit.hpp"
 #include "modules/org/member_accounts.hpp"
 #include "modules/org/permissions.hpp"
+#include "modules/org/queries.hpp"
+#include "modules/org/specs.hpp"
 
 namespace sl::org {
 
@@ -11,10 +13,7 @@ constexpr const char* kTag = "org";
 
 Json grants_json(db::Connection& c, int64_t user_id, int64_t committee_id) {
   Json out = Json::array();
-  for (const auto& r : c.exec("SELECT id, committee_id, role, unit_id, special_committee_id, party_id, sector_id "
-                              "FROM role_grants WHERE user_id = $1 AND committee_id = $2 ORDER BY id",
-                              {user_id, committee_id})
-                           .rows) {
+  for (const auto& r : c.exec(sql::kGrantsOfUser, {user_id, committee_id}).rows) {
     Json g = Json::object();
     for (size_t i = 0; i < r.size(); ++i)
       g[r.names()[i]] = r.is_null(i) ? Json(nullptr) : (r.names()[i] == "role" ? Json(r.text(i)) : Json(r.integer(i)));
@@ -76,12 +75,7 @@ int64_t insert_grant(db::Connection& c, int64_t user_id, int64_t committee_id,
 }
 
 api::ResourceSpec user_spec(App& app) {
-  api::ResourceSpec s;
-  s.subject = "user";
-  s.table = "users";
-  s.path = "/api/v1/users";
-  s.label = "用户";
-  s.tag = kTag;
+  auto s = org_resource("user", "users", "/api/v1/users", "用户", authorize_users);
   s.committee_scoped = false;
   s.order_by = "id";
   api::Field username{"username", api::FieldKind::text, api::Presence::optional, 32};
@@ -98,7 +92,6 @@ api::ResourceSpec user_spec(App& app) {
   status.filter = true;
   s.fields = {username, mobile, name, status};
   s.referenced_by = {{"members", "user_id", "委员"}};
-  s.authorize = authorize_users;
   // Passwords, status, deletion: only for accounts that live wholly in this committee's subtree.
   // (An admin's own account is theirs whatever else it holds.)
   s.authorize_row = [](db::Connection& c, const http::Request& req, int64_t id) {
@@ -117,7 +110,23 @@ api::ResourceSpec user_spec(App& app) {
     return "id IN (SELECT user_id FROM role_grants WHERE committee_id = " +
            api::add_param(params, req.user().committee_id) + ")";
   };
+  // ?role=: the accounts holding that role in the committee. Proposal staff, who may list the
+  // leaders only (to name them for key proposals), see the active ones.
+  s.filters = [](const http::Request& req, std::vector<db::Value>& params) -> std::string {
+    auto role = req.query_param("role");
+    if (!role || role->empty()) return "";
+    if (!parse_role(*role)) throw ApiError::validation("role", "没有这个角色");
+    std::string cond = "id IN (SELECT user_id FROM role_grants WHERE committee_id = " +
+                       api::add_param(params, req.user().committee_id) +
+                       " AND role = " + api::add_param(params, *role) + ")";
+    return can_manage_users(req.user()) ? cond : cond + " AND status = 'active'";
+  };
   s.decorate = [](db::Connection& c, const http::Request& req, Json& item) {
+    if (!can_manage_users(req.user())) {
+      // A picker's fields only.
+      item = {{"id", item["id"]}, {"name", item["name"]}};
+      return;
+    }
     for (const char* k : {"password_hash", "failed_logins"}) item.erase(k);
     item["must_change_password"] = item["must_change_password"] == "1";
     item["grants"] = grants_json(c, item["id"].get<int64_t>(), req.user().committee_id);
@@ -147,11 +156,10 @@ api::ResourceSpec user_spec(App& app) {
                          Json&) {
     if (body.contains("password") && body["password"].is_string() && !body["password"].get<std::string>().empty()) {
       // Staff set an initial password; the user changes it at first login.
-      c.exec("UPDATE users SET password_hash = $1, must_change_password = 1 WHERE id = $2",
+      c.exec(sql::kSetInitialPassword,
              {req.dry_run ? std::string() : app.passwords.hash(body["password"].get<std::string>()), id});
     }
-    if (body.contains("status") && body["status"] == "disabled")
-      c.exec("DELETE FROM auth_sessions WHERE user_id = $1", {id});
+    if (body.contains("status") && body["status"] == "disabled") c.exec(sql::kEndUserSessions, {id});
     if (creating)
       for (const auto& g : body["grants"]) {
         api::Validator gv(g);
@@ -199,15 +207,13 @@ void register_users(App& app) {
               app.db().transaction([&](db::Connection& c) {
                 Json before = api::load_item(c, spec, req, user_id);
                 if (user_id != req.user().user_id) require_account_within_subtree(c, user_id, req.user().committee_id);
-                auto g = c.exec("SELECT role FROM role_grants WHERE id = $1 AND user_id = $2 AND committee_id = $3",
-                                {grant_id, user_id, req.user().committee_id});
+                auto g = c.exec(sql::kGrantRole, {grant_id, user_id, req.user().committee_id});
                 if (g.empty()) throw ApiError::not_found("角色授权");
                 if (g.one().text(0) == "admin") {
-                  auto admins = c.exec("SELECT COUNT(*) FROM role_grants WHERE committee_id = $1 AND role = 'admin'",
-                                       {req.user().committee_id});
+                  auto admins = c.exec(sql::kCountAdmins, {req.user().committee_id});
                   if (admins.one().integer(0) <= 1) throw ApiError::conflict("这是本委员会最后一个管理员，不能撤销");
                 }
-                c.exec("DELETE FROM role_grants WHERE id = $1", {grant_id});
+                c.exec(sql::kDeleteGrant, {grant_id});
                 auto e = audit::entry_for(req, "user.revoke", "user", std::to_string(user_id));
                 e.before = before["grants"];
                 e.after = grants_json(c, user_id, req.user().committee_id);

@@ -8,6 +8,18 @@
 namespace sl::proposals {
 
 namespace {
+// The national defaults (public_calendar_days, migration 0020) a committee's calendar has not yet
+// been given, by year; copying one year's days in, keeping the committee's own setting of a day;
+// and marking the year as given, so days staff delete stay deleted.
+constexpr const char* kUnseededYears =
+    "SELECT DISTINCT substr(p.day, 1, 4) FROM public_calendar_days p WHERE NOT EXISTS (SELECT 1 FROM "
+    "calendar_seeded_years s WHERE s.committee_id = $1 AND s.year = substr(p.day, 1, 4))";
+constexpr const char* kSeedYear =
+    "INSERT INTO calendar_days (committee_id, day, kind, name) SELECT CAST($1 AS BIGINT), day, kind, name FROM "
+    "public_calendar_days WHERE substr(day, 1, 4) = $2 ON CONFLICT DO NOTHING";
+constexpr const char* kMarkSeeded =
+    "INSERT INTO calendar_seeded_years (committee_id, year) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+
 std::tm parse(const std::string& date) {
   std::tm tm{};
   std::sscanf(date.c_str(), "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
@@ -52,7 +64,16 @@ int weekday(const std::string& date) {
   return out.tm_wday;
 }
 
+void seed_public_holidays(db::Connection& c, int64_t committee_id) {
+  for (const auto& r : c.exec(kUnseededYears, {committee_id}).rows) {
+    std::string year = r.text(0);
+    c.exec(kSeedYear, {committee_id, year});
+    c.exec(kMarkSeeded, {committee_id, year});
+  }
+}
+
 WorkCalendar WorkCalendar::load(db::Connection& c, int64_t committee_id) {
+  seed_public_holidays(c, committee_id);
   std::set<std::string> holidays, workdays;
   for (const auto& r : c.exec(sql::kCalendarDays, {committee_id}).rows)
     (r.text(1) == "workday" ? workdays : holidays).insert(r.text(0));

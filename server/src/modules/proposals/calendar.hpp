@@ -12,7 +12,7 @@ namespace sl::proposals {
 
 class WorkCalendar {
  public:
-  /// Loads `committee_id`'s listed days.
+  /// Loads `committee_id`'s listed days, after seed_public_holidays.
   static WorkCalendar load(db::Connection& c, int64_t committee_id);
   WorkCalendar(std::set<std::string> holidays, std::set<std::string> workdays)
       : holidays_(std::move(holidays)), workdays_(std::move(workdays)) {}
@@ -27,6 +27,11 @@ class WorkCalendar {
   std::set<std::string> holidays_;
   std::set<std::string> workdays_;
 };
+
+/// Copies into the committee's calendar the national holidays and make-up working days of every
+/// shipped year it has not been given yet (public_calendar_days); a day it already lists keeps its
+/// setting. Each year is given once: what staff change or delete afterwards stays so.
+void seed_public_holidays(db::Connection& c, int64_t committee_id);
 
 /// `date` plus `days` calendar days (YYYY-MM-DD).
 std::string add_days(const std::string& date, int days);

@@ -48,11 +48,13 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
   const bool creating = stored == nullptr;
   auto presence = creating ? api::Presence::required : api::Presence::optional;
   std::vector<std::pair<std::string, db::Value>> out;
-  if (auto t = v.text("title", presence, 50)) out.emplace_back("title", *t);
+  if (auto t = v.text("title", presence, draft_limits::kTitle)) out.emplace_back("title", *t);
   for (const char* f : {"situation", "analysis", "suggestions"})
-    if (auto t = v.text(f, api::Presence::optional, 20000, true)) out.emplace_back(f, *t);
-  if (auto t = v.one_of("category", api::Presence::optional, proposal_categories())) out.emplace_back("category", *t);
-  if (auto t = v.text("keywords", api::Presence::optional, 100, true)) out.emplace_back("keywords", *t);
+    if (auto t = v.text(f, api::Presence::optional, draft_limits::kSection, true)) out.emplace_back(f, *t);
+  if (auto t = v.one_of("category", api::Presence::optional, proposal_categories(c, p.committee_id)))
+    out.emplace_back("category", *t);
+  if (auto t = v.text("keywords", api::Presence::optional, draft_limits::kKeywords, true))
+    out.emplace_back("keywords", *t);
   if (auto k = v.one_of("kind", api::Presence::optional, kKinds)) out.emplace_back("kind", *k);
   if (auto ids = v.id_list("suggested_unit_ids", api::Presence::optional)) {
     for (int64_t id : *ids)
@@ -60,7 +62,8 @@ std::vector<std::pair<std::string, db::Value>> read_draft(api::Validator& v, db:
     out.emplace_back("suggested_unit_ids", Json(*ids).dump());
   }
   if (auto b = v.boolean("consent_publish", api::Presence::optional)) out.emplace_back("consent_publish", int64_t{*b});
-  if (auto t = v.text("consent_reason", api::Presence::optional, 200, true)) out.emplace_back("consent_reason", *t);
+  if (auto t = v.text("consent_reason", api::Presence::optional, draft_limits::kConsentReason, true))
+    out.emplace_back("consent_reason", *t);
   if (auto b = v.boolean("between_sessions", api::Presence::optional))
     out.emplace_back("between_sessions", int64_t{*b});
   auto group_type = v.raw("group_type", api::Presence::optional);
@@ -153,6 +156,22 @@ void record_side_act(db::Connection& c, const Caller& by, const db::Row& p, cons
   auto e = audit::entry_by(by.user, by.address, "proposal." + action, "proposal", std::to_string(id));
   e.after = payload;
   audit::record(c, e);
+}
+
+Json draft_request_schema(bool creating) {
+  auto text = [](size_t max) { return Json{{"type", "string"}, {"maxLength", max}}; };
+  Json properties = {
+      {"title", text(draft_limits::kTitle)},       {"situation", text(draft_limits::kSection)},
+      {"analysis", text(draft_limits::kSection)},  {"suggestions", text(draft_limits::kSection)},
+      {"keywords", text(draft_limits::kKeywords)}, {"consent_reason", text(draft_limits::kConsentReason)}};
+  properties["title"]["minLength"] = 1;
+  Json schema = {{"type", "object"}, {"properties", properties}};
+  if (creating)
+    schema["required"] = Json::array({"title"});
+  else
+    schema["required"] = Json::array({"version"});
+  if (!creating) schema["properties"]["version"] = {{"type", "integer"}};
+  return schema;
 }
 
 std::string Caller::at() const {

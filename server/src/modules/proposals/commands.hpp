@@ -50,6 +50,17 @@ struct TransitionInput {
 /// Reads `action` and `version` from `body`; throws validation_failed naming the bad one.
 TransitionInput read_transition_input(const Json& body);
 
+/// The longest text each field of a draft takes, in characters.
+namespace draft_limits {
+inline constexpr size_t kTitle = 50;
+inline constexpr size_t kSection = 20000;  // situation, analysis, suggestions
+inline constexpr size_t kKeywords = 100;
+inline constexpr size_t kConsentReason = 200;
+}  // namespace draft_limits
+/// The JSON Schema of a draft's text fields as create (`creating`) or update reads them, for the
+/// OpenAPI description the editor takes its limits from.
+Json draft_request_schema(bool creating);
+
 /// Creates a draft for the caller from `fields`.
 Outcome create_proposal(db::Connection& c, const Config& config, const Caller& by, const Json& fields);
 /// Edits draft `id` (proposer only, while draft or returned); `fields` carries its `version`.

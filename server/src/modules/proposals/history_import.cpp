@@ -34,6 +34,22 @@ std::optional<Json> uploaded_mapping(const http::Request& req) {
   return j;
 }
 
+/// The `category_map` and `unit_map` parts, when sent.
+Resolutions uploaded_choices(const http::Request& req) {
+  Resolutions out;
+  if (req.header("content-type").rfind("multipart/form-data", 0) != 0) return out;
+  for (const char* part : {"category_map", "unit_map"}) {
+    std::string text;
+    try {
+      text = http::uploaded_file(req, part).content;
+    } catch (const ApiError&) {
+      continue;
+    }
+    (std::string(part) == "unit_map" ? out.units : out.categories) = parse_resolutions(part, text);
+  }
+  return out;
+}
+
 Sheet read_upload(const http::Request& req, std::string& filename) {
   auto file = http::uploaded_file(req);
   filename = file.filename;
@@ -82,8 +98,9 @@ void register_history_import(App& app) {
         std::string filename;
         Sheet sheet = read_upload(req, filename);
         auto mapping = uploaded_mapping(req);
+        auto choices = uploaded_choices(req);
         auto c = app.db().acquire();
-        return http::Response::json(analysis_json(analyse(*c, req.user().committee_id, sheet, mapping)));
+        return http::Response::json(analysis_json(analyse(*c, req.user().committee_id, sheet, mapping, choices)));
       },
       upload_meta(app, "预览历史提案导入：识别列、建议对应关系、逐行检查（不写入）"));
 
@@ -94,12 +111,13 @@ void register_history_import(App& app) {
         std::string filename;
         Sheet sheet = read_upload(req, filename);
         auto mapping = uploaded_mapping(req);
+        auto choices = uploaded_choices(req);
         std::vector<int64_t> ids;
         int64_t import_id = 0;
         Json summary;
         try {
           app.db().transaction([&](db::Connection& c) {
-            Analysis a = analyse(c, req.user().committee_id, sheet, mapping);
+            Analysis a = analyse(c, req.user().committee_id, sheet, mapping, choices);
             if (!a.missing.empty()) {
               std::string labels;
               for (const auto& m : a.missing) labels += (labels.empty() ? "" : "、") + m;
@@ -110,8 +128,27 @@ void register_history_import(App& app) {
               throw ApiError(ErrorCode::validation_failed,
                              "有 " + std::to_string(a.invalid) + " 行数据有误，未导入任何提案")
                   .with("rows", analysis_json(a)["rows"]);
+            if (a.unresolved > 0) {
+              std::string values;
+              int shown = 0;
+              for (const auto* list : {&a.unknown_categories, &a.unknown_units})
+                for (const auto& u : *list)
+                  if (!u.resolution && shown++ < 10)
+                    values += (values.empty() ? "" : "、") +
+                              std::string(list == &a.unknown_categories ? "类别" : "承办单位") + "“" + u.value + "”";
+              Json preview = analysis_json(a);
+              throw ApiError(ErrorCode::validation_failed,
+                             "还有 " + std::to_string(a.unresolved) +
+                                 " 个系统中没有的类别或承办单位未选择处理方式（对应到已有的或新建）：" + values +
+                                 "，未导入任何提案")
+                  .with("unknown_categories", preview["unknown_categories"])
+                  .with("unknown_units", preview["unknown_units"]);
+            }
             ids = write_rows(c, req, a, filename, import_id);
-            summary = {{"new_terms", a.new_terms}, {"new_sessions", a.new_sessions}};
+            summary = {{"new_terms", a.new_terms},
+                       {"new_sessions", a.new_sessions},
+                       {"new_categories", a.create_categories},
+                       {"new_units", a.create_units}};
           });
         } catch (const db::ConstraintError&) {
           throw ApiError::conflict("导入的提案与系统中已有的记录冲突（可能有人同时导入了相同的提案），未导入任何提案");

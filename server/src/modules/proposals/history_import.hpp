@@ -5,8 +5,15 @@
 // imports every row in one transaction or nothing. Imported proposals are ordinary closed
 // proposals (number, units, released reply, feedback) flagged `imported`, proposed through one
 // disabled system account per committee; missing sessions (and their terms) are created.
+// Handling units are optional (old lists often lack them). Categories and units the committee
+// does not know are listed by the preview once each with their counts; staff map each to an
+// existing one or have it created (a category joins the committee's list in proposal settings,
+// a unit becomes a handling unit record), and the commit refuses while any is left undecided.
 //
 // Routes: GET /api/v1/proposals/import/template, POST …/import/preview, POST …/import/commit.
+// Both POSTs take the `file` and, optionally, the JSON parts `mapping` ({field: header or null}),
+// `category_map` and `unit_map` ({value: {"action": "map", "to": category name | unit id} or
+// {"action": "create"}}).
 // After a commit, one `proposal.imported` event per proposal.
 
 #include <optional>

@@ -176,27 +176,49 @@ std::optional<std::string> parse_date(const std::string& in) {
   return out;
 }
 
-const std::vector<std::string> kCategories = {"经济建设", "城市建设", "社会事业", "科教文卫", "政治法律", "其他"};
-
-/// The category of `cell` ("" stays ""); sets `problem` when it is none we know.
-std::string read_category(const std::string& cell, std::string& problem) {
-  std::string s = trim_ascii(halfwidth(cell));
-  if (s.empty()) return "";
-  if (ends_with(s, "类") && api::utf8_length(s) > 2) s.resize(s.size() - std::string("类").size());
-  for (const auto& c : kCategories)
-    if (s == c) return c;
+namespace {
+/// Words committees use for the built-in categories.
+const std::vector<std::pair<std::string, std::string>>& category_synonyms() {
   static const std::vector<std::pair<std::string, std::string>> kSynonyms = {
       {"经济", "经济建设"}, {"城建", "城市建设"}, {"城市管理", "城市建设"}, {"城乡建设", "城市建设"},
       {"社会", "社会事业"}, {"民生", "社会事业"}, {"科教", "科教文卫"},     {"教育", "科教文卫"},
       {"科技", "科教文卫"}, {"文化", "科教文卫"}, {"卫生", "科教文卫"},     {"文教卫体", "科教文卫"},
       {"政法", "政治法律"}, {"法制", "政治法律"}, {"法治", "政治法律"},     {"政治", "政治法律"},
       {"其它", "其他"},     {"综合", "其他"}};
-  for (const auto& [from, to] : kSynonyms)
-    if (s == from) return to;
-  std::string allowed;
-  for (const auto& c : kCategories) allowed += (allowed.empty() ? "" : "、") + c;
-  problem = "类别“" + cell + "”无法识别，应为：" + allowed;
+  return kSynonyms;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& x) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
+}  // namespace
+
+std::string match_category(const std::string& value, const std::vector<std::string>& categories) {
+  std::string s = trim_ascii(halfwidth(value));
+  if (s.empty()) return "";
+  if (has(categories, s)) return s;
+  if (ends_with(s, "类") && api::utf8_length(s) > 2) s.resize(s.size() - std::string("类").size());
+  if (has(categories, s)) return s;
+  for (const auto& [from, to] : category_synonyms())
+    if (s == from && has(categories, to)) return to;
   return "";
+}
+
+std::string suggest_category(const std::string& value, const std::vector<std::string>& categories) {
+  std::string s = trim_ascii(halfwidth(value));
+  if (s.empty()) return "";
+  // A category inside the value (社会事业发展) or the value inside a category, the longest first.
+  std::string best;
+  for (const auto& c : categories)
+    if ((s.find(c) != std::string::npos || c.find(s) != std::string::npos) && c.size() > best.size()) best = c;
+  if (!best.empty()) return best;
+  size_t best_len = 0;
+  for (const auto& [from, to] : category_synonyms())
+    if (from.size() > best_len && s.find(from) != std::string::npos && has(categories, to)) {
+      best = to;
+      best_len = from.size();
+    }
+  return best;
 }
 
 /// A/B/C/D from a letter ("A", "A类", "Ａ类（已解决或采纳）") or the words of the category.

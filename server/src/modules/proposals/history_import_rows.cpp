@@ -1,6 +1,7 @@
 // Checking the rows of a historical import against the committee: every field group of a row is
-// read by its own function below, in the order the problems are reported; then the sessions the
-// rows need are found or planned (with their terms).
+// read by its own function below, in the order the problems are reported (all of a row's problems,
+// not only the first); categories and units the committee does not know are listed once each
+// with what staff chose for them; then the sessions the rows need are found or planned.
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@
 #include "core/utf8.hpp"
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/history_import_internal.hpp"
+#include "modules/proposals/settings.hpp"
 
 namespace sl::proposals::history {
 
@@ -22,6 +24,8 @@ namespace {
 // The committee as the import sees it
 
 struct Directory {
+  std::vector<std::string> categories;                       // the committee's, in order
+  std::vector<std::pair<int64_t, std::string>> unit_list;    // id, name
   std::map<std::string, int64_t> units;                      // name and short name → id
   std::vector<std::pair<std::string, Group>> groups;         // name → group, parties before sectors
   std::map<int, std::pair<int64_t, int>> terms;              // term number → (id, start year)
@@ -30,8 +34,11 @@ struct Directory {
 
   static Directory load(db::Connection& c, int64_t committee_id) {
     Directory d;
+    d.categories = load_categories(c, committee_id);
     for (const auto& r :
-         c.exec("SELECT id, name, short_name FROM units WHERE committee_id = $1 ORDER BY id", {committee_id}).rows) {
+         c.exec("SELECT id, name, short_name FROM units WHERE committee_id = $1 ORDER BY sort, id", {committee_id})
+             .rows) {
+      d.unit_list.emplace_back(r.integer(0), r.text(1));
       d.units.emplace(r.text(1), r.integer(0));
       if (!r.text(2).empty()) d.units.emplace(r.text(2), r.integer(0));
     }
@@ -86,6 +93,30 @@ struct Directory {
     if (!best) return std::nullopt;
     return *best;
   }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Values the committee does not know
+
+/// The unknown values of one kind, once each in order of first appearance.
+struct Unknowns {
+  std::vector<Unknown>& list;
+  std::map<std::string, size_t> index = {};
+
+  Unknown& note(const std::string& value, int row) {
+    auto [it, fresh] = index.emplace(value, list.size());
+    if (fresh) list.push_back({value});
+    Unknown& u = list[it->second];
+    ++u.count;
+    if (u.rows.size() < 20) u.rows.push_back(row);
+    return u;
+  }
+};
+
+struct Context {
+  const Directory& dir;
+  const Resolutions& choices;
+  Unknowns categories, units;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -184,11 +215,33 @@ void read_proposers(const RowCells& in, const Directory& dir, Row& r) {
   }
 }
 
+/// The category: one of the committee's, or an unknown value mapped or created as staff chose
+/// (without a choice yet, the row is pending).
+void read_category(const RowCells& in, Context& ctx, Row& r) {
+  std::string value = trim_ascii(halfwidth(in.cell("category")));
+  if (value.empty()) return;
+  r.category = match_category(value, ctx.dir.categories);
+  if (!r.category.empty()) return;
+  Unknown& u = ctx.categories.note(value, r.row);
+  auto choice = ctx.choices.categories.find(value);
+  if (choice == ctx.choices.categories.end()) {
+    r.pending = true;
+    return;
+  }
+  u.resolution = choice->second;
+  if (choice->second.action == "map")
+    r.category = choice->second.to;
+  else if (api::utf8_length(value) > kMaxCategoryChars)
+    add_error(
+        r, in.column("category"),
+        "类别“" + value + "”过长，不能新建（最多 " + std::to_string(kMaxCategoryChars) + " 字），请对应到已有类别");
+  else
+    r.category = value;
+}
+
 /// Category, submission date and the body (split into situation and suggestions).
-void read_content(const RowCells& in, Row& r) {
-  std::string problem;
-  r.category = read_category(in.cell("category"), problem);
-  if (!problem.empty()) add_error(r, in.column("category"), problem);
+void read_content(const RowCells& in, Context& ctx, Row& r) {
+  read_category(in, ctx, r);
 
   if (std::string d = in.cell("date"); !d.empty()) {
     auto parsed = parse_date(d);
@@ -235,46 +288,63 @@ void wanted_units(const RowCells& in, const std::string& key, const std::string&
   }
 }
 
-/// Units: the lead first, then the co-units; the handling type follows from them.
-void read_units(const RowCells& in, const Directory& dir, Row& r) {
+/// Units (optional for historical rows): the lead first, then the co-units; the handling type
+/// follows from them. A unit the committee does not know is mapped or created as staff chose
+/// (without a choice yet, the row is pending).
+void read_units(const RowCells& in, Context& ctx, Row& r) {
   std::vector<WantedUnit> wanted;
   wanted_units(in, "units", "", wanted);
   wanted_units(in, "co_units", "co", wanted);
-  if (wanted.empty()) {
-    add_error(r, in.column("units"), "承办单位必填");
-    return;
-  }
+  if (wanted.empty()) return;
   bool marked_lead = std::any_of(wanted.begin(), wanted.end(), [](const WantedUnit& w) { return w.role == "lead"; });
-  std::set<int64_t> seen;
+  std::set<std::string> seen;
   int leads = 0;
-  bool unit_error = false;
+  bool unit_error = false, unit_pending = false;
   for (auto& w : wanted) {
     if (w.role.empty()) w.role = (!marked_lead && leads == 0) ? "lead" : "co";
-    auto u = dir.units.find(w.name);
-    if (u == dir.units.end()) {
-      add_error(r, w.column, "承办单位“" + w.name + "”不存在，请先在承办单位中添加或改用系统中的单位名称");
-      unit_error = true;
-      continue;
+    Row::Unit unit{0, w.name, w.role};
+    if (auto u = ctx.dir.units.find(w.name); u != ctx.dir.units.end()) {
+      unit.id = u->second;
+    } else {
+      Unknown& k = ctx.units.note(w.name, r.row);
+      auto choice = ctx.choices.units.find(w.name);
+      if (choice == ctx.choices.units.end()) {
+        unit_pending = r.pending = true;
+        if (w.role == "lead") ++leads;  // the lead once chosen
+        continue;
+      }
+      k.resolution = choice->second;
+      if (choice->second.action == "map") {
+        unit.id = choice->second.unit_id;
+      } else if (api::utf8_length(w.name) > kMaxUnitName) {
+        add_error(r, w.column,
+                  "承办单位“" + w.name + "”名称过长，不能新建（最多 " + std::to_string(kMaxUnitName) +
+                      " 字），请对应到已有单位");
+        unit_error = true;
+        continue;
+      }
     }
-    if (!seen.insert(u->second).second) {
+    if (!seen.insert(unit.id ? "#" + std::to_string(unit.id) : unit.name).second) {
       add_error(r, w.column, "承办单位“" + w.name + "”重复");
       unit_error = true;
       continue;
     }
     if (w.role == "lead") ++leads;
-    r.units.emplace_back(u->second, w.role);
+    r.units.push_back(unit);
   }
-  if (leads == 0 && !unit_error) add_error(r, in.column("units"), "须有一个主办单位");
+  if (leads == 0 && !unit_error && !unit_pending) add_error(r, in.column("units"), "须有一个主办单位");
   std::stable_sort(r.units.begin(), r.units.end(),
-                   [](const auto& x, const auto& y) { return x.second == "lead" && y.second != "lead"; });
+                   [](const auto& x, const auto& y) { return x.role == "lead" && y.role != "lead"; });
   if (leads > 1)
     r.handling_type = "split";
   else
     r.handling_type = r.units.size() > 1 ? "lead_co" : "single";
 }
 
-/// The reply, its result category and the proposer's satisfaction.
+/// The reply, its result category and the proposer's satisfaction; a reply belongs to a unit.
 void read_outcome(const RowCells& in, Row& r) {
+  if (r.units.empty() && !r.pending && (!in.cell("reply").empty() || !in.cell("result").empty()))
+    add_error(r, in.column("units"), "填写了答复内容或办理结果的提案须填写承办单位（答复属于承办单位）");
   r.reply = in.cell("reply");
   if (api::utf8_length(r.reply) > kMaxReply)
     add_error(r, in.column("reply"), "答复内容过长（最多 " + std::to_string(kMaxReply) + " 字）");
@@ -355,7 +425,45 @@ void plan_sessions(Analysis& a, Directory& dir,
 
 }  // namespace
 
-Analysis analyse(db::Connection& c, int64_t committee_id, const Sheet& sheet, const std::optional<Json>& explicit_map) {
+std::map<std::string, Resolution> parse_resolutions(const std::string& part, const std::string& text) {
+  std::map<std::string, Resolution> out;
+  if (trim_ascii(text).empty()) return out;
+  const bool units = part == "unit_map";
+  const std::string what = units ? "承办单位" : "类别";
+  Json j = Json::parse(text, nullptr, false);
+  auto bad = [&](const std::string& why) {
+    return ApiError::validation(part, what + "的对应关系（" + part + "）" + why);
+  };
+  if (j.is_discarded() || !j.is_object()) throw bad("应为 JSON 对象，如 {\"教育事业\": {\"action\": \"create\"}}");
+  if (j.size() > 2000) throw bad("过多");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const Json& v = it.value();
+    std::string key = trim_ascii(halfwidth(it.key()));
+    if (key.empty()) throw bad("中有空的名称");
+    if (!v.is_object() || !v.contains("action") || !v["action"].is_string())
+      throw bad("中“" + key + "”应写明 action（map 或 create）");
+    Resolution r;
+    r.action = v["action"].get<std::string>();
+    if (r.action == "map") {
+      if (units) {
+        if (!v.contains("to") || !v["to"].is_number_integer() || v["to"].get<int64_t>() <= 0)
+          throw bad("中“" + key + "”应以 to 给出已有承办单位的编号");
+        r.unit_id = v["to"].get<int64_t>();
+      } else {
+        if (!v.contains("to") || !v["to"].is_string() || trim_ascii(v["to"].get<std::string>()).empty())
+          throw bad("中“" + key + "”应以 to 给出已有类别的名称");
+        r.to = trim_ascii(v["to"].get<std::string>());
+      }
+    } else if (r.action != "create") {
+      throw bad("中“" + key + "”的 action 应为 map（对应到已有" + what + "）或 create（新建）");
+    }
+    out[key] = r;
+  }
+  return out;
+}
+
+Analysis analyse(db::Connection& c, int64_t committee_id, const Sheet& sheet, const std::optional<Json>& explicit_map,
+                 const Resolutions& choices) {
   Analysis a;
   a.headers = sheet.header;
   a.file_rows = sheet.rows.size();
@@ -366,6 +474,17 @@ Analysis analyse(db::Connection& c, int64_t committee_id, const Sheet& sheet, co
   if (!a.missing.empty()) return a;  // nothing to check row by row until the columns are known
 
   auto dir = Directory::load(c, committee_id);
+  a.categories = dir.categories;
+  a.units = dir.unit_list;
+  // A choice must name a category or unit that exists.
+  for (const auto& [value, r] : choices.categories)
+    if (r.action == "map" && std::find(dir.categories.begin(), dir.categories.end(), r.to) == dir.categories.end())
+      throw ApiError::validation("category_map", "类别“" + r.to + "”不存在，不能把“" + value + "”对应到它");
+  for (const auto& [value, r] : choices.units)
+    if (r.action == "map" &&
+        std::none_of(dir.unit_list.begin(), dir.unit_list.end(), [&](const auto& u) { return u.first == r.unit_id; }))
+      throw ApiError::validation("unit_map", "把“" + value + "”对应到的承办单位不存在");
+  Context ctx{dir, choices, {a.unknown_categories}, {a.unknown_units}};
   std::map<std::tuple<int, int, int64_t>, int> numbers_in_file;
   std::map<std::pair<int, int>, std::vector<size_t>> rows_of_session;
   for (size_t i = 0; i < sheet.rows.size(); ++i) {
@@ -378,16 +497,27 @@ Analysis analyse(db::Connection& c, int64_t committee_id, const Sheet& sheet, co
     read_number_and_session(in, r);
     read_title(in, r);
     read_proposers(in, dir, r);
-    read_content(in, r);
-    read_units(in, dir, r);
+    read_content(in, ctx, r);
+    read_units(in, ctx, r);
     read_outcome(in, r);
     check_duplicate(c, in, dir, numbers_in_file, r);
     if (r.session.first > 0) rows_of_session[r.session].push_back(a.rows.size());
     a.rows.push_back(std::move(r));
   }
   plan_sessions(a, dir, rows_of_session);
-  for (const auto& r : a.rows)
+  for (const auto& r : a.rows) {
     if (!r.errors.empty()) ++a.invalid;
+    if (r.pending) ++a.pending_rows;
+  }
+  for (const auto& u : a.unknown_categories) {
+    if (!u.resolution) ++a.unresolved;
+    if (u.resolution && u.resolution->action == "create") a.create_categories.push_back(u.value);
+  }
+  for (const auto& u : a.unknown_units) {
+    if (!u.resolution) ++a.unresolved;
+    if (u.resolution && u.resolution->action == "create") a.create_units.push_back(u.value);
+  }
+  for (auto& u : a.unknown_categories) u.suggestion = suggest_category(u.value, dir.categories);
   return a;
 }
 
@@ -407,12 +537,48 @@ Json analysis_json(const Analysis& a) {
   for (const auto& h : a.headers)
     if (!h.empty()) headers.push_back(h);
   Json rows = Json::array();
-  for (const auto& r : a.rows) rows.push_back({{"row", r.row}, {"data", r.data}, {"errors", r.errors}});
+  for (const auto& r : a.rows)
+    rows.push_back({{"row", r.row}, {"data", r.data}, {"errors", r.errors}, {"pending", r.pending}});
+  auto unknowns = [](const std::vector<Unknown>& list) {
+    Json out = Json::array();
+    for (const auto& u : list) {
+      Json choice = nullptr;
+      if (u.resolution) {
+        choice = {{"action", u.resolution->action}};
+        if (u.resolution->action == "map")
+          choice["to"] = u.resolution->unit_id ? Json(u.resolution->unit_id) : Json(u.resolution->to);
+      }
+      out.push_back({{"value", u.value},
+                     {"count", u.count},
+                     {"rows", u.rows},
+                     {"suggestion", u.suggestion.empty() ? Json(nullptr) : Json(u.suggestion)},
+                     {"choice", choice}});
+    }
+    return out;
+  };
+  Json units = Json::array();
+  for (const auto& [id, name] : a.units) units.push_back({{"id", id}, {"name", name}});
   int checked = static_cast<int>(a.rows.size());
-  return {{"headers", headers},   {"fields", fields_json},    {"suggested_mapping", suggested},
-          {"mapping", mapping},   {"missing", a.missing},     {"columns", columns},
-          {"rows", rows},         {"total", a.file_rows},     {"valid", checked - a.invalid},
-          {"invalid", a.invalid}, {"new_terms", a.new_terms}, {"new_sessions", a.new_sessions}};
+  return {{"headers", headers},
+          {"fields", fields_json},
+          {"suggested_mapping", suggested},
+          {"mapping", mapping},
+          {"missing", a.missing},
+          {"columns", columns},
+          {"rows", rows},
+          {"total", a.file_rows},
+          {"valid", checked - a.invalid},
+          {"invalid", a.invalid},
+          {"pending", a.pending_rows},
+          {"unresolved", a.unresolved},
+          {"categories", a.categories},
+          {"units", units},
+          {"unknown_categories", unknowns(a.unknown_categories)},
+          {"unknown_units", unknowns(a.unknown_units)},
+          {"create_categories", a.create_categories},
+          {"create_units", a.create_units},
+          {"new_terms", a.new_terms},
+          {"new_sessions", a.new_sessions}};
 }
 
 }  // namespace sl::proposals::history

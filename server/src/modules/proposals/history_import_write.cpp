@@ -1,4 +1,5 @@
-// Writing a checked historical import: the terms and sessions it needs, the import batch, and
+// Writing a checked historical import: the categories and units staff chose to create, the terms
+// and sessions it needs, the import batch, and
 // each row as a closed proposal with its assignments, released reply, feedback and history row,
 // written by the writer of finished proposals (record_writer.hpp); then the number counters and
 // the audit record. Its rows have been checked by analyse() (history_import_rows.cpp).
@@ -13,6 +14,7 @@
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/history_import_internal.hpp"
 #include "modules/proposals/record_writer.hpp"
+#include "modules/proposals/settings.hpp"
 
 namespace sl::proposals::history {
 
@@ -46,6 +48,13 @@ std::vector<int64_t> write_rows(db::Connection& c, const http::Request& req, Ana
                    {cid, user.user_id, filename, static_cast<int64_t>(a.rows.size())})
                   .one()
                   .integer(0);
+
+  // Categories and units staff chose to create.
+  for (const auto& name : a.create_categories) add_category(c, cid, name);
+  std::map<std::string, int64_t> created_units;
+  for (const auto& name : a.create_units)
+    created_units[name] =
+        c.exec("INSERT INTO units (committee_id, name) VALUES ($1, $2) RETURNING id", {cid, name}).one().integer(0);
 
   // Terms and sessions that do not exist yet.
   std::map<int, int64_t> term_ids;
@@ -97,17 +106,21 @@ std::vector<int64_t> write_rows(db::Connection& c, const http::Request& req, Ana
       p.group_id = r.group->id;
     }
     p.state = state_name(State::closed);
-    p.handling_type = r.handling_type;
+    if (!r.units.empty()) p.handling_type = r.handling_type;
     if (!r.result.empty()) p.result_category = r.result;
     if (!r.satisfaction.empty()) p.satisfaction = r.satisfaction;
     p.submitted_at = p.filed_at = p.assigned_at = p.replied_at = p.closed_at = at;
     p.imported = true;
     p.import_id = import_id;
     p.created_at = p.updated_at = now;
-    for (const auto& [unit, role] : r.units)
-      p.assignments.push_back({.unit_id = unit, .role = role, .state = "replied", .signed_at = at, .created_at = at});
-    if (!r.reply.empty() || !r.result.empty())
-      p.replies.push_back({.unit_id = r.units.front().first,
+    std::vector<int64_t> unit_ids;
+    for (const auto& u : r.units) {
+      unit_ids.push_back(u.id ? u.id : created_units.at(u.name));
+      p.assignments.push_back(
+          {.unit_id = unit_ids.back(), .role = u.role, .state = "replied", .signed_at = at, .created_at = at});
+    }
+    if (!unit_ids.empty() && (!r.reply.empty() || !r.result.empty()))
+      p.replies.push_back({.unit_id = unit_ids.front(),
                            .body = r.reply,
                            .result_category = r.result,
                            .state = "released",
@@ -133,8 +146,12 @@ std::vector<int64_t> write_rows(db::Connection& c, const http::Request& req, Ana
   for (const auto& [session_id, n] : highest) raise_number_counter(c, session_id, n);
 
   auto e = audit::entry_for(req, "proposal.import", "proposal_import", std::to_string(import_id));
-  e.after = {
-      {"file", filename}, {"imported", ids.size()}, {"new_terms", a.new_terms}, {"new_sessions", a.new_sessions}};
+  e.after = {{"file", filename},
+             {"imported", ids.size()},
+             {"new_terms", a.new_terms},
+             {"new_sessions", a.new_sessions},
+             {"new_categories", a.create_categories},
+             {"new_units", a.create_units}};
   audit::record(c, e);
   return ids;
 }

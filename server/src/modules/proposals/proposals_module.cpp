@@ -4,6 +4,7 @@
 #include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/attachments.hpp"
+#include "modules/proposals/calendar.hpp"
 #include "modules/proposals/command_route.hpp"
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/documents.hpp"
@@ -21,6 +22,13 @@ namespace sl {
 
 namespace {
 constexpr const char* kTag = "proposals";
+
+/// A draft route's description with its request schema (the editor reads the field limits).
+http::RouteMeta draft_meta(const char* summary, bool creating) {
+  http::RouteMeta m{summary, kTag};
+  m.request_schema = proposals::draft_request_schema(creating);
+  return m;
+}
 
 Json public_item(const db::Row& r) {
   return {{"id", r.integer("id")},
@@ -81,6 +89,8 @@ void register_calendar(App& app) {
   app.route(http::Method::GET, "/api/v1/calendar-days",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
+              // A committee's calendar starts from the national holidays shipped as data.
+              proposals::seed_public_holidays(*c, req.user().committee_id);
               Json items = Json::array();
               for (const auto& r : c->exec(proposals::sql::kListCalendarDays, {req.user().committee_id}).rows)
                 items.push_back({{"day", r.text(0)}, {"kind", r.text(1)}, {"name", r.text(2)}});
@@ -146,30 +156,32 @@ void register_proposals(App& app) {
               return http::Response::json(proposals::proposal_list(*c, req));
             },
             {"提案列表（按角色限定范围）", kTag});
-  app.route(http::Method::POST, "/api/v1/proposals",
-            [&app](http::Request& req) {
-              return http::Response::json(proposals::run_command(app, req,
-                                                                 [&](db::Connection& c, const proposals::Caller& by) {
-                                                                   return proposals::create_proposal(c, app.config, by,
-                                                                                                     req.json());
-                                                                 }),
-                                          201);
-            },
-            {"新建提案草稿", kTag});
+  app.route(
+      http::Method::POST, "/api/v1/proposals",
+      [&app](http::Request& req) {
+        return http::Response::json(proposals::run_command(app, req,
+                                                           [&](db::Connection& c, const proposals::Caller& by) {
+                                                             return proposals::create_proposal(c, app.config, by,
+                                                                                               req.json());
+                                                           }),
+                                    201);
+      },
+      draft_meta("新建提案草稿", true));
   app.route(http::Method::GET, "/api/v1/proposals/{id:int}",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
               return http::Response::json(proposals::proposal_detail(*c, req.user(), req.param_int("id")));
             },
             {"提案详情（含当前可执行的操作）", kTag});
-  app.route(http::Method::PATCH, "/api/v1/proposals/{id:int}",
-            [&app](http::Request& req) {
-              return http::Response::json(
-                  proposals::run_command(app, req, [&](db::Connection& c, const proposals::Caller& by) {
-                    return proposals::update_proposal(c, app.config, by, req.param_int("id"), req.json());
-                  }));
-            },
-            {"修改提案草稿", kTag});
+  app.route(
+      http::Method::PATCH, "/api/v1/proposals/{id:int}",
+      [&app](http::Request& req) {
+        return http::Response::json(
+            proposals::run_command(app, req, [&](db::Connection& c, const proposals::Caller& by) {
+              return proposals::update_proposal(c, app.config, by, req.param_int("id"), req.json());
+            }));
+      },
+      draft_meta("修改提案草稿", false));
   app.route(http::Method::POST, "/api/v1/proposals/{id:int}/transitions",
             [&app](http::Request& req) {
               auto in = proposals::read_transition_input(req.json());

@@ -7,6 +7,7 @@
 #include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/documents.hpp"
 #include "modules/proposals/effects/effects.hpp"
 #include "modules/proposals/permissions.hpp"
 #include "modules/proposals/queries.hpp"
@@ -58,6 +59,33 @@ ReplyScope reply_scope(db::Connection& c, const Principal& user, int64_t id, std
   int64_t unit = pick_unit(rel.lead_units, unit_id);
   int64_t round = p.integer("round");
   return {std::move(p), unit, round};
+}
+
+/// The wire name of a block of a document preview.
+const char* block_name(docx::Block b) {
+  switch (b) {
+    case docx::Block::title:
+      return "title";
+    case docx::Block::subtitle:
+      return "subtitle";
+    case docx::Block::heading1:
+    case docx::Block::heading2:
+    case docx::Block::heading3:
+      return "heading";
+    case docx::Block::body:
+      return "paragraph";
+    case docx::Block::body_no_indent:
+      return "plain";
+    case docx::Block::signature:
+      return "signature";
+    case docx::Block::date:
+      return "date";
+    case docx::Block::table:
+      return "table";
+    case docx::Block::page_break:
+      break;
+  }
+  return "plain";
 }
 
 }  // namespace
@@ -140,6 +168,21 @@ Json save_reply_draft(db::Connection& c, const Config& config, const Caller& by,
   return reply_draft(c, config, by, id, s.unit);
 }
 
+Json preview_reply_letter(db::Connection& c, const Caller& by, int64_t id, const ReplyDraftInput& in) {
+  ReplyScope s = reply_scope(c, by.user, id, in.unit_id);
+  auto unit = c.exec(sql::kUnitNameInCommittee, {s.unit, by.user.committee_id});
+  Json reply = {{"unit_name", unit.empty() ? std::string() : unit.one().text(0)},
+                {"body", in.body},
+                {"result_category", in.result_category},
+                {"created_at", by.at()},
+                {"released_at", nullptr}};
+  docx::Document d;
+  add_reply_letter(d, proposal_detail(c, by.user, id), reply);
+  Json blocks = Json::array();
+  for (const auto& b : d.text_blocks()) blocks.push_back({{"kind", block_name(b.kind)}, {"text", b.text}});
+  return {{"blocks", blocks}};
+}
+
 void register_reply_drafts(App& app) {
   app.route(http::Method::GET, "/api/v1/proposals/{id:int}/reply-draft",
             [&app](http::Request& req) {
@@ -164,6 +207,20 @@ void register_reply_drafts(App& app) {
               return http::Response::json(out);
             },
             {"保存答复草稿", kTag});
+
+  app.route(http::Method::POST, "/api/v1/proposals/{id:int}/documents/reply-letter-preview",
+            [&app](http::Request& req) {
+              api::Validator v(req.json());
+              ReplyDraftInput in;
+              in.unit_id = v.id("unit_id", api::Presence::optional);
+              in.result_category = v.text("result_category", api::Presence::optional, 1, true).value_or("");
+              in.body = v.text("body", api::Presence::optional, kMaxBody, true).value_or("");
+              v.finish();
+              const Caller by{req.user(), req.remote_addr, clock::now()};
+              auto c = app.db().acquire();
+              return http::Response::json(preview_reply_letter(*c, by, req.param_int("id"), in));
+            },
+            {"预览答复函（按正式版式逐段给出）", kTag});
 
   app.route(http::Method::GET, "/api/v1/proposals/reply-templates",
             [&app](http::Request& req) {

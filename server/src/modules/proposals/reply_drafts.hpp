@@ -6,6 +6,7 @@
 //
 // GET    /api/v1/proposals/{id}/reply-draft               the caller's unit's draft (or where to start)
 // PUT    /api/v1/proposals/{id}/reply-draft               save it
+// POST   /api/v1/proposals/{id}/documents/reply-letter-preview   the letter as it will print
 // GET    /api/v1/proposals/reply-templates                the committee's templates
 // PUT    /api/v1/proposals/reply-templates/{category}     replace one (proposal staff)
 // DELETE /api/v1/proposals/reply-templates/{category}     back to the built-in one (proposal staff)
@@ -43,6 +44,10 @@ struct ReplyDraftInput {
 Json reply_draft(db::Connection& c, const Config& config, const Caller& by, int64_t id, std::optional<int64_t> unit_id);
 /// Saves the draft; only someone who may submit the reply now may.
 Json save_reply_draft(db::Connection& c, const Config& config, const Caller& by, int64_t id, const ReplyDraftInput& in);
+
+/// The reply letter as it would print with `in` as the reply, today: {blocks: [{kind, text}]}
+/// (kind: title, subtitle, heading, paragraph, plain, signature, date, table).
+Json preview_reply_letter(db::Connection& c, const Caller& by, int64_t id, const ReplyDraftInput& in);
 
 void register_reply_drafts(App& app);
 

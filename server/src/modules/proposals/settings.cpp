@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -22,13 +24,22 @@ Json to_json(const Settings& s) {
           {"result_d_enabled", s.result_d_enabled}, {"sign_window_working_days", s.sign_window_working_days},
           {"opinion_months", s.opinion_months},     {"reply_months", s.reply_months},
           {"max_reply_months", s.max_reply_months}, {"second_handling_months", s.second_handling_months},
-          {"reminder_days", s.reminder_days}};
+          {"reminder_days", s.reminder_days},       {"categories", s.categories}};
+}
+
+/// How many proposals and catalogue topics of the committee carry each category (those in use).
+std::map<std::string, int64_t> category_usage(db::Connection& c, int64_t committee_id) {
+  std::map<std::string, int64_t> out;
+  for (const char* q : {sql::kProposalCategoryUse, sql::kTopicCategoryUse})
+    for (const auto& r : c.exec(q, {committee_id}).rows) out[r.text(0)] += r.integer(1);
+  return out;
 }
 
 /// The settings as the API answers them: the values, the result categories they allow, whether
 /// the committee saved its own, and the defaults (for a "restore defaults" button).
-Json answer(const Settings& s, const Config& config) {
+Json answer(const Settings& s, const Config& config, const std::optional<std::map<std::string, int64_t>>& usage) {
   Json j = to_json(s);
+  if (usage) j["category_usage"] = *usage;
   j["result_categories"] = s.result_categories();
   j["customised"] = s.customised;
   j["updated_at"] = s.updated_at.empty() ? Json(nullptr) : Json(s.updated_at);
@@ -72,6 +83,25 @@ void apply_fields(api::Validator& v, Settings& s) {
       reasons.push_back(t);
     }
     if (v.ok()) s.decline_reasons = reasons;
+  }
+  if (auto raw = v.raw("categories", api::Presence::optional)) {
+    std::vector<std::string> names;
+    std::set<std::string> seen;
+    bool ok = raw->is_array() && !raw->empty() && raw->size() <= 50;
+    if (!ok) v.fail("categories", "请填写 1 到 50 个提案类别");
+    for (const auto& r : ok ? *raw : Json::array()) {
+      std::string t = r.is_string() ? api::trim(r.get<std::string>()) : "";
+      if (t.empty() || api::utf8_length(t) > kMaxCategoryChars) {
+        v.fail("categories", "每个提案类别应为 1 到 " + std::to_string(kMaxCategoryChars) + " 个字");
+        break;
+      }
+      if (!seen.insert(t).second) {
+        v.fail("categories", "提案类别“" + t + "”重复");
+        break;
+      }
+      names.push_back(t);
+    }
+    if (v.ok()) s.categories = names;
   }
   if (auto n = bounded(v, "cosign_window_days", 1, 30)) s.cosign_window_days = *n;
   if (auto b = v.boolean("result_d_enabled", api::Presence::optional)) s.result_d_enabled = *b;
@@ -134,15 +164,44 @@ std::vector<int> parse_reminder_days(const std::string& spec) {
   return out;
 }
 
+std::vector<std::string> load_categories(db::Connection& c, int64_t committee_id) {
+  std::vector<std::string> out;
+  for (const auto& r : c.exec(sql::kCategoriesOf, {committee_id}).rows) out.push_back(r.text(0));
+  if (out.empty()) out = proposal_categories();
+  return out;
+}
+
+std::vector<std::string> proposal_categories(db::Connection& c, int64_t committee_id) {
+  return load_categories(c, committee_id);
+}
+
+namespace {
+/// Replaces the committee's own list with `names` (in order).
+void save_categories(db::Connection& c, int64_t committee_id, const std::vector<std::string>& names) {
+  c.exec(sql::kDeleteCategories, {committee_id});
+  int64_t sort = 0;
+  for (const auto& n : names) c.exec(sql::kInsertCategory, {committee_id, n, ++sort});
+}
+}  // namespace
+
+void add_category(db::Connection& c, int64_t committee_id, const std::string& name) {
+  auto names = load_categories(c, committee_id);
+  if (std::find(names.begin(), names.end(), name) != names.end()) return;
+  names.push_back(name);
+  save_categories(c, committee_id, names);
+}
+
 Settings default_settings(const Config& config) {
   Settings s;
   s.decline_reasons = decline_reasons();
+  s.categories = proposal_categories();
   s.reminder_days = parse_reminder_days(config.proposals.reminder_days);
   return s;
 }
 
 Settings load_settings(db::Connection& c, int64_t committee_id, const Config& config) {
   Settings s = default_settings(config);
+  s.categories = load_categories(c, committee_id);
   auto r = c.exec(sql::kSettingsOf, {committee_id});
   if (r.empty()) return s;
   const auto& row = r.one();
@@ -169,47 +228,65 @@ void register_settings(App& app) {
   app.route(http::Method::GET, "/api/v1/proposals/settings",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              return http::Response::json(answer(load_settings(*c, req.user().committee_id, app.config), app.config));
+              const auto& user = req.user();
+              std::optional<std::map<std::string, int64_t>> usage;
+              if (is_proposal_staff(user)) usage = category_usage(*c, user.committee_id);
+              return http::Response::json(answer(load_settings(*c, user.committee_id, app.config), app.config, usage));
             },
             {"提案设置（不立案理由、期限、D 类结果、提醒时点）", kTag});
 
-  app.route(http::Method::PUT, "/api/v1/proposals/settings",
-            [&app](http::Request& req) {
-              const auto& user = req.user();
-              require_proposal_staff(user, "修改提案设置");
-              const Json& body = req.json();
-              if (!body.is_object()) throw ApiError::validation("body", "请求内容应为 JSON 对象");
-              Settings saved = app.db().transaction([&](db::Connection& c) {
-                Settings before = load_settings(c, user.committee_id, app.config);
-                Settings s = before;
-                api::Validator v(body);
-                apply_fields(v, s);
-                std::string now = db::now_iso();
-                std::vector<db::Value> params = {user.committee_id,
-                                                 Json(s.decline_reasons).dump(),
-                                                 int64_t{s.cosign_window_days},
-                                                 int64_t{s.result_d_enabled},
-                                                 int64_t{s.sign_window_working_days},
-                                                 int64_t{s.opinion_months},
-                                                 int64_t{s.reply_months},
-                                                 int64_t{s.max_reply_months},
-                                                 int64_t{s.second_handling_months},
-                                                 Json(s.reminder_days).dump(),
-                                                 user.user_id,
-                                                 now};
-                c.exec(sql::kSaveSettings, params);
-                auto e = audit::entry_for(req, "proposal_settings.update", "proposal_settings",
-                                          std::to_string(user.committee_id));
-                e.before = to_json(before);
-                e.after = to_json(s);
-                audit::record(c, e);
-                s.customised = true;
-                s.updated_at = now;
-                return s;
-              });
-              return http::Response::json(answer(saved, app.config));
-            },
-            {"修改提案设置（管理员、提案委）", kTag});
+  app.route(
+      http::Method::PUT, "/api/v1/proposals/settings",
+      [&app](http::Request& req) {
+        const auto& user = req.user();
+        require_proposal_staff(user, "修改提案设置");
+        const Json& body = req.json();
+        if (!body.is_object()) throw ApiError::validation("body", "请求内容应为 JSON 对象");
+        std::map<std::string, int64_t> usage;
+        Settings saved = app.db().transaction([&](db::Connection& c) {
+          Settings before = load_settings(c, user.committee_id, app.config);
+          Settings s = before;
+          api::Validator v(body);
+          apply_fields(v, s);
+          usage = category_usage(c, user.committee_id);
+          if (s.categories != before.categories) {
+            // A category proposals or topics still carry stays: removing it would orphan them.
+            std::string in_use;
+            for (const auto& name : before.categories)
+              if (std::find(s.categories.begin(), s.categories.end(), name) == s.categories.end() && usage.count(name))
+                in_use += (in_use.empty() ? "“" : "”、“") + name;
+            if (!in_use.empty())
+              throw ApiError::validation("categories", "类别" + in_use +
+                                                           "”已有提案或参考选题使用，不能删除或改名；"
+                                                           "请先将这些提案和选题改为其他类别");
+            save_categories(c, user.committee_id, s.categories);
+          }
+          std::string now = db::now_iso();
+          std::vector<db::Value> params = {user.committee_id,
+                                           Json(s.decline_reasons).dump(),
+                                           int64_t{s.cosign_window_days},
+                                           int64_t{s.result_d_enabled},
+                                           int64_t{s.sign_window_working_days},
+                                           int64_t{s.opinion_months},
+                                           int64_t{s.reply_months},
+                                           int64_t{s.max_reply_months},
+                                           int64_t{s.second_handling_months},
+                                           Json(s.reminder_days).dump(),
+                                           user.user_id,
+                                           now};
+          c.exec(sql::kSaveSettings, params);
+          auto e =
+              audit::entry_for(req, "proposal_settings.update", "proposal_settings", std::to_string(user.committee_id));
+          e.before = to_json(before);
+          e.after = to_json(s);
+          audit::record(c, e);
+          s.customised = true;
+          s.updated_at = now;
+          return s;
+        });
+        return http::Response::json(answer(saved, app.config, usage));
+      },
+      {"修改提案设置（管理员、提案委）", kTag});
 
   app.route(http::Method::GET, "/api/v1/proposals/leaders",
             [&app](http::Request& req) {

@@ -45,11 +45,32 @@ db::Row load_visible(db::Connection& c, const Principal& user, int64_t id) {
   return r.one();
 }
 
-Json allowed_actions(State state, const Relations& rel) {
+/// Whether the proposal (its detail `p`) holds what action `a` answers: 改办 and 不同意退回 a
+/// unit's return request, approving an extension a pending request. Other actions need nothing.
+bool has_pending(Action a, const Json& p) {
+  auto any = [&](const char* list, const char* state) {
+    for (const auto& x : p[list])
+      if (x["state"] == state) return true;
+    return false;
+  };
+  switch (a) {
+    case Action::reassign:
+    case Action::refuse_return:
+      return any("assignments", "return_requested");
+    case Action::grant_extension:
+      return any("extensions", "requested");
+    default:
+      return true;
+  }
+}
+
+/// The actions the caller may take now: the table's rows for the state whose actor the caller is,
+/// leaving out answers to requests nobody made.
+Json allowed_actions(State state, const Relations& rel, const Json& p) {
   Json out = Json::array();
   std::set<std::string> seen;
   for (const auto& t : transitions()) {
-    if (t.from != state || !rel.has(t.actor)) continue;
+    if (t.from != state || !rel.has(t.actor) || !has_pending(t.action, p)) continue;
     std::string name = action_name(t.action);
     if (seen.insert(name).second) out.push_back({{"action", name}, {"label", action_label(t.action)}});
   }
@@ -111,6 +132,15 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   p["session_name"] = session.empty() ? "" : session.one().text(0);
   p["imported"] = r.integer("imported") != 0;  // 历史导入 (history_import.cpp)
 
+  // The units the proposer suggested, with their names: unit staff and leaders may not list units.
+  Json suggested = Json::array();
+  for (const auto& u : p["suggested_unit_ids"]) {
+    if (!u.is_number_integer()) continue;
+    auto name = c.exec(sql::kUnitNameInCommittee, {u.get<int64_t>(), r.integer("committee_id")});
+    if (!name.empty()) suggested.push_back({{"id", u.get<int64_t>()}, {"name", name.one().text(0)}});
+  }
+  p["suggested_units"] = suggested;
+
   Json cosigners = Json::array();
   for (const auto& x : c.exec(sql::kCosignersOfProposal, {id}).rows)
     cosigners.push_back({{"member_id", x.integer(0)},
@@ -134,7 +164,8 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
                            {"reply_due", nullable_text(a, "reply_due")},
                            {"return_reason", nullable_text(a, "return_reason")},
                            {"opinion", nullable_text(a, "opinion")},
-                           {"signed_at", nullable_text(a, "signed_at")}});
+                           {"signed_at", nullable_text(a, "signed_at")},
+                           {"assigned_at", a.text("created_at")}});
   p["assignments"] = assignments;
 
   Json consultations = Json::array();
@@ -208,7 +239,7 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id) {
   Json actors = Json::array();
   for (Actor a : rel.actors) actors.push_back(actor_name(a));
   p["my_relations"] = actors;
-  p["allowed_actions"] = allowed_actions(state, rel);
+  p["allowed_actions"] = allowed_actions(state, rel, p);
   Json f2f = face_to_face_json(c, id, r.integer("face_to_face") != 0, rel.has(Actor::proposal_staff));
   p["face_to_face_status"] = f2f["status"];
   p["face_to_face_meeting"] = f2f["meeting"];

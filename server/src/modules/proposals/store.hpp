@@ -17,7 +17,9 @@ Json proposal_detail(db::Connection& c, const Principal& user, int64_t id);
 /// The list for GET /api/v1/proposals.
 Json proposal_list(db::Connection& c, const http::Request& req);
 
-/// Actions `user` may take on the proposal now (table rows whose state and actor match).
-Json allowed_actions(State state, const Relations& rel);
+/// Actions the caller may take on the proposal now: table rows whose state and actor match, less
+/// answers to requests nobody made (改办 and 不同意退回 without a return request, approving an
+/// extension nobody asked for); `p` is the proposal's detail with its assignments and extensions.
+Json allowed_actions(State state, const Relations& rel, const Json& p);
 
 }  // namespace sl::proposals

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "modules/proposals/scheduler.hpp"
 #include "modules/system/permissions.hpp"
+#include "modules/system/queries.hpp"
 
 namespace sl {
 
@@ -29,7 +30,7 @@ void register_test_routes(App& app) {
   app.route(http::Method::GET, "/api/v1/test/captcha/{id}",
             [&app](http::Request& req) {
               auto c = app.db().acquire();
-              auto r = c->exec("SELECT answer FROM captchas WHERE id = $1", {req.params.at("id")});
+              auto r = c->exec(system_module::sql::kCaptchaAnswer, {req.params.at("id")});
               if (r.empty()) throw ApiError::not_found("验证码");
               return http::Response::json({{"answer", r.one().text(0)}});
             },
@@ -60,7 +61,7 @@ void register_system(App& app) {
             [&app](http::Request&) {
               try {
                 auto c = app.db().acquire();
-                c->exec("SELECT 1");
+                c->exec(system_module::sql::kPing);
                 return http::Response::json({{"status", "ok"}, {"database", "ok"}});
               } catch (const std::exception& e) {
                 return http::Response::json({{"status", "error"}, {"database", "unreachable"}}, 503);

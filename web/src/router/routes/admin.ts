@@ -1,17 +1,42 @@
 // Organisation administration: for admin and proposal staff only.
-import { markRaw } from 'vue'
+import { markRaw, type Component } from 'vue'
 import { Calendar, Clock, Collection, Document, Flag, OfficeBuilding, Operation, Place, Tickets, User, UserFilled, Setting } from '@element-plus/icons-vue'
 import { ADMIN_ROLES } from '@/stores/auth'
+import { calendarResource } from '@/views/admin/calendar/schema'
 import { committeeResource } from '@/views/admin/committees/schema'
+import { memberResource } from '@/views/admin/members/schema'
 import { partyResource } from '@/views/admin/parties/schema'
+import type { AnyResource } from '@/views/admin/resource/types'
 import { sectorResource } from '@/views/admin/sectors/schema'
 import { specialCommitteeResource } from '@/views/admin/special-committees/schema'
+import { unitResource } from '@/views/admin/units/schema'
+import { userResource } from '@/views/admin/users/schema'
 import type { MenuSection } from '../menu'
 
 const roles = ADMIN_ROLES
-/** The list page built from a resource's schema.ts. */
-const resourceList = () => import('@/views/admin/resource/ResourceList.vue')
 const section = 'menu.admin'
+
+/** The list page of `admin/<name>`, built from the resource's schema.ts. */
+function listRoute(name: string, schema: AnyResource, icon: Component) {
+  return {
+    path: `admin/${name}`,
+    name: `admin-${name}`,
+    component: () => import('@/views/admin/resource/ResourceList.vue'),
+    props: { schema },
+    meta: { sharedPage: true, title: schema.title, icon, roles, section },
+  }
+}
+
+/** The spreadsheet import of `admin/<name>`, a hidden page under its list. */
+function importRoute(name: 'units' | 'members', title: string) {
+  return {
+    path: `admin/${name}/import`,
+    name: `admin-${name}-import`,
+    component: () => import('@/views/admin/resource/ResourceImport.vue'),
+    props: { module: name, title, backTo: `/admin/${name}` },
+    meta: { sharedPage: true, title, roles, section, hidden: true, activeMenu: `/admin/${name}` },
+  }
+}
 
 export const adminSection: MenuSection = {
   key: 'admin',
@@ -19,76 +44,22 @@ export const adminSection: MenuSection = {
   icon: markRaw(Setting),
   roles,
   routes: [
-    {
-      path: 'admin/committees',
-      name: 'admin-committees',
-      component: resourceList,
-      props: { schema: committeeResource },
-      meta: { sharedPage: true, title: 'menu.committees', icon: Place, roles, section },
-    },
+    listRoute('committees', committeeResource, Place),
     {
       path: 'admin/terms',
       name: 'admin-terms',
       component: () => import('@/views/admin/terms/TermList.vue'),
       meta: { title: 'menu.terms', icon: Calendar, roles, section },
     },
-    {
-      path: 'admin/sectors',
-      name: 'admin-sectors',
-      component: resourceList,
-      props: { schema: sectorResource },
-      meta: { sharedPage: true, title: 'menu.sectors', icon: Collection, roles, section },
-    },
-    {
-      path: 'admin/parties',
-      name: 'admin-parties',
-      component: resourceList,
-      props: { schema: partyResource },
-      meta: { sharedPage: true, title: 'menu.parties', icon: Flag, roles, section },
-    },
-    {
-      path: 'admin/special-committees',
-      name: 'admin-special-committees',
-      component: resourceList,
-      props: { schema: specialCommitteeResource },
-      meta: { sharedPage: true, title: 'menu.specialCommittees', icon: Tickets, roles, section },
-    },
-    {
-      path: 'admin/units',
-      name: 'admin-units',
-      component: () => import('@/views/admin/units/UnitList.vue'),
-      meta: { title: 'menu.units', icon: OfficeBuilding, roles, section },
-    },
-    {
-      path: 'admin/units/import',
-      name: 'admin-units-import',
-      component: () => import('@/views/admin/units/UnitImport.vue'),
-      meta: { title: 'menu.unitsImport', roles, section, hidden: true, activeMenu: '/admin/units' },
-    },
-    {
-      path: 'admin/members',
-      name: 'admin-members',
-      component: () => import('@/views/admin/members/MemberList.vue'),
-      meta: { title: 'menu.members', icon: UserFilled, roles, section },
-    },
-    {
-      path: 'admin/members/import',
-      name: 'admin-members-import',
-      component: () => import('@/views/admin/members/MemberImport.vue'),
-      meta: { title: 'menu.membersImport', roles, section, hidden: true, activeMenu: '/admin/members' },
-    },
-    {
-      path: 'admin/users',
-      name: 'admin-users',
-      component: () => import('@/views/admin/users/UserList.vue'),
-      meta: { title: 'menu.users', icon: User, roles, section },
-    },
-    {
-      path: 'admin/calendar',
-      name: 'admin-calendar',
-      component: () => import('@/views/admin/calendar/CalendarList.vue'),
-      meta: { title: 'menu.calendar', icon: Clock, roles, section },
-    },
+    listRoute('sectors', sectorResource, Collection),
+    listRoute('parties', partyResource, Flag),
+    listRoute('special-committees', specialCommitteeResource, Tickets),
+    listRoute('units', unitResource, OfficeBuilding),
+    importRoute('units', 'menu.unitsImport'),
+    listRoute('members', memberResource, UserFilled),
+    importRoute('members', 'menu.membersImport'),
+    listRoute('users', userResource, User),
+    listRoute('calendar', calendarResource, Clock),
     {
       path: 'admin/proposal-settings',
       name: 'admin-proposal-settings',

@@ -112,15 +112,16 @@ describe('home tasks and drafts', () => {
   it('give each role its counts, with keys in both languages', async () => {
     const { homeTasks } = await import('./schema')
     const { WORKFLOW } = await import('@/utils/workflow.fixture')
-    expect(homeTasks(['member'], WORKFLOW).map((x) => x.key)).toEqual(['mine-drafts', 'mine-feedback', 'mine-handling'])
-    expect(homeTasks(['proposal_staff'], WORKFLOW).map((x) => x.key)).toEqual(['staff-review', 'staff-assign', 'staff-replies', 'staff-overdue', 'staff-faceToFace'])
-    expect(homeTasks(['unit_leader'], WORKFLOW)[0].key).toBe('unit-approval')
+    const { FULL_WORKFLOW } = await import('./workflow.full.fixture')
+    expect(homeTasks(['member'], WORKFLOW).map((x) => x.key)).toEqual(['mine-cosign', 'mine-drafts', 'mine-feedback', 'mine-handling'])
+    expect(homeTasks(['proposal_staff'], FULL_WORKFLOW).map((x) => x.key)).toEqual(['staff-review', 'staff-assign', 'staff-replies', 'staff-overdue', 'staff-faceToFace'])
+    expect(homeTasks(['unit_leader'], FULL_WORKFLOW)[0].key).toBe('unit-approval')
     expect(homeTasks(['leader'], WORKFLOW).map((x) => x.to)).toEqual(['/proposals/key'])
     expect(homeTasks(['admin', 'leader'], WORKFLOW).some((x) => x.key === 'key')).toBe(false)
-    const member = homeTasks(['member'], WORKFLOW)
+    const member = homeTasks(['member'], WORKFLOW).filter((x) => x.key !== 'mine-cosign')
     expect(member[0].query.state).toBe('draft,returned')
     expect(member[2].query.state).toBe(WORKFLOW.states.filter((s) => s.phase === 'handling').map((s) => s.name).join(','))
-    for (const task of homeTasks(['proposal_staff', 'unit_leader', 'member', 'leader'], WORKFLOW)) {
+    for (const task of homeTasks(['proposal_staff', 'unit_leader', 'member', 'leader'], FULL_WORKFLOW)) {
       expect(typeof lookup(zhCN, task.title), task.title).toBe('string')
       expect(typeof lookup(en, task.title), task.title).toBe('string')
     }

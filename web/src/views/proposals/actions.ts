@@ -222,3 +222,15 @@ export function buildPayload(action: string, values: ActionValues): TransitionPa
   }
   return payload
 }
+
+/**
+ * The i18n key of what a person is told once `action` went through (已签收, 答复已提交审核…),
+ * by what was sent: an accepted or declined co-signature, a granted or refused extension, a
+ * proposal marked key or no longer key.
+ */
+export function doneMessage(action: string, payload: TransitionPayload = {}): string {
+  if (action === 'cosign') return payload.accept === false ? 'proposal.cosignDeclined' : 'proposal.cosignAccepted'
+  if (action === 'grant_extension') return payload.approve === false ? 'proposal.done.refuse_extension' : 'proposal.done.grant_extension'
+  if (action === 'mark_key') return payload.key === false ? 'proposal.done.unmark_key' : 'proposal.done.mark_key'
+  return `proposal.done.${action}`
+}

@@ -67,3 +67,67 @@ export function payloadParts(entry: Pick<HistoryEntry, 'payload'>, t: Translate,
 export function actionText(action: string, t: Translate, has: Has): string {
   return has(`enums.proposalAction.${action}`) ? t(`enums.proposalAction.${action}`) : action
 }
+
+// ---------------------------------------------------------------------------------------------
+// The historical import (历史提案导入): categories and units the committee does not know, listed
+// by the preview once each, and what staff choose for each (map to an existing one, or create).
+
+/** What to do with an unknown value: map it (`to`: a category's name, a unit's id) or create it. */
+export interface UnknownChoice {
+  action: 'map' | 'create'
+  to?: string | number
+}
+
+/** An unknown value as the preview lists it. */
+export interface UnknownValue {
+  value: string
+  count: number
+  rows: number[]
+  suggestion: string | null
+  /** The choice the preview applied, null while there is none. */
+  choice: UnknownChoice | null
+}
+
+/** The preview's extra parts for a historical import. */
+export interface HistoryPreviewExtra {
+  categories?: string[]
+  units?: { id: number; name: string }[]
+  unknown_categories?: UnknownValue[]
+  unknown_units?: UnknownValue[]
+  unresolved?: number
+  pending?: number
+  create_categories?: string[]
+  create_units?: string[]
+}
+
+export type ChoiceMap = Record<string, UnknownChoice>
+
+/** The starting choices: the one applied, else the suggested category, else create. */
+export function initialChoices(unknowns: readonly UnknownValue[] | undefined, previous: ChoiceMap = {}): ChoiceMap {
+  const out: ChoiceMap = {}
+  for (const u of unknowns ?? []) {
+    out[u.value] = u.choice ? { ...u.choice } : previous[u.value] ? { ...previous[u.value] } : u.suggestion ? { action: 'map', to: u.suggestion } : { action: 'create' }
+  }
+  return out
+}
+
+/** Whether every choice is complete (a mapping names its target). */
+export function choicesComplete(choices: ChoiceMap): boolean {
+  return Object.values(choices).every((c) => c.action === 'create' || (c.to !== undefined && c.to !== ''))
+}
+
+/** The choices as the server takes them (`category_map`, `unit_map`): complete ones only. */
+export function choicesPayload(choices: ChoiceMap): ChoiceMap {
+  const out: ChoiceMap = {}
+  for (const [value, c] of Object.entries(choices)) {
+    if (c.action === 'create') out[value] = { action: 'create' }
+    else if (c.to !== undefined && c.to !== '') out[value] = { action: 'map', to: c.to }
+  }
+  return out
+}
+
+/** The file's rows a value is on, for reading: the first `max`, "2、5、9…" when there are more. */
+export function rowsText(u: Pick<UnknownValue, 'rows' | 'count'>, max = 6, sep = '、'): string {
+  const shown = u.rows.slice(0, max)
+  return shown.join(sep) + (u.count > shown.length ? '…' : '')
+}

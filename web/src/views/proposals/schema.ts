@@ -1,12 +1,12 @@
 // Proposals: list columns, the queues of each workbench, the editor's values and rules.
 import type { FormItemRule } from 'element-plus'
 import type { RoleName } from '@/api/auth'
-import type { ProposalDetail, ProposalInput, ProposalKind, ProposalListItem } from '@/api/proposals'
+import type { ProposalDetail, ProposalInput, ProposalKind, ProposalListItem, Relation } from '@/api/proposals'
 import type { ListQuery } from '@/api/types'
 import type { Column } from '@/components/ListTable.vue'
 import { t } from '@/locales'
 import { formatDateTime } from '@/utils/format'
-import { categoryKey, MEMBER_TABS, memberTabStates, titleProblem, type MemberTab, type WorkflowView } from '@/utils/proposals'
+import { categoryKey, MEMBER_TABS, memberTabStates, statesAllowing, titleProblem, TITLE_MAX, unitDoneStates, type MemberTab, type WorkflowView } from '@/utils/proposals'
 
 /** Roles that may write proposals (the server refuses others). */
 export const PROPOSER_ROLES: readonly RoleName[] = ['member', 'group_contact', 'committee_staff']
@@ -58,25 +58,44 @@ export function memberTabs(workflow: WorkflowView): (Queue & { key: MemberTab })
   return MEMBER_TABS.map((key) => ({ key, title: `proposal.tabs.${key}`, query: { mine: true, state: states[key].join(',') } }))
 }
 
-export const staffQueues: Queue[] = [
-  { key: 'review', title: 'proposal.queues.review', query: { state: 'submitted' } },
-  { key: 'assign', title: 'proposal.queues.assign', query: { state: 'filed' }, batch: true },
-  // The list has no filter for assignments' return requests yet: the server ignores the flag
-  // until it has one, and the page keeps only rows whose detail shows a request.
-  { key: 'returns', title: 'proposal.queues.returns', query: { state: 'assigned,in_handling', return_requested: true }, detailFilter: 'returnRequested' },
-  { key: 'replies', title: 'proposal.queues.replies', query: { state: 'reply_cppcc_review' } },
-  { key: 'overdue', title: 'proposal.queues.overdue', query: { overdue: true } },
-  // Still unsatisfied after second handling: a face-to-face consultation to arrange or record.
-  { key: 'faceToFace', title: 'proposal.queues.faceToFace', query: { face_to_face: 'pending' }, columns: faceToFaceColumns },
-]
+/**
+ * A queue of the states in which the workflow allows `action` to `actors`; null when the workflow
+ * (not loaded yet) names none, so that no queue ever lists every state.
+ */
+function stateQueue(base: Omit<Queue, 'query'>, states: readonly string[], extra: ListQuery = {}): Queue | null {
+  return states.length ? { ...base, query: { state: states.join(','), ...extra } } : null
+}
 
-export const unitQueues: Queue[] = [
-  { key: 'sign', title: 'proposal.queues.toSign', query: { state: 'assigned' } },
-  { key: 'handling', title: 'proposal.queues.handling', query: { state: 'in_handling,second_handling' } },
-  { key: 'approval', title: 'proposal.queues.approval', query: { state: 'reply_unit_review' } },
-  { key: 'overdue', title: 'proposal.queues.overdue', query: { overdue: true } },
-  { key: 'done', title: 'proposal.queues.done', query: { state: 'reply_cppcc_review,replied,feedback_received,closed' } },
-]
+const STAFF: readonly Relation[] = ['proposal_staff']
+
+/** The staff workbench's queues, each the states in which staff may take its action. */
+export function staffQueues(workflow: WorkflowView): Queue[] {
+  const queues: (Queue | null)[] = [
+    stateQueue({ key: 'review', title: 'proposal.queues.review' }, statesAllowing(workflow, 'file', STAFF)),
+    stateQueue({ key: 'assign', title: 'proposal.queues.assign', batch: true }, statesAllowing(workflow, 'assign', STAFF)),
+    // Return requests: where staff may reassign; the page keeps only rows whose detail shows a
+    // request (the flag narrows the list on servers that filter by it).
+    stateQueue({ key: 'returns', title: 'proposal.queues.returns', detailFilter: 'returnRequested' }, statesAllowing(workflow, 'reassign', STAFF), { return_requested: true }),
+    stateQueue({ key: 'replies', title: 'proposal.queues.replies' }, statesAllowing(workflow, 'pass_reply', STAFF)),
+    { key: 'overdue', title: 'proposal.queues.overdue', query: { overdue: true } },
+    // Still unsatisfied after second handling: a face-to-face consultation to arrange or record.
+    { key: 'faceToFace', title: 'proposal.queues.faceToFace', query: { face_to_face: 'pending' }, columns: faceToFaceColumns },
+  ]
+  return queues.filter((q): q is Queue => q !== null)
+}
+
+/** The unit workbench's queues: to sign, to reply, to approve, overdue, and what it answered. */
+export function unitQueues(workflow: WorkflowView): Queue[] {
+  const queues: (Queue | null)[] = [
+    // A new assignment to sign for (not a split lead's late signature while another unit handles it).
+    stateQueue({ key: 'sign', title: 'proposal.queues.toSign' }, statesAllowing(workflow, 'sign', ['lead_unit_staff'], true)),
+    stateQueue({ key: 'handling', title: 'proposal.queues.handling' }, statesAllowing(workflow, 'submit_reply', ['lead_unit_staff'])),
+    stateQueue({ key: 'approval', title: 'proposal.queues.approval' }, statesAllowing(workflow, 'approve_reply', ['lead_unit_leader'])),
+    { key: 'overdue', title: 'proposal.queues.overdue', query: { overdue: true } },
+    stateQueue({ key: 'done', title: 'proposal.queues.done' }, unitDoneStates(workflow)),
+  ]
+  return queues.filter((q): q is Queue => q !== null)
+}
 
 export const keyQueue: Queue = { key: 'key', title: 'menu.keyProposals', query: { key: true } }
 
@@ -139,7 +158,7 @@ export function prepareProposal(input: ProposalInput): ProposalInput {
 }
 
 /** Rules of the editor; `submitting` adds what the server needs before it accepts a submission. */
-export function editorRules(form: () => ProposalInput, submitting: () => boolean): Record<string, FormItemRule[]> {
+export function editorRules(form: () => ProposalInput, submitting: () => boolean, titleMax: () => number = () => TITLE_MAX): Record<string, FormItemRule[]> {
   const whenSubmitting = (field: string): FormItemRule => ({
     validator: (_r, value, cb) => (submitting() && !String(value ?? '').trim() ? cb(new Error(t('validation.required', { field: t(field) }))) : cb()),
     trigger: 'blur',
@@ -148,8 +167,8 @@ export function editorRules(form: () => ProposalInput, submitting: () => boolean
     title: [
       {
         validator: (_r, value, cb) => {
-          const p = titleProblem(String(value ?? ''))
-          return p ? cb(new Error(t(p))) : cb()
+          const p = titleProblem(String(value ?? ''), titleMax())
+          return p ? cb(new Error(t(p, { n: titleMax() }))) : cb()
         },
         trigger: 'blur',
       },
@@ -194,20 +213,24 @@ export function homeTasks(roles: readonly RoleName[], workflow: WorkflowView): H
   const has = (set: readonly RoleName[]) => roles.some((r) => set.includes(r))
   const tasks: HomeTask[] = []
   if (has(STAFF_ROLES)) {
-    for (const q of staffQueues.filter((x) => !x.detailFilter))
+    for (const q of staffQueues(workflow).filter((x) => !x.detailFilter))
       tasks.push({ key: `staff-${q.key}`, title: q.title, query: q.query, to: `/proposals/workbench?tab=${q.key}` })
   }
   if (has(UNIT_ROLES)) {
     const keys = roles.includes('unit_leader') ? ['approval', 'sign', 'handling', 'overdue'] : ['sign', 'handling', 'overdue']
+    const queues = unitQueues(workflow)
     for (const k of keys) {
-      const q = unitQueues.find((x) => x.key === k)!
-      tasks.push({ key: `unit-${k}`, title: q.title, query: q.query, to: `/proposals/unit?tab=${k}` })
+      const q = queues.find((x) => x.key === k)
+      if (q) tasks.push({ key: `unit-${k}`, title: q.title, query: q.query, to: `/proposals/unit?tab=${k}` })
     }
   }
+  // Invitations to co-sign wait on the member (a window of days): first among their own.
+  if (roles.includes('member')) tasks.push({ key: 'mine-cosign', title: 'proposal.home.cosign', query: { cosign: 'pending' }, to: '/proposals/cosign' })
   if (has(PROPOSER_ROLES)) {
     const states = memberTabStates(workflow)
+    const replied = statesAllowing(workflow, 'feedback', ['proposer'])
     tasks.push({ key: 'mine-drafts', title: 'proposal.home.drafts', query: { mine: true, state: states.drafts.join(',') }, to: '/proposals/mine?tab=drafts' })
-    tasks.push({ key: 'mine-feedback', title: 'proposal.home.feedback', query: { mine: true, state: 'replied' }, to: '/proposals/mine?tab=replied' })
+    tasks.push({ key: 'mine-feedback', title: 'proposal.home.feedback', query: { mine: true, state: replied.join(',') || 'replied' }, to: '/proposals/mine?tab=replied' })
     tasks.push({ key: 'mine-handling', title: 'proposal.tabs.handling', query: { mine: true, state: states.handling.join(',') }, to: '/proposals/mine?tab=handling' })
   }
   if (has(KEY_ROLES) && !has(STAFF_ROLES)) tasks.push({ key: 'key', title: 'menu.keyProposals', query: keyQueue.query, to: '/proposals/key' })

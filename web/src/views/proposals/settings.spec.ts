@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import zhCN from '@/locales/zh-CN'
 import en from '@/locales/en'
-import type { ProposalSettingsValues } from '@/api/proposals'
-import { formField, parseReasons, settingsProblems, toForm, toPayload } from './settings'
+import { categoriesOf, formField, moved, parseReasons, settingsProblems, toForm, toPayload, type SettingsValues } from './settings'
 
-const defaults: ProposalSettingsValues = {
+const defaults: SettingsValues = {
   decline_reasons: ['涉及党和国家秘密', '没有具体建议的'],
   cosign_window_days: 3,
   result_d_enabled: false,
@@ -14,6 +13,7 @@ const defaults: ProposalSettingsValues = {
   max_reply_months: 6,
   second_handling_months: 3,
   reminder_days: [3, 1],
+  categories: ['经济建设', '其他'],
 }
 
 function lookup(tree: unknown, key: string): unknown {
@@ -49,6 +49,29 @@ describe('proposal settings form', () => {
 
   it('sends reminder points once each, latest first', () => {
     expect(toPayload({ ...toForm(defaults), reminder_days: [1, 5, 5, 2] }).reminder_days).toEqual([5, 2, 1])
+  })
+
+  it('checks the categories as the server does: 1 to 50, each 1 to 20 characters, none twice', () => {
+    const problem = (categories: string[]) => settingsProblems({ ...toForm(defaults), categories }).categories?.key
+    expect(problem(['教育事业', '其他'])).toBeUndefined()
+    expect(problem([])).toBe('proposalSettings.problem.categoryCount')
+    expect(problem(Array.from({ length: 51 }, (_, i) => `类别${i}`))).toBe('proposalSettings.problem.categoryCount')
+    expect(problem(['  '])).toBe('proposalSettings.problem.categoryLength')
+    expect(problem(['长'.repeat(21)])).toBe('proposalSettings.problem.categoryLength')
+    expect(settingsProblems({ ...toForm(defaults), categories: ['甲', ' 甲 '] }).categories).toEqual({ key: 'proposalSettings.problem.categoryTwice', named: { category: '甲' } })
+    expect(toPayload({ ...toForm(defaults), categories: [' 教育事业 '] }).categories).toEqual(['教育事业'])
+    for (const key of ['categoryCount', 'categoryLength', 'categoryTwice']) {
+      expect(typeof lookup(zhCN, `proposalSettings.problem.${key}`)).toBe('string')
+      expect(typeof lookup(en, `proposalSettings.problem.${key}`)).toBe('string')
+    }
+  })
+
+  it('falls back to the built-in categories and moves one within the list', () => {
+    expect(categoriesOf({})).toEqual(['经济建设', '城市建设', '社会事业', '科教文卫', '政治法律', '其他'])
+    expect(categoriesOf({ categories: ['甲'] })).toEqual(['甲'])
+    expect(moved(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c'])
+    expect(moved(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b'])
+    expect(moved(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c'])
   })
 
   it('maps server field names onto the form', () => {
