@@ -65,3 +65,42 @@ TEST(SimilarPair, BoilerplateLearnedFromTheCorpusWeighsNothing) {
 
 }  // namespace
 }  // namespace sl::search
+
+#include <chrono>
+#include <cstdio>
+
+namespace sl::search {
+namespace {
+
+// The editor compares its text with up to 40 candidates per request: that stays in milliseconds
+// for proposals of about 1,100 characters (the bench's generated ones).
+TEST(SimilarPair, FortyComparisonsOfLongProposalsStayCheap) {
+  SimilarIndex index;
+  std::string para =
+      "近年来，我区围绕群众急难愁盼问题持续发力，社区养老服务设施建设、老旧小区改造、背街小巷整治等工作取得明显成效。"
+      "但调研中也发现，设施布局不均衡，运营经费不足，专业人才短缺，群众满意度有待提高。";
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (int i = 0; i < 40; ++i) {
+    std::string body;
+    for (int k = 0; k < 8; ++k) body += std::to_string(i * 10 + k) + para + (k % 3 == 2 ? "\n" : "");
+    body += "\n建议：一是加大投入" + std::to_string(i) + "；二是完善机制；三是加强队伍建设。";
+    texts.emplace_back("关于第" + std::to_string(i) + "项民生实事的建议", body);
+    index.upsert({i + 1, 1, 1, "submitted"}, texts.back().first, texts.back().second);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto stats = index.stats();
+  Profile mine = make_profile(stats, texts[0].first, texts[0].second);
+  double total = 0;
+  for (const auto& [title, body] : texts) total += compare(mine, make_profile(stats, title, body)).overall;
+  for (int i = 0; i < 10; ++i)
+    total += static_cast<double>(
+        shared_phrases(stats, mine, make_profile(stats, texts[i].first, texts[i].second), 6).size());
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("40 profiles and comparisons, 10 shared-phrase lists: %.2f ms (%zu characters a text)\n", ms,
+              texts[0].second.size() / 3);
+  EXPECT_GT(total, 0);
+  EXPECT_LT(ms, 200.0);
+}
+
+}  // namespace
+}  // namespace sl::search

@@ -182,6 +182,12 @@ test('joint proposals: co-signers confirm, decline, or drop off when the window 
   assert.equal(dirList.status, 200);
   const [a, b] = dirList.body.items.filter((m) => m.name !== '王敏').slice(0, 2);
   assert.ok(a && b);
+  // Namesakes are told apart by employer and the mobile's last four digits, never the whole number.
+  for (const m of dirList.body.items) {
+    assert.equal(typeof m.employer, 'string');
+    assert.match(m.mobile_tail, /^\d{4}$/);
+    assert.ok(!('mobile' in m), JSON.stringify(m));
+  }
   // Co-signers need accounts with passwords: reset by SMS for the test.
   const d = await as.member.post('/api/v1/proposals', {
     title: '关于建设城市口袋公园的建议', suggestions: '利用边角地建设口袋公园。', category: '城市建设', kind: 'joint',

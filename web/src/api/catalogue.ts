@@ -7,8 +7,13 @@ import type { Id } from './types'
 export type CatalogueState = 'draft' | 'published'
 export type ClaimGroupType = 'party' | 'sector'
 
-/** The categories entries are grouped by (the proposal categories). */
-export const CATALOGUE_CATEGORIES = ['经济建设', '城市建设', '社会事业', '科教文卫', '政治法律', '其他'] as const
+/** The categories to group `topics` by: the committee's proposal categories in their order
+ * (`known`, from the settings), then any other a topic carries, so that none is left out. */
+export function categoriesFor(known: readonly string[], topics: readonly { category: string }[]): string[] {
+  const out = [...known]
+  for (const x of topics) if (!out.includes(x.category)) out.push(x.category)
+  return out
+}
 
 export interface Claim {
   id: Id

@@ -56,7 +56,7 @@ export type ResultCategory = 'A' | 'B' | 'C' | 'D'
 export type Rating = 'satisfied' | 'basic' | 'unsatisfied'
 export type Relation = 'proposer' | 'cosigner' | 'proposal_staff' | 'lead_unit_staff' | 'co_unit_staff' | 'lead_unit_leader'
 
-/** The categories the server accepts (its values are the Chinese names). */
+/** The built-in categories (a committee keeps its own list in its settings: refs.categories). */
 export const PROPOSAL_CATEGORIES = ['经济建设', '城市建设', '社会事业', '科教文卫', '政治法律', '其他'] as const
 export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number]
 
@@ -431,6 +431,8 @@ export interface ProposalSettingsValues {
 /** GET /proposals/settings: the values, what they allow, and the defaults. */
 export interface ProposalSettings extends ProposalSettingsValues {
   result_categories: ResultCategory[]
+  /** The committee's proposal categories in order (drafts, the import and the catalogue use them). */
+  categories?: string[]
   customised: boolean
   updated_at: string | null
   defaults: ProposalSettingsValues

@@ -3,7 +3,7 @@
 // instead of listing states themselves), the committee's proposal settings (decline reasons, result categories,
 // windows), units, sessions, special committees, leaders.
 import { defineStore } from 'pinia'
-import { fetchDeclineReasons, fetchLeaders, fetchProposalSettings, fetchWorkflow, type ProposalSettings, type ResultCategory, type Workflow } from '@/api/proposals'
+import { fetchDeclineReasons, fetchLeaders, fetchProposalSettings, fetchWorkflow, PROPOSAL_CATEGORIES, type ProposalSettings, type ResultCategory, type Workflow } from '@/api/proposals'
 import { allUnits } from '@/api/units'
 import { requestAll } from '@/api/client'
 import type { Session } from '@/api/committees'
@@ -75,6 +75,11 @@ export const useProposalRefs = defineStore('proposalRefs', {
     unitName: (s) => (id: Id) => s.units.find((u) => u.id === id)?.name ?? `#${id}`,
     /** The result categories a reply may carry (A–C until the settings say D too). */
     resultCategories: (s): ResultCategory[] => s.settings?.result_categories ?? ['A', 'B', 'C'],
+    /** The committee's proposal categories (the built-in six until the settings have loaded). */
+    categories: (s): string[] => {
+      const own = s.settings?.categories
+      return own?.length ? own : [...PROPOSAL_CATEGORIES]
+    },
     /** The workflow's sets (empty until `ensure('workflow')` has loaded it). */
     handlingStates: (s) => handlingStates(s.workflow),
     editableStates: (s) => editableStates(s.workflow),

@@ -3,6 +3,7 @@
 // rule, the assignment rule, and running one action over many proposals.
 import type { AttachmentPurpose, HandlingType, ProposalAction, ProposalState, Relation, UnitRole, Workflow, WorkflowPhase } from '@/api/proposals'
 import { PROPOSAL_CATEGORIES } from '@/api/proposals'
+import { t } from '@/locales'
 
 /** 我的提案: its tabs in order, one for each phase a state of the workflow belongs to. */
 export const MEMBER_TABS: readonly WorkflowPhase[] = ['drafts', 'submitted', 'handling', 'replied', 'closed']
@@ -224,10 +225,17 @@ export async function runBatch<T>(items: T[], work: (item: T) => Promise<unknown
 
 const CATEGORY_CODES = ['economy', 'urban', 'social', 'culture', 'law', 'other'] as const
 
-/** The i18n key of a category (the server's values are Chinese names). */
+/** The i18n key of a built-in category (the server's values are Chinese names). */
 export function categoryKey(value: string | null | undefined): string {
   const i = PROPOSAL_CATEGORIES.indexOf(value as (typeof PROPOSAL_CATEGORIES)[number])
   return `enums.proposalCategory.${i >= 0 ? CATEGORY_CODES[i] : 'other'}`
+}
+
+/** A category as the page shows it: a built-in one in the page's language, a committee's own as
+ * the committee named it. */
+export function categoryLabel(value: string | null | undefined): string {
+  if (!value) return ''
+  return PROPOSAL_CATEGORIES.includes(value as (typeof PROPOSAL_CATEGORIES)[number]) ? t(categoryKey(value)) : value
 }
 
 /** Splits keywords typed with spaces, commas or 、 into a clean, de-duplicated list. */

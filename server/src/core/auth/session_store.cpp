@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/auth/password.hpp"
+#include "core/auth/queries.hpp"
 #include "core/clock.hpp"
 
 namespace sl::auth {
@@ -48,7 +49,7 @@ std::vector<Grant> load_grants(db::Connection& c, int64_t user_id) {
 NewSession create_session(db::Connection& c, int64_t user_id, int64_t committee_id, const std::string& address) {
   if (committee_id == 0) {
     // Start in the committee of the user's first grant: their home committee.
-    auto first = c.exec("SELECT committee_id FROM role_grants WHERE user_id = $1 ORDER BY id LIMIT 1", {user_id});
+    auto first = c.exec(platform_sql::kHomeCommittee, {user_id});
     if (!first.empty()) committee_id = first.one().integer(0);
   }
   NewSession s{random_hex(32), random_hex(16)};

@@ -5,6 +5,7 @@
 #include "core/api/validation.hpp"
 #include "core/app.hpp"
 #include "core/audit/audit.hpp"
+#include "core/auth/queries.hpp"
 #include "core/auth/session_store.hpp"
 #include "modules/auth/captcha_store.hpp"
 #include "modules/auth/login.hpp"
@@ -55,7 +56,7 @@ auto in_transaction(db::Connection& c, F&& fn) {
 /// `auth.login` with the address. Answers the session: cookie plus {user, csrf_token}.
 http::Response login_answer(App& app, db::Connection& c, int64_t user_id, const http::Request& req,
                             const char* method) {
-  auto home = c.exec(sql::kHomeCommittee, {user_id});
+  auto home = c.exec(platform_sql::kHomeCommittee, {user_id});
   int64_t committee = home.empty() ? 0 : home.one().integer(0);
   auto s = auth::create_session(c, user_id, committee, req.remote_addr);
   Json user = auth_module::user_view(c, user_id, committee);

@@ -5,6 +5,7 @@
 
 #include "core/audit/audit.hpp"
 #include "core/auth/password.hpp"
+#include "core/auth/queries.hpp"
 #include "modules/auth/captcha_store.hpp"
 #include "modules/auth/queries.hpp"
 
@@ -114,7 +115,7 @@ void audit_failure(db::Connection& c, const std::string& address, const std::str
     if (k.user_id) {
       e.subject_id = std::to_string(*k.user_id);
       // Shown to the administrators of the account's home committee.
-      auto home = c.exec(sql::kHomeCommittee, {*k.user_id});
+      auto home = c.exec(platform_sql::kHomeCommittee, {*k.user_id});
       if (!home.empty()) e.committee_id = home.one().integer(0);
     }
     e.after = {{"login", login}, {"reason", reason}};

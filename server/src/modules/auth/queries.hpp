@@ -1,6 +1,6 @@
 #pragma once
 // The fixed SQL statements of the auth module, named and kept together, grouped by table.
-// kCommitteeName is public to the other modules that show a committee's name (catalogue).
+// The home committee and a committee's name are the platform's (core/auth/queries.hpp).
 
 namespace sl::auth_module::sql {
 
@@ -79,9 +79,6 @@ inline constexpr const char* kEnterCommittee = "UPDATE auth_sessions SET committ
 // ---------- role_grants and committees ----------
 
 /// The committee of user $1's first grant: where their logins are audited.
-inline constexpr const char* kHomeCommittee =
-    "SELECT committee_id FROM role_grants WHERE user_id = $1 ORDER BY id LIMIT 1";
-inline constexpr const char* kCommitteeName = "SELECT name FROM committees WHERE id = $1";
 
 // ---------- captchas ----------
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/auth/queries.hpp"
 #include "core/auth/session_store.hpp"
 #include "modules/auth/queries.hpp"
 
@@ -22,7 +23,7 @@ Json user_view(db::Connection& c, int64_t user_id, int64_t committee_id) {
   Json committees = Json::array();
   Json roles = Json::array();
   for (auto& [id, entry] : by_committee) {
-    auto n = c.exec(sql::kCommitteeName, {id});
+    auto n = c.exec(platform_sql::kCommitteeName, {id});
     entry["name"] = n.empty() ? "" : n.one().text(0);
     if (id == committee_id) roles = entry["roles"];
     committees.push_back(entry);

@@ -6,9 +6,9 @@
 #include <map>
 
 #include "core/audit/audit.hpp"
+#include "core/auth/queries.hpp"
 #include "core/clock.hpp"
 #include "core/docx/docx.hpp"
-#include "modules/auth/queries.hpp"
 #include "modules/catalogue/bigrams.hpp"
 #include "modules/catalogue/permissions.hpp"
 #include "modules/catalogue/queries.hpp"
@@ -382,7 +382,7 @@ void register_export(App& app) {
               if (!catalogue::can_edit(p) && header["state"] != "published")
                 throw ApiError::not_found("已发布的参考目录");
               Json topics = catalogue::session_topics(*c, req, s.id);
-              std::string committee = c->exec(auth_module::sql::kCommitteeName, {p.committee_id}).one().text(0);
+              std::string committee = c->exec(platform_sql::kCommitteeName, {p.committee_id}).one().text(0);
               docx::Document d;
               d.title(committee + s.name + "\n提案撰写参考目录");
               d.subtitle("（共 " + std::to_string(topics.size()) + " 个选题）");
@@ -392,7 +392,7 @@ void register_export(App& app) {
                   "委员可结合本职工作和调研成果另行选题。标注认领的选题由相关党派、界别形成集体提案。");
               static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
               int group_no = 0, entry_no = 0;
-              for (const auto& category : catalogue::categories()) {
+              for (const auto& category : catalogue::categories_of(*c, p.committee_id, topics)) {
                 bool any = false;
                 for (const auto& t : topics) {
                   if (t["category"] != category) continue;

@@ -1,7 +1,7 @@
 #pragma once
 // The fixed SQL statements of the catalogue module (its routes and the demo catalogue of
 // cli/seed_catalogue.cpp), named and kept together, grouped by table. A committee's name comes
-// from auth's queries.hpp (kCommitteeName).
+// from the platform's core/auth/queries.hpp (kCommitteeName).
 
 namespace sl::catalogue::sql {
 

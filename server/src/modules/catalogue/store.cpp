@@ -15,16 +15,12 @@ using api::Field;
 using api::FieldKind;
 using api::Presence;
 
-namespace {
-/// The categories of the catalogue session_topics() last read on this thread: the committee's
-/// proposal categories, then any other its topics carry (so a grouped export drops none).
-thread_local std::vector<std::string> t_read_categories;
-}  // namespace
-
-// The categories are the committee's proposal categories (proposals/settings.hpp keeps the one
-// list). Without a catalogue read on this thread, the built-in list.
-const std::vector<std::string>& categories() {
-  return t_read_categories.empty() ? proposals::proposal_categories() : t_read_categories;
+std::vector<std::string> categories_of(db::Connection& c, int64_t committee_id, const Json& topics) {
+  std::vector<std::string> out = proposals::load_categories(c, committee_id);
+  for (const auto& t : topics)
+    if (t["category"].is_string() && std::find(out.begin(), out.end(), t["category"].get<std::string>()) == out.end())
+      out.push_back(t["category"].get<std::string>());
+  return out;
 }
 
 SessionRef resolve_session(db::Connection& c, const Principal& p, std::optional<int64_t> requested) {
@@ -234,11 +230,6 @@ Json session_topics(db::Connection& c, const http::Request& req, int64_t session
   for (const auto& row : c.exec("SELECT * FROM catalogue_topics WHERE " + where + " ORDER BY sort, id", params).rows)
     items.push_back(api::row_to_json(row, spec));
   if (!items.empty()) spec.decorate_page(c, req, items);
-  t_read_categories = proposals::load_categories(c, req.user().committee_id);
-  for (const auto& t : items)
-    if (t["category"].is_string() && std::find(t_read_categories.begin(), t_read_categories.end(),
-                                               t["category"].get<std::string>()) == t_read_categories.end())
-      t_read_categories.push_back(t["category"].get<std::string>());
   return items;
 }
 

@@ -40,7 +40,8 @@ struct Group {
 std::vector<Group> claim_groups(db::Connection& c, const Principal& p);
 Json group_json(const Group& g);
 
-/// The proposal categories, used to group the catalogue.
-const std::vector<std::string>& categories();
+/// The groups of a catalogue's export: committee `committee_id`'s proposal categories in their
+/// order, then any other category its `topics` carry (so that the export drops none).
+std::vector<std::string> categories_of(db::Connection& c, int64_t committee_id, const Json& topics);
 
 }  // namespace sl::catalogue

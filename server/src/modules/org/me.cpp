@@ -63,7 +63,7 @@ void register_me(App& app) {
 
   app.route(http::Method::GET, "/api/v1/members/directory",
             [&app](http::Request& req) {
-              // Names only, for picking co-signers: any signed-in user of the committee may search.
+              // Enough to pick co-signers: any signed-in user of the committee may search.
               const auto& p = req.user();
               auto q = api::parse_list_query(req);
               std::vector<db::Value> params = {p.committee_id};
@@ -76,11 +76,19 @@ void register_me(App& app) {
                    c->exec(sql::kMemberDirectoryWhere + where + " ORDER BY m.name, m.id LIMIT " +
                                api::add_param(params, q.page_size) + " OFFSET " + api::add_param(params, q.offset()),
                            params)
-                       .rows)
-                items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}, {"sector_name", r.text(2)}});
+                       .rows) {
+                // Namesakes are told apart by employer and the mobile's last four digits; the
+                // whole number is never shown here.
+                std::string mobile = r.text(4);
+                items.push_back({{"id", r.integer(0)},
+                                 {"name", r.text(1)},
+                                 {"sector_name", r.text(2)},
+                                 {"employer", r.text(3)},
+                                 {"mobile_tail", mobile.size() >= 4 ? mobile.substr(mobile.size() - 4) : ""}});
+              }
               return http::Response::json(api::list_envelope(std::move(items), total, q));
             },
-            {"委员名录（姓名与界别，用于选择联名人）", "org"});
+            {"委员名录（姓名、界别、工作单位与手机尾号，用于选择联名人）", "org"});
 
   app.route(http::Method::GET, "/api/v1/me/member",
             [&app](http::Request& req) {

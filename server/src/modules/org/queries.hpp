@@ -58,9 +58,11 @@ inline constexpr const char* kDeclineLink = "UPDATE members SET pending_user_id 
 inline constexpr const char* kSetMembersMobile = "UPDATE members SET mobile = $1, updated_at = $2 WHERE user_id = $3";
 /// The number of members (alias m) matching the appended condition.
 inline constexpr const char* kCountMembersWhere = "SELECT COUNT(*) FROM members m WHERE ";
-/// The directory's names and sectors of the members (alias m) matching the appended condition, order and page.
+/// The directory's names, sectors, employers and mobiles of the members (alias m) matching the
+/// appended condition, order and page (the route shows only a mobile's last four digits).
 inline constexpr const char* kMemberDirectoryWhere =
-    "SELECT m.id, m.name, s.name AS sector_name FROM members m JOIN sectors s ON s.id = m.sector_id WHERE ";
+    "SELECT m.id, m.name, s.name AS sector_name, m.employer, m.mobile FROM members m JOIN sectors s ON s.id = "
+    "m.sector_id WHERE ";
 
 // ---------- users ----------
 

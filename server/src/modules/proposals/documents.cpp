@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/api/resource.hpp"
+#include "core/auth/queries.hpp"
 #include "core/clock.hpp"
 #include "core/docx/docx.hpp"
 #include "core/sheet/sheet.hpp"
@@ -25,7 +26,7 @@ constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 std::string committee_name(db::Connection& c, int64_t committee_id) {
-  return c.exec(sql::kCommitteeName, {committee_id}).one().text(0);
+  return c.exec(platform_sql::kCommitteeName, {committee_id}).one().text(0);
 }
 
 std::string text_of(const Json& v) {

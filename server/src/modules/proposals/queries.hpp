@@ -294,7 +294,6 @@ inline constexpr const char* kSessionTermNumbers =
 inline constexpr const char* kNextProposalNumber =
     "INSERT INTO proposal_number_counters (session_id, last_number) VALUES ($1, 1) ON CONFLICT (session_id) DO UPDATE "
     "SET last_number = proposal_number_counters.last_number + 1 RETURNING last_number";
-inline constexpr const char* kCommitteeName = "SELECT name FROM committees WHERE id = $1";
 /// Whether topic $1 of committee $2 belongs to a published catalogue (参考选题).
 inline constexpr const char* kPublishedCatalogueTopic =
     "SELECT 1 FROM catalogue_topics k JOIN catalogues g ON g.session_id = k.session_id WHERE k.id = $1 AND "

@@ -6,7 +6,7 @@ import type { ListQuery } from '@/api/types'
 import type { Column } from '@/components/ListTable.vue'
 import { t } from '@/locales'
 import { formatDateTime } from '@/utils/format'
-import { categoryKey, MEMBER_TABS, memberTabStates, statesAllowing, titleProblem, TITLE_MAX, unitDoneStates, type MemberTab, type WorkflowView } from '@/utils/proposals'
+import { categoryLabel, MEMBER_TABS, memberTabStates, statesAllowing, titleProblem, TITLE_MAX, unitDoneStates, type MemberTab, type WorkflowView } from '@/utils/proposals'
 
 /** Roles that may write proposals (the server refuses others). */
 export const PROPOSER_ROLES: readonly RoleName[] = ['member', 'group_contact', 'committee_staff']
@@ -18,7 +18,7 @@ export const SEARCH_ROLES: readonly RoleName[] = ['admin', 'proposal_staff', 'le
 const number: Column<ProposalListItem> = { prop: 'number_label', label: 'proposal.number', width: 200 }
 const title: Column<ProposalListItem> = { prop: 'title', label: 'proposal.title', minWidth: 260 }
 const proposer: Column<ProposalListItem> = { prop: 'proposer_name', label: 'proposal.proposer', width: 120 }
-const category: Column<ProposalListItem> = { prop: 'category', label: 'proposal.category', width: 110, formatter: (r) => t(categoryKey(r.category)) }
+const category: Column<ProposalListItem> = { prop: 'category', label: 'proposal.category', width: 110, formatter: (r) => categoryLabel(r.category) }
 const state: Column<ProposalListItem> = { prop: 'state', label: 'proposal.state', width: 150 }
 const due: Column<ProposalListItem> = { prop: 'due_date', label: 'proposal.deadline', width: 170 }
 const updated: Column<ProposalListItem> = { prop: 'updated_at', label: 'proposal.updatedAt', width: 170, formatter: (r) => formatDateTime(r.updated_at) }
