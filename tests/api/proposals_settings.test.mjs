@@ -453,3 +453,34 @@ test('proposal create and update take the committee categories', async () => {
     await put(as.staff, { categories: six });
   }
 });
+
+test('which notices also go by SMS is the committee setting', async () => {
+  const r = await as.staff.get('/api/v1/proposals/settings');
+  // By default: what the workflow's notice rules ask for, the face-to-face meeting, deadlines.
+  for (const k of ['proposal.assign', 'proposal.pass_reply', 'proposal.arrange_face_to_face', 'deadline.reminder', 'deadline.escalation'])
+    assert.ok(r.body.sms_kinds.includes(k), `${k} in ${r.body.sms_kinds}`);
+  assert.ok(!r.body.sms_kinds.includes('proposal.file'));
+  assert.deepEqual(r.body.defaults.sms_kinds, r.body.sms_kinds);
+  for (const k of ['proposal.file', 'proposal.close', 'proposal.follow_up', 'deadline.reminder'])
+    assert.ok(r.body.sms_kind_options.includes(k), `${k} is offered`);
+  const bad = await put(as.staff, { sms_kinds: ['proposal.fly'] });
+  assert.equal(bad.status, 400);
+  assert.ok(bad.body.error.fields.sms_kinds);
+  assert.equal((await put(as.staff, { sms_kinds: 'proposal.file' })).status, 400);
+  try {
+    // Filing by SMS, assignment no longer.
+    const saved = await put(as.staff, { sms_kinds: ['proposal.file'] });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.deepEqual(saved.body.sms_kinds, ['proposal.file']);
+    const p = await assigned('关于短信提醒设置测试的建议');
+    assert.ok(smsLines('13900000001').some((l) => l.includes('《关于短信提醒设置测试的建议》已立案')), 'filing SMS');
+    assert.ok(!smsLines('13700000005').some((l) => l.includes('关于短信提醒设置测试的建议')), 'no assignment SMS');
+    // The notice itself still arrives in the unit's notification centre.
+    const notes = (await as.unit.get('/api/v1/notifications?page_size=100')).body.items;
+    assert.ok(notes.some((n) => n.proposal_id === p.id && n.kind === 'proposal.assign'));
+  } finally {
+    // Only the SMS choice goes back (an earlier test leaves categories in use).
+    const back = await put(as.admin, { sms_kinds: defaults.sms_kinds });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+  }
+});

@@ -63,6 +63,37 @@ describe('a proposal from draft to closed, in the browser', () => {
     await page.waitForSelector(`.head [data-state=${state}]`);
   }
 
+  /** Writes the reply in the reply editor: the category's template first, then `body`, and submits it. */
+  async function reply(category, body, { look = false } = {}) {
+    await page.click('[data-test=action-submit_reply]');
+    await page.waitForSelector('[data-test=reply-editor] textarea[data-test=reply-body]');
+    await page.click(`[data-test=reply-category] >> text=${category}`);
+    // Choosing a category with nothing written starts from its template, whose guidance shows.
+    await page.waitForSelector('[data-test=reply-prompts]');
+    const template = await page.inputValue('textarea[data-test=reply-body]');
+    assert.match(template, /收悉/);
+    assert.match(template, /【请/);
+    // Submitting the template as it is is refused before anything is sent.
+    await page.click('[data-test=reply-submit]');
+    await page.locator('[data-test=reply-editor] .el-form-item__error', { hasText: '模板提示' }).waitFor();
+    await page.fill('textarea[data-test=reply-body]', body);
+    await page.waitForSelector('[data-test=reply-prompts]', { state: 'detached' });
+    await page.click('[data-test=reply-save]');
+    await page.locator('[data-test=reply-saved]', { hasText: '草稿已于' }).waitFor();
+    if (look) {
+      await page.click('[data-test=reply-editor] .el-tabs__item:has-text("预览答复函")');
+      await page.locator('[data-test=reply-preview] .block.title', { hasText: '提案的答复' }).waitFor();
+      const letter = await page.textContent('[data-test=reply-preview]');
+      assert.ok(letter.includes(LEAD_UNIT), letter);
+      assert.equal(letter.split('委员：').length - 1, 1, `one salutation: ${letter}`);
+      await screenshots(page, 'reply-editor');
+    }
+    await page.click('[data-test=reply-submit]');
+    await page.click('.el-message-box__btns .el-button--primary');
+    await page.waitForSelector('[data-test=reply-editor]', { state: 'detached' });
+    await page.waitForSelector('.head [data-state=reply_unit_review]');
+  }
+
   async function actions() {
     return page.locator('[data-test=allowed-actions] [data-test^=action-]').evaluateAll((els) => els.map((e) => e.dataset.test.slice(7)));
   }
@@ -219,10 +250,7 @@ describe('a proposal from draft to closed, in the browser', () => {
       await screenshots(page, 'proposal-consultation');
     });
     await page.waitForSelector('[data-test=consultation]');
-    await act('submit_reply', 'reply_unit_review', async () => {
-      await page.click('[data-test=field-result_category] >> text=B 类');
-      await page.fill('#act-body', '王敏委员：您提出的关于完善老旧小区加装电梯补贴政策的建议收悉。我局已会同相关部门研究，拟于明年提高补贴标准。');
-    });
+    await reply('B 类', '王敏委员：您提出的关于完善老旧小区加装电梯补贴政策的建议收悉。我局已会同相关部门研究，拟于明年提高补贴标准。', { look: true });
   });
 
   test('its leader approves and staff pass the reply', async () => {
@@ -279,10 +307,7 @@ describe('a proposal from draft to closed, in the browser', () => {
     await page.goto(`${srv.baseUrl}/proposals/unit?tab=handling`);
     await page.click(`[data-test=list-handling] [data-test=proposal-link-${proposalId}]`);
     await page.waitForSelector('[data-test=allowed-actions]');
-    await act('submit_reply', 'reply_unit_review', async () => {
-      await page.click('[data-test=field-result_category] >> text=A 类');
-      await page.fill('#act-body', '补充答复：新的补贴标准将于明年3月1日起执行，审批改为并联办理。');
-    });
+    await reply('A 类', '补充答复：新的补贴标准将于明年3月1日起执行，审批改为并联办理。');
     await loginAs(UNIT_LEAD);
     await openProposal();
     await act('approve_reply', 'reply_cppcc_review');

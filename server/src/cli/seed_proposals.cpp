@@ -46,13 +46,6 @@ int64_t cst_midnight(const std::string& ymd) {
   return static_cast<int64_t>(timegm(&tm)) - kCst;
 }
 
-/// "2026-03-05" → "2026年3月5日" (the official date style).
-std::string cn_date(const std::string& ymd) {
-  int y = 0, m = 0, d = 0;
-  std::sscanf(ymd.c_str(), "%d-%d-%d", &y, &m, &d);
-  return fmt::format("{}年{}月{}日", y, m, d);
-}
-
 constexpr int64_t kOpen = 9 * kHour, kClose = 17 * kHour + 1800;  // office hours, CST
 int weekday_of(int64_t cst_day) {
   return static_cast<int>((cst_day + 4) % 7);
@@ -324,7 +317,7 @@ std::string Seeder::reply_letter(Plan& p, const Unit& u, int round, const std::s
                                                               {"phone", "电话沟通听取"},
                                                               {"site", "陪同实地察看并听取"},
                                                               {"written", "书面征求"}};
-      out += "并于" + cn_date(cst.held_on) + kHow.at(cst.method) + you + "的意见，";
+      out += "并于" + clock::chinese_day(cst.held_on) + kHow.at(cst.method) + you + "的意见，";
     }
     out += "现将办理情况答复如下：\n";
   } else {
@@ -350,7 +343,7 @@ std::string Seeder::reply_letter(Plan& p, const Unit& u, int round, const std::s
     out += "\n" + you + "提出的建议很有价值，但受" + std::string(r.pick(kLimits)) +
            "限制，目前尚难以全面实施，我们将留作今后工作参考，积极创造条件逐步推进。";
   out += "\n感谢" + you + "对" + std::string(a.name) + "工作的关心和支持，欢迎继续提出宝贵意见。\n\n" + u.name + "\n" +
-         cn_date(clock::day_at(at)) + "\n（联系人：" + u.contact + "，联系电话：" + u.phone + "）";
+         clock::chinese_day(clock::day_at(at)) + "\n（联系人：" + u.contact + "，联系电话：" + u.phone + "）";
   return out;
 }
 

@@ -91,4 +91,13 @@ std::string civil_from_days(int64_t days) {
   return buffer;
 }
 
+std::string chinese_day(std::string_view day_or_timestamp) {
+  if (day_or_timestamp.empty()) return "";
+  std::string day = local_day(day_or_timestamp);
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(day.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    return std::string(day_or_timestamp);
+  return std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+}
+
 }  // namespace sl::clock

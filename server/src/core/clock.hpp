@@ -25,6 +25,9 @@ std::string days_ago(int days);
 /// an assignment made at 01:00 in Beijing belongs to that day, not to the UTC day before. Text that
 /// is not a full timestamp yields its first ten characters.
 std::string local_day(std::string_view utc_timestamp);
+/// A day as people write it, "2026年3月9日": of a day (YYYY-MM-DD) or of a stored UTC timestamp
+/// (its China Standard Time day); "" for empty text, the text itself when it is no date.
+std::string chinese_day(std::string_view day_or_timestamp);
 
 /// Days from 1970-01-01 to the proleptic Gregorian date `y`-`m`-`d` (Howard Hinnant's algorithm).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);

@@ -426,6 +426,8 @@ export interface ProposalSettingsValues {
   max_reply_months: number
   second_handling_months: number
   reminder_days: number[]
+  /** The notice kinds that also go by SMS ("proposal.assign", "deadline.reminder", …). */
+  sms_kinds?: string[]
 }
 
 /** GET /proposals/settings: the values, what they allow, and the defaults. */
@@ -433,6 +435,8 @@ export interface ProposalSettings extends ProposalSettingsValues {
   result_categories: ResultCategory[]
   /** The committee's proposal categories in order (drafts, the import and the catalogue use them). */
   categories?: string[]
+  /** Every notice kind a committee may also send by SMS, in the workflow's order. */
+  sms_kind_options?: string[]
   customised: boolean
   updated_at: string | null
   defaults: ProposalSettingsValues

@@ -10,6 +10,7 @@
 #include "modules/notifications/queries.hpp"
 #include "modules/proposals/events.hpp"
 #include "modules/proposals/queries.hpp"
+#include "modules/proposals/settings.hpp"
 
 namespace sl {
 
@@ -95,7 +96,6 @@ bool other_proposal_notice(db::Connection& c, const Event& e, int64_t id, const 
     n.title = std::string(e.payload.value("rearranged", false) ? "当面协商安排已调整：" : "当面协商安排：") + "提案" +
               title + "定于 " + e.payload.value("meeting_date", "") + " 在" + e.payload.value("place", "") +
               "当面协商，请准时参加";
-    n.sms = true;
   } else if (e.name == proposals::events::kRecordFaceToFace) {
     to_users = proposers(c, id);
     auto lead = unit_people(c, id, live + " AND a.role = 'lead'", "'unit_staff', 'unit_leader'");
@@ -126,10 +126,11 @@ void on_proposal_event(App& app, const Event& e) {
       to_users.insert(some.begin(), some.end());
     }
     n.title = notice_title(rule->title, p.one());
-    n.sms = rule->sms;
   } else if (!other_proposal_notice(*c, e, id, "《" + p.one().text("title") + "》", n, to_users)) {
     return;
   }
+  // Whether it also goes by SMS is the committee's choice (proposal settings).
+  n.sms = proposals::load_settings(*c, e.committee_id, app.config).sends_sms(e.name);
   to_users.erase(e.actor_user_id);  // nobody is told what they just did
   for (int64_t u : to_users) notify(app, *c, u, n);
 }

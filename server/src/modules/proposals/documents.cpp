@@ -33,19 +33,9 @@ std::string text_of(const Json& v) {
   return v.is_string() ? v.get<std::string>() : std::string();
 }
 
-/// A date as documents write it, "2026年11月9日": of a day (YYYY-MM-DD) or of a stored UTC
-/// timestamp (its China Standard Time day); "" when there is none, the text itself when unreadable.
+/// A date as documents write it, "2026年11月9日" (clock::chinese_day), of a JSON value.
 std::string cn_day(const Json& v) {
-  std::string s = text_of(v);
-  if (s.empty()) return "";
-  std::string day = clock::local_day(s);
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return s;
-  try {
-    return docx::chinese_date(y, m, d);
-  } catch (const std::invalid_argument&) {
-    return s;
-  }
+  return clock::chinese_day(text_of(v));
 }
 
 /// The date line of a document: the day of the act it records.

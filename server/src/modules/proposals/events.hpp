@@ -19,6 +19,10 @@ inline constexpr const char* kArrangeFaceToFace = "proposal.arrange_face_to_face
 inline constexpr const char* kRecordFaceToFace = "proposal.record_face_to_face";
 inline constexpr const char* kCosignExpired = "proposal.cosign_expired";
 
+// The kinds of the deadline scan's notices (not events: the scheduler sends them itself).
+inline constexpr const char* kDeadlineReminder = "deadline.reminder";
+inline constexpr const char* kDeadlineEscalation = "deadline.escalation";
+
 /// The event of workflow action `a`: "proposal.<action name>" ("proposal.file").
 inline std::string of(Action a) {
   return std::string(kPrefix) + action_name(a);

@@ -329,13 +329,15 @@ inline constexpr const char* kSettingsOf = "SELECT * FROM proposal_settings WHER
 inline constexpr const char* kSaveSettings =
     "INSERT INTO proposal_settings (committee_id, decline_reasons, cosign_window_days, result_d_enabled, "
     "sign_window_working_days, opinion_months, reply_months, max_reply_months, second_handling_months, "
-    "reminder_days, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+    "reminder_days, sms_kinds, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+    "$13) "
     "ON CONFLICT (committee_id) DO UPDATE SET decline_reasons = excluded.decline_reasons, "
     "cosign_window_days = excluded.cosign_window_days, result_d_enabled = excluded.result_d_enabled, "
     "sign_window_working_days = excluded.sign_window_working_days, opinion_months = "
     "excluded.opinion_months, reply_months = excluded.reply_months, max_reply_months = "
     "excluded.max_reply_months, second_handling_months = excluded.second_handling_months, reminder_days = "
-    "excluded.reminder_days, updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+    "excluded.reminder_days, sms_kinds = excluded.sms_kinds, updated_by = excluded.updated_by, updated_at = "
+    "excluded.updated_at";
 
 // ---------- calendar_days: holidays and working weekends (工作日历) ----------
 

@@ -23,6 +23,7 @@ constexpr int64_t kSchedulerLockKey = 0x5343414e;  // "SCAN"
 struct CommitteeRules {
   WorkCalendar calendar;
   std::set<int> points;
+  Settings settings;
 };
 
 const CommitteeRules& rules_of(App& app, db::Connection& c, std::map<int64_t, CommitteeRules>& cache,
@@ -32,7 +33,8 @@ const CommitteeRules& rules_of(App& app, db::Connection& c, std::map<int64_t, Co
     auto settings = load_settings(c, committee, app.config);
     it = cache
              .emplace(committee, CommitteeRules{WorkCalendar::load(c, committee),
-                                                {settings.reminder_days.begin(), settings.reminder_days.end()}})
+                                                {settings.reminder_days.begin(), settings.reminder_days.end()},
+                                                settings})
              .first;
   }
   return it->second;
@@ -60,10 +62,12 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<in
     int left = rule.calendar.working_days_between(today, due);
     std::string what = sign ? "签收" : "答复";
     std::string key_base = std::string(sign ? "sign-" : "reply-") + std::to_string(r.integer("id")) + "-" + due;
-    Notice n{committee, "", "", "", r.integer("pid"), "", true};
+    Notice n{committee, "", "", "", r.integer("pid"), "", false};
     if (today > due) {
-      n.kind = "deadline.escalation";
-      n.title = "【督办】提案《" + r.text("title") + "》已超过" + what + "期限（" + due + "），请尽快办理";
+      n.kind = events::kDeadlineEscalation;
+      n.sms = rule.settings.sends_sms(n.kind);
+      n.title = "【督办】提案《" + r.text("title") + "》已超过" + what + "期限（" + clock::chinese_day(due) +
+                "），请尽快办理";
       n.dedupe_key = "escalate-" + key_base;
       auto to = user_ids(c, sql::kUnitLeadersAndStaff, {r.integer("unit_id")});
       auto staff = proposal_staff(c, committee);
@@ -72,9 +76,10 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<in
       for (int64_t u : to) any = notify(app, c, u, n) || any;
       if (any) report.escalations++;
     } else if (rule.points.count(left)) {
-      n.kind = "deadline.reminder";
+      n.kind = events::kDeadlineReminder;
+      n.sms = rule.settings.sends_sms(n.kind);
       n.title = "【提醒】提案《" + r.text("title") + "》还有 " + std::to_string(left) + " 个工作日到" + what +
-                "期限（" + due + "）";
+                "期限（" + clock::chinese_day(due) + "）";
       n.dedupe_key = "remind-" + key_base + "-" + std::to_string(left);
       bool any = false;
       for (int64_t u : user_ids(c, sql::kUnitStaff, {r.integer("unit_id")})) any = notify(app, c, u, n) || any;
@@ -94,7 +99,8 @@ void expire_cosigners(App& app, db::Connection& c, ScanReport& report) {
     notify(app, c, r.integer("proposer_user_id"),
            {r.integer("committee_id"), events::kCosignExpired,
             r.text("name") + " 未在期限内确认联名，已不再列为提案《" + r.text("title") + "》的联名人", "", pid,
-            "cosign-expired-" + std::to_string(pid) + "-" + std::to_string(r.integer("member_id")), false});
+            "cosign-expired-" + std::to_string(pid) + "-" + std::to_string(r.integer("member_id")),
+            load_settings(c, r.integer("committee_id"), app.config).sends_sms(events::kCosignExpired)});
     bool pending = !c.exec(sql::kAnyPendingCosigner, {pid}).empty();
     if (!pending) {
       c.exec(sql::kCloseCosignWindow, {now, pid});

@@ -10,6 +10,7 @@
 #include "core/api/resource.hpp"
 #include "core/audit/audit.hpp"
 #include "modules/proposals/commands.hpp"
+#include "modules/proposals/events.hpp"
 #include "modules/proposals/permissions.hpp"
 #include "modules/proposals/queries.hpp"
 
@@ -20,11 +21,17 @@ namespace {
 constexpr const char* kTag = "proposals";
 
 Json to_json(const Settings& s) {
-  return {{"decline_reasons", s.decline_reasons},   {"cosign_window_days", s.cosign_window_days},
-          {"result_d_enabled", s.result_d_enabled}, {"sign_window_working_days", s.sign_window_working_days},
-          {"opinion_months", s.opinion_months},     {"reply_months", s.reply_months},
-          {"max_reply_months", s.max_reply_months}, {"second_handling_months", s.second_handling_months},
-          {"reminder_days", s.reminder_days},       {"categories", s.categories}};
+  return {{"decline_reasons", s.decline_reasons},
+          {"cosign_window_days", s.cosign_window_days},
+          {"result_d_enabled", s.result_d_enabled},
+          {"sign_window_working_days", s.sign_window_working_days},
+          {"opinion_months", s.opinion_months},
+          {"reply_months", s.reply_months},
+          {"max_reply_months", s.max_reply_months},
+          {"second_handling_months", s.second_handling_months},
+          {"reminder_days", s.reminder_days},
+          {"categories", s.categories},
+          {"sms_kinds", s.sms_kinds}};
 }
 
 /// How many proposals and catalogue topics of the committee carry each category (those in use).
@@ -44,6 +51,9 @@ Json answer(const Settings& s, const Config& config, const std::optional<std::ma
   j["customised"] = s.customised;
   j["updated_at"] = s.updated_at.empty() ? Json(nullptr) : Json(s.updated_at);
   j["defaults"] = to_json(default_settings(config));
+  Json kinds = Json::array();
+  for (const auto& k : sms_kinds()) kinds.push_back(k.kind);
+  j["sms_kind_options"] = kinds;
   return j;
 }
 
@@ -102,6 +112,22 @@ void apply_fields(api::Validator& v, Settings& s) {
       names.push_back(t);
     }
     if (v.ok()) s.categories = names;
+  }
+  if (auto raw = v.raw("sms_kinds", api::Presence::optional)) {
+    std::vector<std::string> kinds;
+    bool ok = raw->is_array();
+    for (const auto& k : ok ? *raw : Json::array()) {
+      const auto& known = sms_kinds();
+      if (!k.is_string() || std::none_of(known.begin(), known.end(), [&](const SmsKind& x) { return x.kind == k; })) {
+        ok = false;
+        break;
+      }
+      if (std::find(kinds.begin(), kinds.end(), k.get<std::string>()) == kinds.end()) kinds.push_back(k);
+    }
+    if (ok)
+      s.sms_kinds = kinds;
+    else
+      v.fail("sms_kinds", "短信提醒应从可选的通知类别中选择");
   }
   if (auto n = bounded(v, "cosign_window_days", 1, 30)) s.cosign_window_days = *n;
   if (auto b = v.boolean("result_d_enabled", api::Presence::optional)) s.result_d_enabled = *b;
@@ -191,8 +217,37 @@ void add_category(db::Connection& c, int64_t committee_id, const std::string& na
   save_categories(c, committee_id, names);
 }
 
+const std::vector<SmsKind>& sms_kinds() {
+  static const std::vector<SmsKind> kKinds = [] {
+    std::vector<SmsKind> out;
+    for (const auto& rule : notice_rules()) {
+      std::string kind = events::of(rule.action);
+      auto it = std::find_if(out.begin(), out.end(), [&](const SmsKind& k) { return k.kind == kind; });
+      if (it == out.end())
+        out.push_back({kind, rule.sms});
+      else
+        it->by_default = it->by_default || rule.sms;
+    }
+    for (const SmsKind& k : std::initializer_list<SmsKind>{{events::kCosignExpired, false},
+                                                           {events::kFollowUp, false},
+                                                           {events::kArrangeFaceToFace, true},
+                                                           {events::kRecordFaceToFace, false},
+                                                           {events::kDeadlineReminder, true},
+                                                           {events::kDeadlineEscalation, true}})
+      out.push_back(k);
+    return out;
+  }();
+  return kKinds;
+}
+
+bool Settings::sends_sms(const std::string& kind) const {
+  return std::find(sms_kinds.begin(), sms_kinds.end(), kind) != sms_kinds.end();
+}
+
 Settings default_settings(const Config& config) {
   Settings s;
+  for (const auto& k : sms_kinds())
+    if (k.by_default) s.sms_kinds.push_back(k.kind);
   s.decline_reasons = decline_reasons();
   s.categories = proposal_categories();
   s.reminder_days = parse_reminder_days(config.proposals.reminder_days);
@@ -219,6 +274,14 @@ Settings load_settings(db::Connection& c, int64_t committee_id, const Config& co
   s.max_reply_months = static_cast<int>(row.integer("max_reply_months"));
   s.second_handling_months = static_cast<int>(row.integer("second_handling_months"));
   s.reminder_days = int_list(row.text("reminder_days"));
+  if (!row.is_null("sms_kinds")) {
+    Json kinds = Json::parse(row.text("sms_kinds"), nullptr, false);
+    if (kinds.is_array()) {
+      s.sms_kinds.clear();
+      for (const auto& k : kinds)
+        if (k.is_string()) s.sms_kinds.push_back(k.get<std::string>());
+    }
+  }
   s.customised = true;
   s.updated_at = row.text("updated_at");
   return s;
@@ -272,6 +335,7 @@ void register_settings(App& app) {
                                            int64_t{s.max_reply_months},
                                            int64_t{s.second_handling_months},
                                            Json(s.reminder_days).dump(),
+                                           Json(s.sms_kinds).dump(),
                                            user.user_id,
                                            now};
           c.exec(sql::kSaveSettings, params);

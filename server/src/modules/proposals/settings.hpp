@@ -31,12 +31,24 @@ struct Settings {
   int second_handling_months = 3;
   std::vector<int> reminder_days;       // descending, distinct
   std::vector<std::string> categories;  // the committee's proposal categories, in order
+  std::vector<std::string> sms_kinds;   // the notice kinds that also go by SMS
   bool customised = false;              // the committee saved its own
   std::string updated_at;
 
   /// The result categories a reply may carry: A, B, C, and D when enabled.
   std::vector<std::string> result_categories() const;
+  /// Whether a notice of `kind` also goes by SMS.
+  bool sends_sms(const std::string& kind) const;
 };
+
+/// A kind of notice a committee may also send by SMS, and whether it does unless told otherwise.
+struct SmsKind {
+  std::string kind;  // the notice's kind: "proposal.<action>", "deadline.reminder", …
+  bool by_default = false;
+};
+/// Every kind of notice the proposals send, in the workflow's order: the workflow's notice rules
+/// (by default by SMS where a rule asks for it), then the module's other notices.
+const std::vector<SmsKind>& sms_kinds();
 
 /// The defaults (built in, reminder points from the configuration).
 Settings default_settings(const Config& config);

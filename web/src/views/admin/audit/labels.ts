@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'proposal.follow_up_progress',
   'proposal.arrange_face_to_face',
   'proposal.record_face_to_face',
+  'proposal.reply_template',
+  'proposal.reply_template_reset',
   ...WORKFLOW_ACTIONS.map((a) => `proposal.${a}`),
   'proposal_settings.update',
 ]
@@ -98,6 +100,7 @@ export const SUBJECT_TYPES = [
   'catalogue_claim',
   'proposal_import',
   'proposal_settings',
+  'reply_template',
 ] as const
 
 export const actionLabel = (action: string) => auditActionLabel(action, { t, te })
