@@ -59,7 +59,9 @@ test('recall@1, recall@5 and false positives on the labelled pairs, beside pg_tr
   const misses = [];
   for (const p of pairs) {
     const ranked = (await staff.post('/api/v1/proposals/similar', { title: p.b.title, body: p.b.body, min_score_pct: 0 })).body;
-    const r = await similar(member, p.b.title, p.b.body);
+    // As the editor shows them to the author of the indexed texts (another member is not told of
+    // unpublished proposals, issue 14): the two tiers (issue 16).
+    const r = await similar(writer, p.b.title, p.b.body);
     threshold = r.threshold;
     assert.equal(r.ready, true);
     const keys = ranked.items.map((it) => keyOf.get(it.proposal_id));
@@ -74,15 +76,20 @@ test('recall@1, recall@5 and false positives on the labelled pairs, beside pg_tr
   // A novel proposal (no labelled partner) for which the editor shows any labelled text is a
   // false positive; matches among the demo's own proposals are not counted either way.
   let fpQueries = 0;
+  let fpDuplicate = 0;
   for (const n of similarSet.novel) {
-    const r = await similar(member, n.title, n.body);
+    const r = await similar(writer, n.title, n.body);
     if (r.items.some((it) => keyOf.has(it.proposal_id))) fpQueries++;
+    if (r.items.some((it) => keyOf.has(it.proposal_id) && it.tier === 'duplicate')) fpDuplicate++;
   }
   const recall1 = at1 / pairs.length;
   const recall5 = at5 / pairs.length;
-  const fp = fpQueries / similarSet.novel.length;
+  // A false positive: a novel text shown a labelled one as 可能重复 (相关提案 are topic neighbours
+  // by design; how often a novel text is shown any labelled one is printed beside).
+  const fp = fpDuplicate / similarSet.novel.length;
   report('Shangliang TF-IDF bigrams, ranked', recall1, recall5, fp);
-  report(`Shangliang TF-IDF bigrams, shown by the editor (score >= ${threshold})`, shown1 / pairs.length, shown5 / pairs.length, fp);
+  report(`Shangliang, shown by the editor in either tier (candidates from score ${threshold})`, shown1 / pairs.length, shown5 / pairs.length, fp);
+  console.log(`# novel texts shown a labelled text in either tier: ${(fpQueries / similarSet.novel.length).toFixed(3)}`);
   if (misses.length) console.log(`# missed at 5: ${misses.join(', ')}`);
 
   if (srv.databaseUrl.startsWith('postgresql:')) {

@@ -412,4 +412,20 @@ describe('a proposal from draft to closed, in the browser', () => {
     assert.match(await page.textContent('.el-table__row:has-text("国庆节")'), /节假日/);
     await screenshots(page, 'calendar');
   });
+  test('staff choose which notices go by SMS and edit a reply template', async () => {
+    await loginAs(STAFF);
+    await page.goto(`${srv.baseUrl}/admin/proposal-settings`);
+    await page.waitForSelector('[data-test=settings-sms]');
+    const sms = await page.textContent('[data-test=settings-sms]');
+    for (const label of ['交办提案（请承办单位签收）', '期限提醒', '超期督办', '提案立案']) assert.ok(sms.includes(label), label);
+    assert.doesNotMatch(sms, /proposal\.|deadline\./, 'no raw codes');
+    await page.waitForSelector('[data-test=reply-templates] textarea[data-test=reply-template-A]');
+    const text = await page.inputValue('textarea[data-test=reply-template-A]');
+    assert.match(text, /\{title\}/);
+    await page.fill('textarea[data-test=reply-template-A]', `${text}\n（本委员会补充的结束语）`);
+    await page.click('[data-test=reply-template-save-A]');
+    await page.locator('.el-message--success', { hasText: '答复模板已保存' }).waitFor();
+    await page.locator('[data-test=reply-templates] .el-tag', { hasText: '本委员会自定' }).waitFor();
+    await screenshots(page, 'proposal-settings');
+  });
 });

@@ -11,3 +11,11 @@ describe('promptsLeft', () => {
     expect(promptsLeft('')).toEqual([])
   })
 })
+
+describe('the reply templates intro', () => {
+  it('shows the placeholders as written, not as i18n parameters', async () => {
+    const { t } = await import('@/locales')
+    const text = t('replyTemplates.intro')
+    for (const p of ['{title}', '{number}', '{proposer}']) expect(text).toContain(p)
+  })
+})

@@ -1165,6 +1165,17 @@ const en: typeof zhCN = {
     confirmSubmit: "The reply goes to your unit's leader for review and cannot be changed until then. Submit it?",
     submitted: "Reply submitted; it awaits your unit's leader's review",
   },
+  replyTemplates: {
+    title: 'Reply templates',
+    intro: "Units start their reply letter from the template of the result category. Use {'{'}title{'}'} (proposal title), {'{'}number{'}'} (proposal number) and {'{'}proposer{'}'}; write guidance as 【请……】, which units must replace with real content before submitting.",
+    builtIn: 'Built in',
+    custom: "This committee's own",
+    save: 'Save template',
+    restore: 'Restore the built-in one',
+    saved: 'Reply template saved',
+    restored: 'Built-in template restored',
+    empty: 'The template cannot be empty',
+  },
   calendar: {
     day: 'Date',
     weekday: 'Weekday',

@@ -1153,6 +1153,17 @@ export default {
     confirmSubmit: '答复提交后将送本单位领导审核，审核前不能再修改。确定提交吗？',
     submitted: '答复已提交，等待本单位领导审核',
   },
+  replyTemplates: {
+    title: '答复模板',
+    intro: "承办单位撰写答复函时按办理结果类别套用这些模板。可用 {'{'}title{'}'}（提案标题）、{'{'}number{'}'}（提案号）、{'{'}proposer{'}'}（提案人）；用【请……】写出撰写提示，单位须替换为实际内容才能提交。",
+    builtIn: '系统默认',
+    custom: '本委员会自定',
+    save: '保存模板',
+    restore: '恢复默认',
+    saved: '答复模板已保存',
+    restored: '已恢复默认模板',
+    empty: '模板内容不能为空',
+  },
   calendar: {
     day: '日期',
     weekday: '星期',

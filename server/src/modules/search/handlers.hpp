@@ -41,6 +41,8 @@ struct ProposalText {
 
 /// The body of proposal row `r`: its situation, analysis and suggestions, one per line.
 std::string proposal_body(const db::Row& r);
+/// Where the suggestions (建议) start in proposal_body(r), in bytes; npos when it has none.
+size_t suggestions_offset(const db::Row& r);
 /// Proposal `id` of `committee_id`; throws not found.
 ProposalText load_text(db::Connection& c, int64_t committee_id, int64_t id);
 /// Throws unavailable while the similar index is still being built.

@@ -1,9 +1,11 @@
 // Merge suggestions (GET /proposals/merge-suggestions): clusters of similar proposals of one session
 // that are still in review, each with its lead and the phrases they share.
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 #include "core/api/resource.hpp"
@@ -12,6 +14,7 @@
 #include "modules/search/permissions.hpp"
 #include "modules/search/queries.hpp"
 #include "modules/search/similar_index.hpp"
+#include "modules/search/similar_pair.hpp"
 
 namespace sl::search {
 
@@ -35,7 +38,9 @@ Json merge_suggestions(App& app, const http::Request& req) {
   require_similar_ready();
   auto session = api::query_int(req, "session_id");
   if (!session) throw ApiError::validation("session_id", "请选择会议（届次）");
-  double threshold = app.config.search.merge_threshold_pct / 100.0;
+  // Candidates come from the index above the editor's bound; only possible duplicates (the same
+  // matter and the same asks, similar_pair.hpp) join a cluster.
+  double floor = std::min(app.config.search.merge_threshold_pct / 100.0, kCandidateFloor);
   auto c = app.db().acquire();
   auto rows = c->exec(std::string(sql::kMergeCandidates) +
                           proposals::sql_list(proposals::states_allowing(proposals::Action::merge)) + ") ORDER BY id",
@@ -47,13 +52,27 @@ Json merge_suggestions(App& app, const http::Request& req) {
   std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
   std::vector<std::tuple<double, size_t, size_t>> edges;
   auto& index = similar_index();
+  std::vector<std::vector<SimilarHit>> candidates(rows.rows.size());
   for (size_t i = 0; i < rows.rows.size(); ++i) {
     const auto& r = rows.rows[i];
-    for (const auto& h : index.query(r.text("title"), proposal_body(r),
-                                     {user.committee_id, r.integer("id"), *session, merge_states()}, 5, threshold)) {
+    candidates[i] = index.query(r.text("title"), proposal_body(r),
+                                {user.committee_id, r.integer("id"), *session, merge_states()}, 8, floor);
+  }
+  auto stats = index.stats();
+  std::vector<std::optional<Profile>> profiles(rows.rows.size());
+  auto profile = [&](size_t i) -> const Profile& {
+    if (!profiles[i])
+      profiles[i] = make_profile(stats, rows.rows[i].text("title"), proposal_body(rows.rows[i]),
+                                 suggestions_offset(rows.rows[i]));
+    return *profiles[i];
+  };
+  for (size_t i = 0; i < rows.rows.size(); ++i) {
+    for (const auto& h : candidates[i]) {
       auto j = pos.find(h.proposal_id);
       if (j == pos.end()) continue;
-      edges.emplace_back(h.score, i, j->second);
+      PairEvidence e = compare(profile(i), profile(j->second));
+      if (e.tier != Tier::duplicate) continue;
+      edges.emplace_back(e.score, i, j->second);
       parent[find(i)] = find(j->second);
     }
   }
@@ -83,10 +102,7 @@ Json merge_suggestions(App& app, const http::Request& req) {
                       {"proposer_name", r.text("proposer_name")}});
     }
     auto [score, a, b] = top[root];
-    const auto& ra = rows.rows[a];
-    const auto& rb = rows.rows[b];
-    auto phrases = index.shared_phrases(ra.text("title") + "\n" + proposal_body(ra),
-                                        rb.text("title") + "\n" + proposal_body(rb), 6);
+    auto phrases = shared_phrases(stats, profile(a), profile(b), 6);
     out.emplace_back(score, Json{{"lead_id", list[0]["id"]},
                                  {"proposals", list},
                                  {"score", std::round(score * 1000) / 1000},
@@ -95,7 +111,7 @@ Json merge_suggestions(App& app, const http::Request& req) {
   std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
   Json items = Json::array();
   for (auto& [_, j] : out) items.push_back(std::move(j));
-  return {{"items", items}, {"threshold", threshold}};
+  return {{"items", items}, {"threshold", kDuplicateThreshold}, {"tier", "duplicate"}};
 }
 
 }  // namespace sl::search

@@ -15,6 +15,7 @@
 #include "modules/search/queries.hpp"
 #include "modules/search/query_scope.hpp"
 #include "modules/search/similar_index.hpp"
+#include "modules/search/similar_pair.hpp"
 
 namespace sl::search {
 
@@ -25,6 +26,12 @@ std::string proposal_body(const db::Row& r) {
     if (!v.empty()) out += (out.empty() ? "" : "\n") + v;
   }
   return out;
+}
+
+size_t suggestions_offset(const db::Row& r) {
+  std::string s = r.text("suggestions");
+  if (s.empty()) return std::string::npos;
+  return proposal_body(r).size() - s.size();
 }
 
 ProposalText load_text(db::Connection& c, int64_t committee_id, int64_t id) {
@@ -77,7 +84,7 @@ std::vector<SimilarHit> fallback_similar(db::Connection& c, int64_t committee_id
 /// review for duplicates); anyone else only proposals they may see and published ones, so a
 /// title, proposer or shared phrase of another's proposal never leaks through this list.
 Json describe_hits(db::Connection& c, const Principal& user, const std::vector<SimilarHit>& hits,
-                   const std::string& title, const std::string& body, bool scored, size_t limit) {
+                   const std::string& title, const std::string& body, bool scored, size_t limit, bool keep_untiered) {
   const bool full_list = sees_all_similar(user);
   std::vector<int64_t> ids;
   ids.reserve(hits.size());
@@ -101,10 +108,48 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<S
                               ids_list(ids) + ") ORDER BY id")
                            .rows)
     replies.emplace(r.integer(0), r.text(1));
-  auto& index = similar_index();
+  // Each candidate compared in detail: its tier, the evidence and the phrases that mean something.
+  struct Scored {
+    const SimilarHit* hit;
+    PairEvidence evidence;
+    std::vector<std::string> phrases;
+    Profile theirs;
+  };
+  std::vector<Scored> scored_hits;
+  if (scored) {
+    auto stats = similar_index().stats();
+    Profile mine = make_profile(stats, title, body);
+    for (const auto& h : hits) {
+      auto it = rows.find(h.proposal_id);
+      if (it == rows.end()) continue;
+      Profile theirs =
+          make_profile(stats, it->second.text("title"), proposal_body(it->second), suggestions_offset(it->second));
+      PairEvidence e = compare(mine, theirs);
+      if (e.tier == Tier::none && !keep_untiered) continue;
+      scored_hits.push_back({&h, e, {}, std::move(theirs)});
+    }
+    // Possible duplicates first, then related proposals, each by its own score.
+    std::stable_sort(scored_hits.begin(), scored_hits.end(), [](const Scored& x, const Scored& y) {
+      if (x.evidence.tier != y.evidence.tier) return x.evidence.tier > y.evidence.tier;
+      double sx = x.evidence.tier == Tier::duplicate ? x.evidence.score : x.evidence.overall;
+      double sy = y.evidence.tier == Tier::duplicate ? y.evidence.score : y.evidence.overall;
+      return sx > sy;
+    });
+    // Shared phrases only for what may be shown (the slowest part of a comparison).
+    size_t shown = 0;
+    for (auto& sh : scored_hits) {
+      const auto& r = rows.at(sh.hit->proposal_id);
+      if (!full_list && r.integer("visible") == 0 && r.integer("published") == 0) continue;
+      if (shown++ >= limit) break;
+      sh.phrases = shared_phrases(stats, mine, sh.theirs, 6);
+    }
+  } else {
+    for (const auto& h : hits) scored_hits.push_back({&h, {}, {}, {}});
+  }
+  auto round3 = [](double x) { return std::round(x * 1000) / 1000; };
   Json items = Json::array();
-  std::u32string mine = normalize(title + "\n" + body);  // once, for every match
-  for (const auto& h : hits) {
+  for (const auto& sh : scored_hits) {
+    const auto& h = *sh.hit;
     auto it = rows.find(h.proposal_id);
     if (it == rows.end()) continue;
     const auto& r = it->second;
@@ -112,7 +157,6 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<S
     bool open = visible || r.integer("published") != 0;
     if (!open && !full_list) continue;
     if (items.size() >= limit) break;
-    std::string theirs = r.text("title") + "\n" + proposal_body(r);
     Json item = {{"proposal_id", h.proposal_id},
                  {"title", r.text("title")},
                  {"number_label", r.is_null("number_label") ? Json(nullptr) : Json(r.text("number_label"))},
@@ -121,8 +165,15 @@ Json describe_hits(db::Connection& c, const Principal& user, const std::vector<S
                  {"state", r.text("state")},
                  {"result_category", r.is_null("result_category") ? Json(nullptr) : Json(r.text("result_category"))},
                  {"proposer_name", r.text("proposer_name")},
-                 {"score", scored ? Json(std::round(h.score * 1000) / 1000) : Json(nullptr)},
-                 {"shared_phrases", index.shared_phrases(mine, theirs, 6)},
+                 {"score", scored ? Json(round3(h.score)) : Json(nullptr)},
+                 {"tier", scored ? Json(tier_name(sh.evidence.tier)) : Json(nullptr)},
+                 {"evidence", scored ? Json{{"score", round3(sh.evidence.score)},
+                                            {"title", round3(sh.evidence.title)},
+                                            {"asks", round3(sh.evidence.asks)},
+                                            {"situation", round3(sh.evidence.situation)},
+                                            {"overall", round3(sh.evidence.overall)}}
+                                     : Json(nullptr)},
+                 {"shared_phrases", sh.phrases},
                  {"visible", visible},
                  {"published", r.integer("published") != 0}};
     if (open && replies.count(h.proposal_id)) {
@@ -147,8 +198,10 @@ Json similar_proposals(App& app, const http::Request& req) {
   std::string t = title.value_or(""), b = body.value_or("");
   if (api::utf8_length(t) + api::utf8_length(b) < 4)
     throw ApiError::validation("title", "请至少输入标题或正文中的几个字，再查找相似提案");
-  double threshold = app.config.search.similar_threshold_pct / 100.0;
-  // Staff may look below the editor's threshold (weaker matches, for review).
+  // Candidates from the index from the configured bound or kCandidateFloor, whichever is lower;
+  // the tiers (similar_pair.hpp) decide what is shown. Staff may look lower (weaker matches, for
+  // review), and then see the candidates below the tiers too.
+  double threshold = std::min(app.config.search.similar_threshold_pct / 100.0, kCandidateFloor);
   if (min_pct) {
     if (!may_lower_similar_threshold(user))
       throw ApiError::validation("min_score_pct", "只有提案工作人员可以调整相似度下限");
@@ -158,11 +211,15 @@ Json similar_proposals(App& app, const http::Request& req) {
   auto c = app.db().acquire();
   bool ready = index.ready();
   // More candidates than shown: some may be hidden from the caller.
-  constexpr size_t kShown = 10, kCandidates = 40;
+  constexpr size_t kShown = 10, kCandidates = 24;
   std::vector<SimilarHit> hits =
       ready ? index.query(t, b, {user.committee_id, exclude.value_or(0), std::nullopt, {}}, kCandidates, threshold)
             : fallback_similar(*c, user.committee_id, t, b, exclude.value_or(0), kCandidates);
-  return {{"items", describe_hits(*c, user, hits, t, b, ready, kShown)}, {"threshold", threshold}, {"ready", ready}};
+  // Below the tiers only when staff lowered the bound (to review weaker matches).
+  return {{"items", describe_hits(*c, user, hits, t, b, ready, kShown, min_pct.has_value())},
+          {"threshold", threshold},
+          {"tiers", {{"duplicate", kDuplicateThreshold}, {"related", kRelatedThreshold}}},
+          {"ready", ready}};
 }
 
 }  // namespace sl::search

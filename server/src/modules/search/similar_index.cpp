@@ -6,6 +6,7 @@
 #include <queue>
 #include <unordered_set>
 
+#include "core/search/proposal_parts.hpp"
 #include "core/search/tokenizer.hpp"
 #include "core/utf8.hpp"
 
@@ -20,6 +21,30 @@ std::unordered_map<uint64_t, float> term_frequencies(std::string_view title, std
   for (uint64_t k : term_keys(title)) tf[k] += 2;  // title terms count twice
   for (uint64_t k : term_keys(body)) tf[k] += 1;
   return tf;
+}
+
+// The distinct four-character grams and clauses of a proposal, as span hashes, for the sketches.
+void gram_and_clause_hashes(std::string_view title, std::string_view body, std::vector<uint64_t>& grams,
+                            std::vector<uint64_t>& clauses) {
+  ProposalParts parts = split_proposal(title, body);
+  const auto& t = parts.text;
+  for (size_t i = 0; i + 4 <= t.size(); ++i) {
+    bool ok = true;
+    for (size_t j = i; j < i + 4 && ok; ++j) ok = classify(t[j]) != CharClass::separator;
+    if (ok) grams.push_back(span_hash(t, i, i + 4));
+  }
+  for (const auto& c : parts.clauses) clauses.push_back(span_hash(t, c.begin, c.end));
+  for (auto* v : {&grams, &clauses}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+}
+
+uint64_t mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
 }
 
 uint64_t text_hash(std::string_view title, std::string_view body) {
@@ -92,6 +117,8 @@ bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::st
   if (doc.proposal_id < 0) return false;  // ids are never negative
   uint64_t hash = text_hash(title, body);
   auto tf = term_frequencies(title, body);
+  std::vector<uint64_t> grams, clauses;
+  gram_and_clause_hashes(title, body, grams, clauses);
   std::unique_lock lock(mu_);
   if (uint32_t found = slot_of(doc.proposal_id); found != kNoSlot) {
     Meta& m = docs_[found];
@@ -107,6 +134,12 @@ bool SimilarIndex::upsert(const SimilarDoc& doc, std::string_view title, std::st
     m.alive = false;  // its postings stay behind, pointing at a dead slot
   }
   for (const auto& [k, _] : tf) ++df_[k];
+  if (gram_df_.empty()) {
+    gram_df_.assign(2 * kGramSketchWidth, 0);
+    clause_df_.assign(2 * kClauseSketchWidth, 0);
+  }
+  for (uint64_t g : grams) sketch_add(gram_df_, kGramSketchWidth, g);
+  for (uint64_t c : clauses) sketch_add(clause_df_, kClauseSketchWidth, c);
   ++live_;
   std::vector<std::pair<double, uint64_t>> weighted;
   weighted.reserve(tf.size());
@@ -274,6 +307,32 @@ std::vector<std::string> SimilarIndex::shared_phrases(const std::u32string& n, s
   return out;
 }
 
+void SimilarIndex::sketch_add(std::vector<uint16_t>& sketch, size_t width, uint64_t hash) {
+  uint64_t h = mix(hash);
+  for (size_t row = 0; row < 2; ++row) {
+    uint16_t& c = sketch[row * width + ((row == 0 ? h : h >> 32) & (width - 1))];
+    if (c < UINT16_MAX) ++c;
+  }
+}
+
+uint32_t SimilarIndex::sketch_count(const std::vector<uint16_t>& sketch, size_t width, uint64_t hash) {
+  if (sketch.empty()) return 0;
+  uint64_t h = mix(hash);
+  return std::min(sketch[h & (width - 1)], sketch[width + ((h >> 32) & (width - 1))]);
+}
+
+bool SimilarIndex::Stats::common_gram(uint64_t hash) const {
+  double n = static_cast<double>(index_.live_);
+  double need = std::min(60000.0, std::max<double>(kCommonGramMinDocs, kCommonGramShare * n));
+  return sketch_count(index_.gram_df_, kGramSketchWidth, hash) >= need;
+}
+
+bool SimilarIndex::Stats::stock_clause(uint64_t hash) const {
+  double n = static_cast<double>(index_.live_);
+  double need = std::min(60000.0, std::max<double>(kStockMinDocs, kStockClauseShare * n));
+  return sketch_count(index_.clause_df_, kClauseSketchWidth, hash) >= need;
+}
+
 size_t SimilarIndex::size() const {
   std::shared_lock lock(mu_);
   return live_;
@@ -282,7 +341,7 @@ size_t SimilarIndex::size() const {
 size_t SimilarIndex::memory_bytes() const {
   std::shared_lock lock(mu_);
   return docs_.capacity() * sizeof(Meta) + slot_of_.capacity() * 4 + df_.size() * 32 + postings_.size() * 80 +
-         postings_bytes_;
+         postings_bytes_ + (gram_df_.capacity() + clause_df_.capacity()) * 2;
 }
 
 }  // namespace sl::search

@@ -6,6 +6,9 @@
 // a few hundred MB) and makes a query touch only short posting lists. Built from search_docs in the background at
 // start, updated by domain events, and refreshed from the database every few seconds so that each node of a cluster
 // keeps its own copy current. Thread-safe: queries share a lock, updates take it alone.
+//
+// The index only finds candidates; similar_pair.hpp then compares each candidate with the text in
+// detail and gives it a tier (可能重复 / 相关提案), reading the corpus statistics kept here (Stats).
 
 #include <atomic>
 #include <cstdint>
@@ -70,6 +73,33 @@ class SimilarIndex {
 
   size_t size() const;
   size_t memory_bytes() const;
+
+  /// Corpus statistics for comparing two proposals in detail (similar_pair.hpp), read under one
+  /// shared lock held while the view lives: bigram weights, and which four-character grams and
+  /// clauses are so frequent across the corpus that they are boilerplate (learned from the
+  /// documents themselves: document frequencies counted in two count-min sketches).
+  class Stats {
+   public:
+    explicit Stats(const SimilarIndex& index) : index_(index), lock_(index.mu_) {}
+    double idf(uint64_t term) const { return index_.idf(term); }
+    /// A four-character gram (span_hash) found in at least kCommonGramShare of the documents.
+    bool common_gram(uint64_t hash) const;
+    /// A clause (span_hash) found in at least kStockClauseShare of the documents (and kStockMinDocs).
+    bool stock_clause(uint64_t hash) const;
+    size_t documents() const { return index_.live_; }
+
+   private:
+    const SimilarIndex& index_;
+    std::shared_lock<std::shared_mutex> lock_;
+  };
+  Stats stats() const { return Stats(*this); }
+
+  static constexpr double kCommonGramShare = 0.03;
+  static constexpr uint32_t kCommonGramMinDocs = 6;
+  static constexpr double kStockClauseShare = 0.002;
+  static constexpr uint32_t kStockMinDocs = 4;
+  static constexpr size_t kGramSketchWidth = size_t{1} << 20;    // × 2 rows × 2 bytes: 4 MB
+  static constexpr size_t kClauseSketchWidth = size_t{1} << 18;  // × 2 rows × 2 bytes: 1 MB
   bool ready() const { return ready_.load(); }
   /// Marks the initial build done (drops the seeded frequencies and the postings' spare capacity).
   void set_ready(bool r);
@@ -110,6 +140,12 @@ class SimilarIndex {
   size_t postings_bytes_ = 0;
   static size_t posting_bytes(const Postings& p) { return p.docs.capacity() * 4 + p.weights.capacity() * 2; }
   std::vector<std::string> states_;
+  // Count-min sketches (two rows each, saturating) of the documents holding each four-character
+  // gram and each clause; allocated with the first document.
+  std::vector<uint16_t> gram_df_;
+  std::vector<uint16_t> clause_df_;
+  static void sketch_add(std::vector<uint16_t>& sketch, size_t width, uint64_t hash);
+  static uint32_t sketch_count(const std::vector<uint16_t>& sketch, size_t width, uint64_t hash);
   size_t live_ = 0;
   size_t terms_per_doc_ = kMaxTermsPerDoc;
   std::atomic<bool> ready_{false};
