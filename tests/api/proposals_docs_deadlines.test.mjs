@@ -7,18 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, lastSmsCode } from '../lib/server.mjs';
-import { Client } from '../lib/client.mjs';
+import { Client, demoClients } from '../lib/client.mjs';
 
 let srv;
 const as = {};
 let units;
 before(async () => {
   srv = await startServer();
-  for (const [k, l, p] of [['admin', 'admin', 'Admin12345'], ['staff', 'tianwei', 'Staff12345'], ['unit', 'fagaiju', 'Unit12345'],
-    ['lead', 'fagaiju_lead', 'Unit12345'], ['member', '13900000001', 'Member12345']]) {
-    as[k] = new Client(srv.baseUrl);
-    await as[k].login(l, p);
-  }
+  Object.assign(as, await demoClients(srv.baseUrl, ['admin', 'staff', 'unit', 'lead', 'member']));
   units = Object.fromEntries((await as.admin.get('/api/v1/units?page_size=100')).body.items.map((u) => [u.name, u.id]));
 });
 after(async () => {
