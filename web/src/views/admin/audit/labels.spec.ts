@@ -70,4 +70,14 @@ describe('audit labels', () => {
     expect(valueText({ day: '2026-10-01', kind: 'holiday' }, '', 'calendar_day')).toBe('日期：2026-10-01；类型：节假日（休息）')
     expect(valueText([{ unit_id: 3, role: 'lead' }], 'units', 'proposal')).toBe('承办单位：3；角色：主办')
   })
+
+  it('leaves out bare ids and spells out a member account', () => {
+    const rows = shownChanges({
+      subject_type: 'member',
+      before: null,
+      after: { id: 251, committee_id: 2, sector_id: 4, sector_name: '经济界', account: 'linked', name: '张三' },
+    })
+    expect(rows.map((r) => r.field)).toEqual(['sector_name', 'account', 'name'])
+    expect(rows.find((r) => r.field === 'account')?.after).toBe('已关联')
+  })
 })

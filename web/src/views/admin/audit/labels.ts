@@ -135,6 +135,7 @@ function enumOf(field: string, subject: string): string | null {
   const bySubject: Record<string, Record<string, string>> = {
     kind: { calendar_day: 'calendarKind', unit: 'unitKind', special_committee: 'scKind', proposal: 'proposalKind' },
     status: { member: 'memberStatus', user: 'userStatus' },
+    account: { member: 'memberAccount' },
   }
   if (bySubject[field]) return bySubject[field][subject] ?? null
   const always: Record<string, string> = {
@@ -203,11 +204,18 @@ function fieldsOf(side: unknown, subject: string): Record<string, unknown> | nul
   return out
 }
 
+/** A record's own id, its committee's, or another record's id given as a bare number: nothing a
+ * person reads (the names beside them say the same: sector_name, unit_name, …). */
+function internalId(field: string, value: unknown): boolean {
+  if (field === 'id' || field === 'committee_id' || field === 'version') return true
+  return /_ids?$/.test(field) && (typeof value === 'number' || (Array.isArray(value) && value.every((v) => typeof v === 'number')))
+}
+
 /** The changed fields of an entry (all of them with `withSame`), in words. */
 export function shownChanges(e: { before: unknown; after: unknown; subject_type: string }, withSame = false): ShownChange[] {
   const subject = e.subject_type
   return diffRecords(fieldsOf(e.before, subject), fieldsOf(e.after, subject), withSame)
-    .filter((c) => c.field !== 'version')
+    .filter((c) => c.field !== 'version' && !internalId(c.field, c.before ?? c.after))
     .map((c) => ({
       field: c.field,
       label: fieldLabel(c.field),
