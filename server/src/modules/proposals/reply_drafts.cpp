@@ -7,6 +7,7 @@
 #include "core/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/proposals/access.hpp"
+#include "modules/proposals/command_route.hpp"
 #include "modules/proposals/documents.hpp"
 #include "modules/proposals/effects/effects.hpp"
 #include "modules/proposals/permissions.hpp"
@@ -59,6 +60,29 @@ ReplyScope reply_scope(db::Connection& c, const Principal& user, int64_t id, std
   int64_t unit = pick_unit(rel.lead_units, unit_id);
   int64_t round = p.integer("round");
   return {std::move(p), unit, round};
+}
+
+/// The fields of a draft (and of a preview) from the request body; `body` is required to save.
+ReplyDraftInput read_draft_input(const http::Request& req, api::Presence body) {
+  api::Validator v(req.json());
+  ReplyDraftInput in;
+  in.unit_id = v.id("unit_id", api::Presence::optional);
+  in.result_category = v.text("result_category", api::Presence::optional, 1, true).value_or("");
+  in.body = v.text("body", body, kMaxBody, true).value_or("");
+  v.finish();
+  return in;
+}
+
+/// The result category a template route names (A–D), or validation_failed.
+const std::string& template_category(const http::Request& req) {
+  const std::string& category = req.params.at("category");
+  if (builtin_reply_template(category).empty()) throw ApiError::validation("category", "办理结果类别应为 A、B、C 或 D");
+  return category;
+}
+
+/// The committee's templates of the result categories it uses, as the template routes answer.
+Json templates_answer(db::Connection& c, int64_t committee_id, const Config& config) {
+  return {{"items", reply_templates(c, committee_id, load_settings(c, committee_id, config).result_categories())}};
 }
 
 /// The wire name of a block of a document preview.
@@ -188,20 +212,15 @@ void register_reply_drafts(App& app) {
             [&app](http::Request& req) {
               std::optional<int64_t> unit = api::query_int(req, "unit_id");
               auto c = app.db().acquire();
-              const Caller by{req.user(), req.remote_addr, clock::now()};
+              const Caller by = caller_of(req);
               return http::Response::json(reply_draft(*c, app.config, by, req.param_int("id"), unit));
             },
             {"本单位的答复草稿（含各办理结果类别的答复模板）", kTag});
 
   app.route(http::Method::PUT, "/api/v1/proposals/{id:int}/reply-draft",
             [&app](http::Request& req) {
-              api::Validator v(req.json());
-              ReplyDraftInput in;
-              in.unit_id = v.id("unit_id", api::Presence::optional);
-              in.result_category = v.text("result_category", api::Presence::optional, 1, true).value_or("");
-              in.body = v.text("body", api::Presence::required, kMaxBody, true).value_or("");
-              v.finish();
-              const Caller by{req.user(), req.remote_addr, clock::now()};
+              ReplyDraftInput in = read_draft_input(req, api::Presence::required);
+              const Caller by = caller_of(req);
               Json out = app.db().transaction(
                   [&](db::Connection& c) { return save_reply_draft(c, app.config, by, req.param_int("id"), in); });
               return http::Response::json(out);
@@ -210,13 +229,8 @@ void register_reply_drafts(App& app) {
 
   app.route(http::Method::POST, "/api/v1/proposals/{id:int}/documents/reply-letter-preview",
             [&app](http::Request& req) {
-              api::Validator v(req.json());
-              ReplyDraftInput in;
-              in.unit_id = v.id("unit_id", api::Presence::optional);
-              in.result_category = v.text("result_category", api::Presence::optional, 1, true).value_or("");
-              in.body = v.text("body", api::Presence::optional, kMaxBody, true).value_or("");
-              v.finish();
-              const Caller by{req.user(), req.remote_addr, clock::now()};
+              ReplyDraftInput in = read_draft_input(req, api::Presence::optional);
+              const Caller by = caller_of(req);
               auto c = app.db().acquire();
               return http::Response::json(preview_reply_letter(*c, by, req.param_int("id"), in));
             },
@@ -228,8 +242,7 @@ void register_reply_drafts(App& app) {
               if (!is_proposal_staff(user) && !user.has_any({Role::unit_staff, Role::unit_leader}))
                 throw ApiError::forbidden("只有提案委和承办单位可以查看答复模板");
               auto c = app.db().acquire();
-              auto categories = load_settings(*c, user.committee_id, app.config).result_categories();
-              return http::Response::json({{"items", reply_templates(*c, user.committee_id, categories)}});
+              return http::Response::json(templates_answer(*c, user.committee_id, app.config));
             },
             {"答复模板（按办理结果类别）", kTag});
 
@@ -237,22 +250,18 @@ void register_reply_drafts(App& app) {
             [&app](http::Request& req) {
               const auto& user = req.user();
               require_proposal_staff(user, "修改答复模板");
-              const std::string& category = req.params.at("category");
-              if (builtin_reply_template(category).empty())
-                throw ApiError::validation("category", "办理结果类别应为 A、B、C 或 D");
+              const std::string& category = template_category(req);
               api::Validator v(req.json());
               auto body = v.text("body", api::Presence::required, kMaxBody);
               v.finish();
               app.db().transaction([&](db::Connection& c) {
-                c.exec(sql::kSaveReplyTemplate, {user.committee_id, category, *body, clock::iso_at(clock::now())});
+                c.exec(sql::kSaveReplyTemplate, {user.committee_id, category, *body, db::now_iso()});
                 auto e = audit::entry_by(user, req.remote_addr, "proposal.reply_template", "reply_template", category);
                 e.after = {{"body", *body}};
                 audit::record(c, e);
               });
               auto c = app.db().acquire();
-              return http::Response::json(
-                  {{"items", reply_templates(*c, user.committee_id,
-                                             load_settings(*c, user.committee_id, app.config).result_categories())}});
+              return http::Response::json(templates_answer(*c, user.committee_id, app.config));
             },
             {"修改答复模板", kTag});
 
@@ -260,9 +269,7 @@ void register_reply_drafts(App& app) {
             [&app](http::Request& req) {
               const auto& user = req.user();
               require_proposal_staff(user, "恢复默认答复模板");
-              const std::string& category = req.params.at("category");
-              if (builtin_reply_template(category).empty())
-                throw ApiError::validation("category", "办理结果类别应为 A、B、C 或 D");
+              const std::string& category = template_category(req);
               app.db().transaction([&](db::Connection& c) {
                 c.exec(sql::kDeleteReplyTemplate, {user.committee_id, category});
                 auto e =

@@ -90,7 +90,7 @@ void scan_deadlines(App& app, db::Connection& c, ScanReport& report, std::map<in
 
 /// Co-signers who did not answer in time drop off; the proposer is told; a proposal with no
 /// one left pending goes on to review.
-void expire_cosigners(App& app, db::Connection& c, ScanReport& report) {
+void expire_cosigners(App& app, db::Connection& c, ScanReport& report, std::map<int64_t, CommitteeRules>& rules) {
   std::string now = db::now_iso();
   for (const auto& r : c.exec(sql::kOverdueCosigners, {now}).rows) {
     int64_t pid = r.integer("proposal_id");
@@ -100,7 +100,7 @@ void expire_cosigners(App& app, db::Connection& c, ScanReport& report) {
            {r.integer("committee_id"), events::kCosignExpired,
             r.text("name") + " 未在期限内确认联名，已不再列为提案《" + r.text("title") + "》的联名人", "", pid,
             "cosign-expired-" + std::to_string(pid) + "-" + std::to_string(r.integer("member_id")),
-            load_settings(c, r.integer("committee_id"), app.config).sends_sms(events::kCosignExpired)});
+            rules_of(app, c, rules, r.integer("committee_id")).settings.sends_sms(events::kCosignExpired)});
     bool pending = !c.exec(sql::kAnyPendingCosigner, {pid}).empty();
     if (!pending) {
       c.exec(sql::kCloseCosignWindow, {now, pid});
@@ -120,7 +120,7 @@ ScanReport run_deadline_scan(App& app) {
   if (!locked) return report;
   try {
     std::map<int64_t, CommitteeRules> rules;
-    expire_cosigners(app, *c, report);
+    expire_cosigners(app, *c, report, rules);
     scan_deadlines(app, *c, report, rules, true);
     scan_deadlines(app, *c, report, rules, false);
     report.ran = true;
