@@ -27,6 +27,7 @@ const LOGINS = {
   member: ['13900000001', 'Member12345'],
   unit: ['fagaiju', 'Unit12345'],
   group: ['minmeng', 'Group12345'],
+  leader: ['zhuxi', 'Leader12345'],
   // A session of its own for POST /auth/logout, so that a logout that wrongly succeeds ends
   // nobody else's session.
   logout: ['ducha', 'Super12345'],
@@ -51,6 +52,7 @@ const ROLE_RULES = [
   [/^(POST|DELETE) \/api\/v1\/proposals\/\{id\}\/attachments/, 'member'],
   [/^(POST|DELETE) \/api\/v1\/catalogue\/(topics\/\{id\}\/claims|claims\/\{id\})$/, 'group'],
   [/^GET \/api\/v1\/public\//, 'anon'],
+  [/^POST \/api\/v1\/consultations\/postponements\/\{id\}\/decision$/, 'leader'],
   [/ \/api\/v1\/(proposals|calendar-days|catalogue)/, 'staff'],
   [/./, 'admin'],
 ];
@@ -207,11 +209,29 @@ async function collectIds() {
   const u = await admin.get(`/api/v1/users/${ids.any.users}`);
   if (u.body && Array.isArray(u.body.grants) && u.body.grants[0]) ids.any.grants = u.body.grants[0].id;
   ids.any['calendar-days'] = '2026-10-01';
+  // Consultations: the demo's published plan, a topic of it and a pending postponement.
+  const plans = (await staff.get('/api/v1/consultations/plans')).body?.items || [];
+  const published = plans.find((p) => p.state === 'published');
+  if (published) {
+    ids.any['consultations/plans'] = published.id;
+    const detail = (await staff.get(`/api/v1/consultations/plans/${published.id}`)).body;
+    for (const t of detail?.topics || []) {
+      const d = (await staff.get(`/api/v1/consultations/topics/${t.id}`)).body;
+      ids.any['consultations/topics'] ??= t.id;
+      if (d?.pending_postponement_id) {
+        ids.any['consultations/topics'] = t.id;
+        ids.any['consultations/postponements'] = d.pending_postponement_id;
+        break;
+      }
+    }
+  }
 }
 
 /** The real value for path parameter `param` (the segment before it names the collection). */
 function realParam(role, segments, index) {
-  const collection = segments[index - 1];
+  // A module's own collections are named with the module (consultations/topics is not the
+  // catalogue's topics).
+  const collection = segments[index - 2] === 'consultations' ? `consultations/${segments[index - 1]}` : segments[index - 1];
   return (ids[role] && ids[role][collection]) ?? ids.any[collection] ?? '1';
 }
 

@@ -808,6 +808,127 @@ export const TABLE = [
     },
   }),
 
+  // --- Consultations (专题、对口、界别协商): everyone of the committee reads the published plan
+  // and its topics; the office (admin, proposal staff) drafts and publishes the plan and runs
+  // topics no special committee leads; special committees' staff and party/sector contacts put
+  // topics forward; leaders decide postponements.
+  { op: 'GET /api/v1/consultations/workflow', read: true, cases: [{ name: 'workflow', allow: SIGNED }], cross: null },
+  { op: 'GET /api/v1/consultations/plans', read: true, cases: [{ name: 'list', allow: SIGNED }], cross: null, leak: listLeak('cplan') },
+  {
+    op: 'POST /api/v1/consultations/plans',
+    cases: [{ name: 'a year', allow: STAFF, body: () => ({ year: 2041 }), allowedBody: () => ({ year: 1 }) }],
+    cross: null,
+  },
+  {
+    op: 'GET /api/v1/consultations/plans/{id}',
+    read: true,
+    cases: [{ name: 'published plan', allow: SIGNED, path: (t) => ({ id: t.cplan }), needs: ['cplan'] }],
+    cross: HIDDEN,
+  },
+  {
+    op: 'POST /api/v1/consultations/plans/{id}/steps',
+    cases: [
+      {
+        name: 'a step',
+        allow: STAFF,
+        path: (t) => ({ id: t.cplan }),
+        body: () => ({ action: 'return_to_draft', version: 1, acted_on: '2040-02-01' }),
+        allowedBody: () => ({ action: '不存在' }),
+        needs: ['cplan'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ action: 'return_to_draft', version: 1, acted_on: '2040-02-01' }),
+  },
+  {
+    op: 'GET /api/v1/consultations/plans/{id}/document',
+    read: true,
+    raw: true,
+    cases: [{ name: 'published plan', allow: SIGNED, path: (t) => ({ id: t.cplan }), needs: ['cplan'] }],
+    cross: HIDDEN,
+  },
+  { op: 'GET /api/v1/consultations/topics', read: true, cases: [{ name: 'list', allow: SIGNED }], cross: null, leak: listLeak('ctopic') },
+  {
+    op: 'POST /api/v1/consultations/topics',
+    cases: [
+      {
+        name: 'a topic',
+        allow: [A, PS, CS, GC],
+        body: (t) => ({ plan_id: t.cplan, kind: 'thematic', title: '矩阵越权议题', planned_month: 3, form: 'meeting' }),
+        allowedBody: () => ({ kind: '不存在' }),
+        needs: ['cplan'],
+      },
+    ],
+    cross: REFUSED,
+    crossBody: (t) => ({ plan_id: t.cplan, kind: 'thematic', title: '矩阵跨会议题', planned_month: 3, form: 'meeting', reason: '矩阵' }),
+  },
+  {
+    op: 'GET /api/v1/consultations/topics/{id}',
+    read: true,
+    cases: [{ name: 'a planned topic', allow: SIGNED, path: (t) => ({ id: t.ctopic }), needs: ['ctopic'] }],
+    cross: HIDDEN,
+  },
+  {
+    op: 'PATCH /api/v1/consultations/topics/{id}',
+    cases: [
+      {
+        name: 'a topic no special committee leads',
+        allow: STAFF,
+        path: (t) => ({ id: t.ctopic }),
+        body: () => ({ version: 1, purpose: '矩阵改写' }),
+        allowedBody: () => ({ version: '不是版本' }),
+        needs: ['ctopic'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ version: 1, purpose: '矩阵改写' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/topics/{id}/transitions',
+    cases: [
+      {
+        name: 'start research',
+        allow: STAFF,
+        path: (t) => ({ id: t.ctopic }),
+        body: () => ({ action: 'start_research', version: 1 }),
+        allowedBody: () => ({ action: 'start_research' }),
+        needs: ['ctopic'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ action: 'start_research', version: 1 }),
+  },
+  {
+    op: 'POST /api/v1/consultations/topics/{id}/postponements',
+    cases: [
+      {
+        name: 'ask for another month',
+        allow: STAFF,
+        path: (t) => ({ id: t.ctopic }),
+        body: () => ({ to_month: 12, reason: '矩阵越权延期' }),
+        allowedBody: () => ({}),
+        needs: ['ctopic'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ to_month: 12, reason: '矩阵跨会延期' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/postponements/{id}/decision',
+    cases: [
+      {
+        name: 'a pending postponement',
+        allow: [L],
+        path: (t) => ({ id: t.cpostponement }),
+        body: () => ({ decision: 'reject', note: '矩阵越权' }),
+        allowedBody: () => ({ decision: '不存在' }),
+        needs: ['cpostponement'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ decision: 'reject', note: '矩阵跨会' }),
+  },
+
   // --- System.
   { op: 'GET /healthz', read: true, cases: [{ name: 'health', allow: EVERYONE }], cross: null },
   // Metrics answer loopback callers (the tests run there).

@@ -134,6 +134,24 @@ async function ownerProposals(k, owner, admin, o) {
   assert.ok(o.notification, `the owner in ${k} has a notification`);
 }
 
+/** A published consultation plan with a planned topic that no special committee leads, and a
+ * pending postponement of it (consultations module). */
+async function consultationFixture(k, admin, o) {
+  const plan = await must(admin.post('/api/v1/consultations/plans', { year: 2040 }), `plan ${k}`);
+  const topic = await must(
+    admin.post('/api/v1/consultations/topics', { plan_id: plan.id, kind: 'thematic', title: `矩阵协商议题${k}`, planned_month: 10, form: 'meeting' }),
+    `topic ${k}`,
+  );
+  let p = plan;
+  for (const action of ['submit_to_chair', 'submit_to_party', 'publish'])
+    p = await must(admin.post(`/api/v1/consultations/plans/${plan.id}/steps`, { action, version: p.version, acted_on: '2040-01-10', doc_number: '矩阵〔2040〕1号' }), `plan ${action} ${k}`);
+  const t = await must(admin.post(`/api/v1/consultations/topics/${topic.id}/postponements`, { to_month: 11, reason: '矩阵延期' }), `postpone ${k}`);
+  o.cplan = plan.id;
+  o.ctopic = topic.id;
+  o.cpostponement = t.pending_postponement_id;
+  assert.ok(o.cpostponement, `the consultation fixture in ${k}`);
+}
+
 async function setup() {
   const setupStarted = Date.now();
   try {
@@ -223,6 +241,7 @@ async function build() {
   const claim = catalogue.topics.flatMap((t) => t.claims).find((c) => !(c.group_type === 'party' && c.group_id === mengId));
   C.claim = claim?.id;
   C.published = (await must(base.get(`/api/v1/public/proposals?committee_id=${C.committee}`), 'public')).items[0]?.id;
+  await consultationFixture('C', adminC, C);
   // A proposal with a released B/C reply and a follow-up, that none of the matrix's callers is
   // party to (not the member's, not the group's, not the special committee's, not unit A's).
   const member1 = (await must(callers.C[M].get('/api/v1/auth/me'), 'me')).user.id;
@@ -320,6 +339,7 @@ async function build() {
   P.claim = null;
   P.followUpProposal = null;
   P.published = null;
+  await consultationFixture('P', adminP, P);
 
   // Unit suggestions and merge suggestions need the similar-proposal index.
   const t0 = Date.now();

@@ -4,6 +4,7 @@
 #include "modules/audit/audit_module.hpp"
 #include "modules/auth/auth_module.hpp"
 #include "modules/catalogue/catalogue_module.hpp"
+#include "modules/consultations/consultations_module.hpp"
 #include "modules/notifications/notifications_module.hpp"
 #include "modules/org/org_module.hpp"
 #include "modules/proposals/proposals_module.hpp"
@@ -50,6 +51,7 @@ void register_modules(App& app) {
   add_search_workers(app);
   register_notifications(app);
   register_catalogue(app);
+  register_consultations(app);
 }
 
 }  // namespace sl

@@ -3,27 +3,14 @@
 // the command in one transaction, publish its event once committed, and answer.
 
 #include "core/app.hpp"
-#include "core/clock.hpp"
+#include "core/command.hpp"
 #include "modules/proposals/commands.hpp"
 #include "modules/proposals/store.hpp"
 
 namespace sl::proposals {
 
-/// The caller of `req`: who, from where, and now.
-inline Caller caller_of(const http::Request& req) {
-  return {req.user(), req.remote_addr, clock::now()};
-}
-
-/// Runs `command(connection, caller)` (returning an Outcome) for the caller of `req` in one
-/// transaction and publishes the outcome's event after commit; returns the outcome.
-template <class Command>
-Outcome run_in_transaction(App& app, const http::Request& req, Command&& command) {
-  const Caller by = caller_of(req);
-  Outcome out;
-  app.db().transaction([&](db::Connection& c) { out = command(c, by); });
-  app.events.publish(out.event);
-  return out;
-}
+using sl::caller_of;
+using sl::run_in_transaction;
 
 /// run_in_transaction, answered with the proposal's detail as the caller sees it.
 template <class Command>

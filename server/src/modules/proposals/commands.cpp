@@ -174,18 +174,6 @@ Json draft_request_schema(bool creating) {
   return schema;
 }
 
-std::string Caller::at() const {
-  return clock::iso_at(now);
-}
-
-std::string Caller::at_after(int64_t seconds) const {
-  return clock::iso_at(now + seconds);
-}
-
-std::string Caller::today() const {
-  return clock::day_at(now);
-}
-
 std::string chinese_number(int64_t n) {
   static const char* kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   if (n < 0 || n >= 1000) return std::to_string(n);

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/auth/principal.hpp"
+#include "core/command.hpp"
 #include "core/config.hpp"
 #include "core/db/database.hpp"
 #include "core/events.hpp"
@@ -22,25 +23,9 @@
 
 namespace sl::proposals {
 
-/// Who acts, from where and when.
-struct Caller {
-  const Principal& user;
-  std::string address;  // recorded in the audit log
-  int64_t now = 0;      // seconds since the epoch: when the act happens
-
-  /// `now` as the stored UTC timestamp ("2026-12-07T08:00:00Z").
-  std::string at() const;
-  /// `now` plus `seconds`, the same way.
-  std::string at_after(int64_t seconds) const;
-  /// The China Standard Time date of `now` (YYYY-MM-DD): the day deadlines count from.
-  std::string today() const;
-};
-
-/// What a command did: the proposal it acted on and the event to publish after commit.
-struct Outcome {
-  int64_t id = 0;
-  Event event;
-};
+// Who acts and what a command returns: the shared definitions of core/command.hpp.
+using sl::Caller;
+using sl::Outcome;
 
 /// An action and the version it was taken at, read from a request body {action, version, …}.
 struct TransitionInput {

@@ -1,0 +1,261 @@
+#include "cli/seed_consultations.hpp"
+
+#include <stdexcept>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/command.hpp"
+#include "modules/consultations/commands.hpp"
+
+namespace sl::cli {
+
+namespace {
+
+using namespace consultations;
+
+/// A demo user acting in the committee, with their grants there.
+Principal acting(db::Connection& c, int64_t committee, const std::string& username) {
+  auto u = c.exec("SELECT id, name FROM users WHERE username = $1", {username});
+  if (u.empty()) throw std::runtime_error("demo consultations: no user " + username);
+  Principal p;
+  p.user_id = u.one().integer(0);
+  p.name = u.one().text(1);
+  p.committee_id = committee;
+  for (const auto& g : c.exec("SELECT id, role, unit_id, special_committee_id, party_id, sector_id FROM role_grants "
+                              "WHERE user_id = $1 AND committee_id = $2",
+                              {p.user_id, committee})
+                           .rows) {
+    Grant gr;
+    gr.id = g.integer(0);
+    gr.committee_id = committee;
+    gr.role = parse_role(g.text(1)).value_or(Role::member);
+    gr.unit_id = g.opt_int("unit_id");
+    gr.special_committee_id = g.opt_int("special_committee_id");
+    gr.party_id = g.opt_int("party_id");
+    gr.sector_id = g.opt_int("sector_id");
+    p.grants.push_back(gr);
+  }
+  return p;
+}
+
+/// The id of the row of `table` named `name` in the committee.
+int64_t id_of(db::Connection& c, const char* table, int64_t committee, const std::string& name) {
+  auto r = c.exec(std::string("SELECT id FROM ") + table + " WHERE committee_id = $1 AND name = $2", {committee, name});
+  if (r.empty()) throw std::runtime_error(std::string("demo consultations: no ") + table + " " + name);
+  return r.one().integer(0);
+}
+
+/// Noon, China time, of `day` (YYYY-MM-DD): when the demo's acts happen.
+int64_t days_of(const std::string& day) {
+  return clock::days_from_civil(std::stoi(day.substr(0, 4)), static_cast<unsigned>(std::stoi(day.substr(5, 2))),
+                                static_cast<unsigned>(std::stoi(day.substr(8, 2))));
+}
+int64_t noon(const std::string& day) {
+  return days_of(day) * 86400 + 4 * 3600;
+}
+
+struct TopicSeed {
+  Kind kind;
+  const char* title;
+  const char* purpose;
+  const char* lead;  // special committee, party or sector name ("" for none)
+  std::vector<const char*> units;
+  int month;
+  Form form;
+  const char* participants;
+  // What has happened: "planned", "researching" (from the day given), "consulted" (held on it)
+  const char* phase;
+  const char* day;
+};
+
+const std::vector<TopicSeed> kTopics2026 = {
+    {Kind::thematic, "推动汉正街商圈转型升级",
+     "围绕传统批发市场业态升级、电商直播与线上线下融合、商圈交通组织和消防安全，与区委、区政府主要领导面对面协商，"
+     "推动老牌商圈焕发新活力。",
+     "", {"区商务局", "区城市管理执法委员会", "区市场监督管理局"}, 4, Form::meeting,
+     "区政协主席、副主席，常委，经济界、工商联界委员，区政府分管领导和相关部门负责人", "consulted", "2026-04-22"},
+    {Kind::thematic, "加快城市更新和老旧小区改造",
+     "聚焦老旧小区改造资金筹措、居民协商议事、加装电梯和改造后长效管理，提出系统推进城市更新的意见建议。", "",
+     {"区住房和城市更新局", "区自然资源和规划局", "区财政局"}, 9, Form::meeting,
+     "区政协主席、副主席，常委，城乡建设和环境资源委员会委员，相关街道和部门负责人", "consulted", "2026-09-17"},
+    {Kind::thematic, "发展银发经济，完善居家社区养老服务体系",
+     "调研社区嵌入式养老服务设施布局、医养结合和养老服务人才队伍建设，协商提出发展银发经济的举措。", "",
+     {"区民政局", "区卫生健康局", "区医疗保障局"}, 11, Form::meeting, "区政协主席、副主席，常委，社会福利和社会保障界委员",
+     "researching", "2026-09-01"},
+    {Kind::counterpart, "优化营商环境，提振民营经济发展信心",
+     "与区发改局、区市场监管局对口协商涉企服务“一网通办”、涉企检查规范和惠企政策直达快享。", "经济委员会",
+     {"区发展和改革局", "区市场监督管理局", "区政务服务和大数据管理局"}, 5, Form::symposium,
+     "经济委员会委员，经济界、工商联界委员，企业代表", "consulted", "2026-05-20"},
+    {Kind::counterpart, "破解老城区停车难问题",
+     "围绕错时共享停车、立体停车设施建设和路内停车秩序管理，与区交通局、区城管执法委对口协商。",
+     "城乡建设和环境资源委员会", {"区交通运输局", "区城市管理执法委员会"}, 6, Form::symposium,
+     "城乡建设和环境资源委员会委员，社区代表", "consulted", "2026-06-24"},
+    {Kind::counterpart, "推进义务教育优质均衡发展",
+     "围绕集团化办学、教师交流轮岗和课后服务质量，与区教育局对口协商。", "科教文卫体委员会", {"区教育局"}, 10,
+     Form::symposium, "科教文卫体委员会委员，教育界委员，中小学校长代表", "consulted", "2026-10-28"},
+    {Kind::counterpart, "加强基层社会治理网格化建设",
+     "调研网格员队伍建设、网格事项准入和“街乡吹哨、部门报到”机制运行情况，与区民政局、区司法局对口协商。",
+     "社会和法制委员会", {"区民政局", "区司法局"}, 12, Form::talk, "社会和法制委员会委员，街道和社区代表",
+     "researching", "2026-11-10"},
+    {Kind::sector, "关注青少年心理健康",
+     "民盟区委牵头，联合教育界、医药卫生界委员开展界别协商，推动学校心理健康教育和家校医协同干预。", "民盟",
+     {"区教育局", "区卫生健康局"}, 7, Form::talk, "民盟盟员委员，教育界、医药卫生界委员，学校心理教师代表",
+     "consulted", "2026-07-15"},
+    {Kind::sector, "助力中小微企业纾困发展",
+     "民建区委牵头，围绕融资担保、应急转贷和政府采购支持中小企业开展界别协商。", "民建",
+     {"区财政局", "区发展和改革局"}, 8, Form::symposium, "民建会员委员，经济界委员，中小企业代表", "planned", ""},
+    {Kind::sector, "提升基层医疗卫生服务能力",
+     "农工党区委牵头，围绕社区卫生服务中心能力建设、家庭医生签约服务和医保支付开展界别协商。", "农工党",
+     {"区卫生健康局", "区医疗保障局"}, 6, Form::online, "农工党党员委员，医药卫生界委员", "consulted", "2026-06-10"},
+};
+
+/// Runs `f(caller)` as `p` at noon of `day`.
+template <class F>
+Outcome as(const Principal& p, const std::string& day, F&& f) {
+  const Caller by{p, "demo", noon(day)};
+  return f(by);
+}
+
+int64_t version_of(db::Connection& c, const char* table, int64_t id) {
+  return c.exec(std::string("SELECT version FROM ") + table + " WHERE id = $1", {id}).one().integer(0);
+}
+
+/// Adds topic `s` to `plan` as `p` on `day`; `reason` for an in-year addition.
+int64_t add_topic(db::Connection& c, int64_t committee, const Principal& p, int64_t plan, const TopicSeed& s,
+                  const std::string& day, int64_t leader_id, const std::string& reason = "") {
+  TopicInput in;
+  in.plan_id = plan;
+  in.kind = s.kind;
+  in.title = s.title;
+  in.purpose = s.purpose;
+  in.lead_leader_id = leader_id;
+  std::string lead = s.lead;
+  if (!lead.empty()) {
+    if (s.kind == Kind::sector)
+      in.party_id = id_of(c, "parties", committee, lead);
+    else
+      in.special_committee_id = id_of(c, "special_committees", committee, lead);
+  }
+  std::vector<int64_t> units;
+  for (const char* u : s.units) units.push_back(id_of(c, "units", committee, u));
+  in.unit_ids = units;
+  in.planned_month = s.month;
+  in.form = s.form;
+  in.participants = s.participants;
+  if (!reason.empty()) in.reason = reason;
+  if (s.kind == Kind::proposal_handling) {
+    std::vector<int64_t> key;
+    for (const auto& r : c.exec("SELECT id FROM proposals WHERE committee_id = $1 AND is_key = 1 ORDER BY id LIMIT 2",
+                                {committee})
+                             .rows)
+      key.push_back(r.integer(0));
+    in.proposal_ids = key;
+  }
+  return as(p, day, [&](const Caller& by) { return create_topic(c, by, in); }).id;
+}
+
+void step_topic(db::Connection& c, const Principal& p, int64_t id, TopicAction a, const std::string& day,
+                const std::string& note = "", std::optional<std::string> held_on = std::nullopt) {
+  as(p, day, [&](const Caller& by) {
+    TopicStepInput in{a, version_of(c, "consultation_topics", id)};
+    return topic_step(c, by, id, in, {note, held_on});
+  });
+}
+
+void step_plan(db::Connection& c, const Principal& p, int64_t plan, PlanAction a, const std::string& day,
+               const std::string& doc = "", const std::string& note = "") {
+  as(p, day, [&](const Caller& by) {
+    PlanStepInput in{a, version_of(c, "consultation_plans", plan), day, doc, note};
+    return plan_step(c, by, plan, in);
+  });
+}
+
+/// Takes a planned topic through the phase `s` names.
+void live(db::Connection& c, const Principal& runner, int64_t id, const TopicSeed& s) {
+  std::string phase = s.phase;
+  if (phase == "planned") return;
+  std::string day = s.day;
+  // Research starts about five weeks before the consultation (or on the day given).
+  std::string research_day = phase == "researching" ? day : clock::civil_from_days(days_of(day) - 35);
+  if (s.form != Form::online) step_topic(c, runner, id, TopicAction::start_research, research_day, "成立调研组，制定调研方案");
+  if (phase == "consulted")
+    step_topic(c, runner, id, TopicAction::record_consultation, day, "协商活动如期举行", day);
+}
+
+}  // namespace
+
+std::map<std::string, int64_t> seed_consultations(db::Connection& c, int64_t committee) {
+  std::map<std::string, int64_t> ids;
+  const Principal office = acting(c, committee, "tianwei");
+  const Principal jingji = acting(c, committee, "jingji");
+  const Principal minmeng = acting(c, committee, "minmeng");
+  const Principal chair = acting(c, committee, "zhuxi");
+
+  // ---- 2026: drafted in December 2025, published in January, carried out through the year ----
+  int64_t plan = as(office, "2025-12-10", [&](const Caller& by) { return create_plan(c, by, {2026, ""}); }).id;
+  for (const auto& s : kTopics2026) {
+    if (s.kind == Kind::counterpart && std::string(s.lead) == "经济委员会") {
+      // 经济委 puts its own topic forward; the office lists it while drafting.
+      int64_t id = add_topic(c, committee, jingji, plan, s, "2025-12-12", chair.user_id);
+      step_topic(c, office, id, TopicAction::approve, "2025-12-15");
+      ids[s.title] = id;
+      continue;
+    }
+    ids[s.title] = add_topic(c, committee, office, plan, s, "2025-12-12", chair.user_id);
+  }
+  TopicSeed handling = {Kind::proposal_handling, "重点提案办理协商：既有住宅加装电梯",
+                        "围绕重点提案中加装电梯审批简化、资金分摊和低层住户补偿等诉求，组织提案者与承办单位面对面协商。",
+                        "提案委员会", {"区住房和城市更新局", "区自然资源和规划局"}, 7, Form::symposium,
+                        "重点提案提案人，提案委员会委员，承办单位负责人", "consulted", "2026-07-08"};
+  ids[handling.title] = add_topic(c, committee, office, plan, handling, "2025-12-12", chair.user_id);
+  step_plan(c, office, plan, PlanAction::submit_to_chair, "2025-12-26", "", "十四届区政协第36次主席会议审议");
+  step_plan(c, office, plan, PlanAction::submit_to_party, "2026-01-06", "汉政协文〔2026〕1号", "报区委常委会审定");
+  step_plan(c, office, plan, PlanAction::publish, "2026-01-16", "汉政协发〔2026〕2号");
+
+  for (const auto& s : kTopics2026) live(c, s.kind == Kind::counterpart && std::string(s.lead) == "经济委员会" ? jingji : office, ids[s.title], s);
+  live(c, office, ids[handling.title], handling);
+
+  // An in-year addition after the summer floods, approved by the chair and held.
+  TopicSeed flood = {Kind::thematic, "提升城市防汛排涝能力",
+                     "汛期过后，围绕易涝点改造、排水管网建设和应急联动机制开展专题协商。", "",
+                     {"区水务和湖泊局", "区应急管理局"}, 9, Form::remote, "区政协主席、副主席，常委，相关部门负责人",
+                     "consulted", "2026-09-25"};
+  int64_t flood_id = add_topic(c, committee, office, plan, flood, "2026-08-10", chair.user_id, "今年汛期多处内涝，区委交办增加议题");
+  step_topic(c, chair, flood_id, TopicAction::approve, "2026-08-12", "同意增加");
+  live(c, office, flood_id, flood);
+  ids[flood.title] = flood_id;
+
+  // 民建's topic moved from August to December (approved); the elderly-care topic asks for December.
+  int64_t minjian = ids["助力中小微企业纾困发展"];
+  as(office, "2026-07-20", [&](const Caller& by) {
+    return request_postponement(c, by, minjian, {12, "结合年底惠企政策兑现情况开展协商"});
+  });
+  auto pid = c.exec("SELECT id FROM consultation_postponements WHERE topic_id = $1", {minjian}).one().integer(0);
+  as(chair, "2026-07-22", [&](const Caller& by) { return decide_postponement(c, by, pid, {true, "同意"}); });
+  as(office, "2026-11-25", [&](const Caller& by) {
+    return request_postponement(c, by, ids["发展银发经济，完善居家社区养老服务体系"],
+                                {12, "调研报告尚在修改，拟与区政府年度民生实事协商合并进行"});
+  });
+
+  // 民盟's contact puts forward a topic for the rest of the year; it waits for the chair.
+  TopicSeed tuoyu = {Kind::sector, "推进社区嵌入式托育服务",
+                     "民盟区委建议围绕普惠托育点布局和托育从业人员培训开展界别协商。", "民盟", {"区卫生健康局"}, 12,
+                     Form::talk, "民盟盟员委员，妇联界委员", "planned", ""};
+  ids[tuoyu.title] = add_topic(c, committee, minmeng, plan, tuoyu, "2026-11-30", 0, "响应“一老一小”民生需求");
+
+  // ---- 2027: in drafting ----
+  int64_t next = as(office, "2026-12-01", [&](const Caller& by) { return create_plan(c, by, {2027, ""}); }).id;
+  const std::vector<TopicSeed> drafts = {
+      {Kind::thematic, "培育发展新质生产力", "围绕科技成果转化、数字经济和先进制造业集群开展专题协商。", "",
+       {"区科学技术和经济信息化局", "区发展和改革局"}, 5, Form::meeting, "区政协主席、副主席，常委", "planned", ""},
+      {Kind::counterpart, "促进消费扩容提质", "与区商务局对口协商夜间经济、首店经济和以旧换新政策落地。",
+       "经济委员会", {"区商务局"}, 4, Form::symposium, "经济委员会委员", "planned", ""},
+      {Kind::counterpart, "推进汉江岸线生态修复", "与区水务局、区生态环境分局对口协商岸线生态修复和滨水空间开放。",
+       "城乡建设和环境资源委员会", {"区水务和湖泊局", "区生态环境分局"}, 6, Form::symposium,
+       "城乡建设和环境资源委员会委员", "planned", ""},
+  };
+  for (const auto& s : drafts) ids[s.title] = add_topic(c, committee, office, next, s, "2026-12-03", chair.user_id);
+  return ids;
+}
+
+}  // namespace sl::cli

@@ -1,0 +1,197 @@
+#include "modules/consultations/consultations_module.hpp"
+
+#include "core/api/validation.hpp"
+#include "core/app.hpp"
+#include "core/clock.hpp"
+#include "core/command.hpp"
+#include "modules/consultations/commands.hpp"
+#include "modules/consultations/documents.hpp"
+#include "modules/consultations/permissions.hpp"
+#include "modules/consultations/store.hpp"
+#include "modules/consultations/workflow.hpp"
+
+namespace sl {
+
+namespace {
+
+using namespace consultations;
+constexpr const char* kTag = "consultations";
+constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+void require_reader(const http::Request& req) {
+  if (!acts_in_committee(req.user())) throw ApiError::forbidden("您在本会没有角色，不能查看协商工作");
+}
+
+/// Runs `command` for the caller in one transaction, publishes its event, and answers with
+/// `read(connection, outcome id)` as the caller sees it afterwards.
+template <class Command, class Read>
+http::Response run(App& app, const http::Request& req, Command&& command, Read&& read, int status = 200) {
+  Outcome out = run_in_transaction(app, req, std::forward<Command>(command));
+  auto c = app.db().acquire();
+  auto res = http::Response::json(read(*c, out.id));
+  res.status = status;
+  return res;
+}
+
+void register_plan_routes(App& app) {
+  app.route(http::Method::GET, "/api/v1/consultations/workflow",
+            [](http::Request& req) {
+              require_reader(req);
+              return http::Response::json(workflow_json());
+            },
+            {"协商计划和协商议题的流程（状态、动作、类别、形式及其中文名称）", kTag});
+
+  app.route(http::Method::GET, "/api/v1/consultations/plans",
+            [&app](http::Request& req) {
+              require_reader(req);
+              auto c = app.db().acquire();
+              return http::Response::json(plans_list(*c, req.user()));
+            },
+            {"年度协商计划列表", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/plans",
+            [&app](http::Request& req) {
+              require_office(req.user(), "编制协商计划");
+              PlanInput in = read_plan_input(req.json());
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return create_plan(c, by, in); },
+                  [&](db::Connection& c, int64_t id) { return plan_detail(c, req.user(), id, clock::today()); }, 201);
+            },
+            {"新建年度协商计划", kTag});
+
+  app.route(http::Method::GET, "/api/v1/consultations/plans/{id:int}",
+            [&app](http::Request& req) {
+              require_reader(req);
+              auto c = app.db().acquire();
+              return http::Response::json(plan_detail(*c, req.user(), req.param_int("id"), clock::today()));
+            },
+            {"年度协商计划（审议步骤、议题、覆盖提醒）", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/plans/{id:int}/steps",
+            [&app](http::Request& req) {
+              require_office(req.user(), "办理协商计划的审议和印发");
+              PlanStepInput in = read_plan_step(req.json());
+              int64_t id = req.param_int("id");
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return plan_step(c, by, id, in); },
+                  [&](db::Connection& c, int64_t plan) { return plan_detail(c, req.user(), plan, clock::today()); });
+            },
+            {"协商计划的审议步骤（提交主席会议、报区委审定、印发、退回修改）", kTag});
+
+  app.route(http::Method::GET, "/api/v1/consultations/plans/{id:int}/document",
+            [&app](http::Request& req) {
+              require_reader(req);
+              auto c = app.db().acquire();
+              auto f = plan_document(*c, req.user(), req.param_int("id"), clock::today());
+              return http::Response::file(kDocxType, f.bytes, f.filename);
+            },
+            {"下载年度协商计划（Word，公文格式）", kTag});
+}
+
+void register_topic_routes(App& app) {
+  app.route(http::Method::GET, "/api/v1/consultations/topics",
+            [&app](http::Request& req) {
+              require_reader(req);
+              TopicFilter f;
+              f.plan_id = api::query_int(req, "plan_id");
+              if (auto k = req.query_param("kind"); k && !k->empty()) {
+                if (!parse_kind(*k)) throw ApiError::validation("kind", "未知的协商类别");
+                f.kind = *k;
+              }
+              if (auto s = req.query_param("state"); s && !s->empty()) {
+                if (!parse_topic_state(*s)) throw ApiError::validation("state", "未知的议题状态");
+                f.state = *s;
+              }
+              f.mine = req.query_param("mine").value_or("") == "1";
+              f.q = api::trim(req.query_param("q").value_or(""));
+              auto c = app.db().acquire();
+              return http::Response::json(topics_list(*c, req.user(), f));
+            },
+            {"协商议题列表（按计划、类别、状态、与我相关筛选）", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/topics",
+            [&app](http::Request& req) {
+              if (!may_propose_topic(req.user()))
+                throw ApiError::forbidden("只有政协办公室、专委会工作人员和党派界别联络人可以提出协商议题");
+              TopicInput in = read_topic_input(req.json(), true);
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return create_topic(c, by, in); },
+                  [&](db::Connection& c, int64_t id) { return topic_detail(c, req.user(), id); }, 201);
+            },
+            {"增加协商议题（计划起草中直接列入，其余待审批）", kTag});
+
+  app.route(http::Method::GET, "/api/v1/consultations/topics/{id:int}",
+            [&app](http::Request& req) {
+              require_reader(req);
+              auto c = app.db().acquire();
+              return http::Response::json(topic_detail(*c, req.user(), req.param_int("id")));
+            },
+            {"协商议题（进展、对口部门、关联提案、办理记录、可执行的操作）", kTag});
+
+  app.route(http::Method::PATCH, "/api/v1/consultations/topics/{id:int}",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              {
+                auto c = app.db().acquire();
+                topic_detail(*c, req.user(), id);  // 404 before the fields' rules for a topic out of sight
+              }
+              TopicInput in = read_topic_input(req.json(), false);
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return update_topic(c, by, id, in); },
+                  [&](db::Connection& c, int64_t t) { return topic_detail(c, req.user(), t); });
+            },
+            {"修改协商议题", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/topics/{id:int}/transitions",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              TopicStepInput in = read_topic_step(req.json());
+              return run(
+                  app, req,
+                  [&](db::Connection& c, const Caller& by) {
+                    authorise_topic_step(c, by, id, in);
+                    TopicStepFields fields = read_topic_step_fields(in.action, req.json());
+                    return topic_step(c, by, id, in, fields);
+                  },
+                  [&](db::Connection& c, int64_t t) { return topic_detail(c, req.user(), t); });
+            },
+            {"协商议题的流程操作（审批列入、启动调研、登记协商活动）", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/topics/{id:int}/postponements",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              {
+                auto c = app.db().acquire();
+                topic_detail(*c, req.user(), id);
+              }
+              PostponeInput in = read_postpone_input(req.json());
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return request_postponement(c, by, id, in); },
+                  [&](db::Connection& c, int64_t t) { return topic_detail(c, req.user(), t); }, 201);
+            },
+            {"申请议题延期（调整计划月份，报领导审批）", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/postponements/{id:int}/decision",
+            [&app](http::Request& req) {
+              require_reader(req);
+              if (!req.user().has(Role::leader)) throw ApiError::forbidden("只有领导可以审批延期申请");
+              PostponeDecision in = read_postpone_decision(req.json());
+              int64_t id = req.param_int("id");
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return decide_postponement(c, by, id, in); },
+                  [&](db::Connection& c, int64_t t) { return topic_detail(c, req.user(), t); });
+            },
+            {"审批议题延期申请", kTag});
+}
+
+}  // namespace
+
+void register_consultations(App& app) {
+  register_plan_routes(app);
+  register_topic_routes(app);
+}
+
+}  // namespace sl
