@@ -222,6 +222,7 @@ SeededProposals Seeder::run() {
   // Creation order is id order: the newest proposals come first in the lists.
   std::stable_sort(plans_.begin(), plans_.end(), [](const Plan& a, const Plan& b) { return a.created < b.created; });
   pick_merge_targets();
+  pick_duplicates();
   number();
   SeededProposals out;
   std::vector<int64_t> ids;
@@ -253,45 +254,70 @@ void Seeder::write_text(Plan& p) {
     p.title = d.title;
     p.category = "其他";
     p.keywords = "";
-    p.situation = "近期有群众向本人反映相关情况，情况较为具体，涉及当事人切身利益。";
-    p.analysis = "该事项长期未得到解决，当事人多次反映，影响较大。";
-    p.suggestions = "建议有关部门尽快研究处理。";
+    p.situation = d.situation;
+    p.analysis = d.analysis;
+    p.suggestions = d.suggestions;
     return;
   }
-  auto pick_n = [&r](const std::vector<const char*>& pool, size_t n) {
-    std::vector<const char*> v = pool;
+  auto shuffle = [&r](auto& v) {
     for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[r.below(i)]);
+  };
+  auto pick_n = [&shuffle](const std::vector<const char*>& pool, size_t n) {
+    std::vector<const char*> v = pool;
+    shuffle(v);
     v.resize(std::min(n, v.size()));
     return v;
   };
-  static const char* kLead[] = {"一是", "二是", "三是", "四是"};
-  std::string situation;
-  for (const char* f : pick_n(a.facts, 2)) situation += fill(f, r, year);
-  situation += "\n但在调研中也发现，" + std::string(sub.core) + "方面仍存在一些不容忽视的问题：";
-  auto probs = pick_n(a.problems, static_cast<size_t>(r.between(3, 4)));
-  for (size_t i = 0; i < probs.size(); ++i)
-    situation += std::string(kLead[i]) + probs[i] + (i + 1 == probs.size() ? "。" : "；");
-  std::string analysis = "造成上述问题的原因主要有以下几个方面：";
-  auto causes = pick_n(a.causes, 3);
-  for (size_t i = 0; i < causes.size(); ++i)
-    analysis += std::string(kLead[i]) + causes[i] + (i + 1 == causes.size() ? "。" : "；");
-  analysis +=
-      "\n" + std::string(sub.core) + "事关群众切身利益和我区高质量发展，需要在政策、资金和机制上统筹施策、系统推进。";
-  std::string suggestions;
-  if (p.decline_case >= 0) {
-    suggestions = r.pick(kDeclineHint);
+  auto numbered = [](const std::vector<const char*>& items) {
+    static const char* kLead[] = {"一是", "二是", "三是", "四是"};
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+      out += std::string(kLead[i]) + items[i] + (i + 1 == items.size() ? "。" : "；");
+    return out;
+  };
+  // The asks: a proposal merged into another, or written as its duplicate, repeats that one's asks;
+  // any other takes the next ask set of its subject, which shares one ask with each earlier one.
+  int twin = p.merge_into >= 0 ? p.merge_into : p.duplicate_of;
+  if (twin >= 0 && plans_[twin].area == p.area && plans_[twin].subject == p.subject && !plans_[twin].asks.empty()) {
+    p.asks = plans_[twin].asks;
   } else {
-    std::vector<Suggestion> sg = a.suggestions;
-    for (size_t i = sg.size(); i > 1; --i) std::swap(sg[i - 1], sg[r.below(i)]);
-    size_t n = static_cast<size_t>(r.between(3, 5));
-    for (size_t i = 0; i < n && i < sg.size(); ++i)
-      suggestions += (i ? "\n" : "") + std::string(kOrdinals[i]) + "、" + sg[i].head + "。" + sg[i].detail;
+    const size_t* set = kAskSets[asks_used_[{p.area, p.subject}]++ % 7];
+    p.asks.assign(set, set + 3);
+  }
+  shuffle(p.asks);
+
+  std::string situation;
+  for (const char* f : pick_n(sub.facts, 2)) situation += fill(f, r, year);
+  situation += "\n" + std::string(r.pick(kProblemIntros));
+  situation += numbered(pick_n(sub.problems, static_cast<size_t>(r.between(3, 4))));
+  std::string analysis = r.pick(kCauseIntros);
+  analysis += numbered(pick_n(sub.causes, static_cast<size_t>(r.between(2, 3))));
+  std::string closing = r.pick(kClosings);
+  if (!closing.empty()) analysis += "\n" + fmt::format(fmt::runtime(closing), sub.core);
+  std::string suggestions;
+  if (p.decline_case >= 0) {  // a regular proposal without a concrete suggestion
+    suggestions = "希望有关部门重视" + std::string(sub.core) + "中存在的问题，切实加以解决。";
+  } else {
+    for (size_t i = 0; i < p.asks.size(); ++i) {
+      const Suggestion& sg = sub.suggestions.at(p.asks[i]);
+      suggestions += (i ? "\n" : "") + std::string(kOrdinals[i]) + "、" + sg.head + "。" + fill(sg.detail, r, year);
+    }
   }
   p.situation = situation;
   p.analysis = analysis;
   p.suggestions = suggestions;
   if (p.title.size() > size_t{50} * size_t{3}) throw std::logic_error("demo proposals: title too long: " + p.title);
 }
+
+namespace {
+
+/// One of the asks of `p` (the subject's first when it has none).
+const Suggestion& some_ask(const Plan& p, Rng& r) {
+  const Subject& sub = areas()[p.area].subjects[p.subject];
+  return sub.suggestions.at(p.asks.empty() ? 0 : r.pick(p.asks));
+}
+
+}  // namespace
 
 std::string Seeder::addressee(const Plan& p) const {
   if (p.group_type == "party") return "民盟汉江区委";
@@ -324,16 +350,19 @@ std::string Seeder::reply_letter(Plan& p, const Unit& u, int round, const std::s
     out += "关于" + you + "对《" + p.title + "》" + label + "办理结果提出的意见，" + self + "再次进行了认真研究，并与" +
            you + "当面沟通，现补充答复如下：\n";
   }
-  std::vector<const char*> works = a.works;
+  const Subject& sub = a.subjects[p.subject];
+  std::vector<const char*> works = sub.works, plans = sub.plans;
   for (size_t i = works.size(); i > 1; --i) std::swap(works[i - 1], works[r.below(i)]);
-  int year = std::stoi(clock::day_at(at).substr(0, 4));
-  out += "一、工作开展情况\n" + fill(works[0], r, year - 1) + "。" + fill(works[1], r, year - 1) + "。";
-  std::vector<Suggestion> sg = a.suggestions;
-  out += "\n二、关于" + std::string(r.pick(sg).head) + "\n" + (round == 1 ? "您提出的这一建议切中要害。" : "") +
-         fill(works[2], r, year - 1) + "，相关做法将结合实际进一步完善。";
-  std::vector<const char*> plans = a.plans;
   for (size_t i = plans.size(); i > 1; --i) std::swap(plans[i - 1], plans[r.below(i)]);
-  out += "\n三、下一步工作打算\n一是" + std::string(plans[0]) + "；二是" + plans[1] + "；三是" + plans[2] + "。";
+  int year = std::stoi(clock::day_at(at).substr(0, 4));
+  out += "一、工作开展情况\n" + fill(works[0], r, year - 1) + "。";
+  for (size_t i = 2; i < works.size(); ++i) out += fill(works[i], r, year - 1) + "。";
+  out += "\n二、关于" + std::string(some_ask(p, r).head) + "\n" + (round == 1 ? "您提出的这一建议切中要害。" : "") +
+         fill(works[1], r, year - 1) + "，相关做法将结合实际进一步完善。";
+  static const char* kLead[] = {"一是", "二是", "三是", "四是"};
+  out += "\n三、下一步工作打算\n";
+  size_t n = std::min<size_t>(plans.size(), 4);
+  for (size_t i = 0; i < n; ++i) out += std::string(kLead[i]) + plans[i] + (i + 1 == n ? "。" : "；");
   if (result == "A")
     out += "\n" + you + "提出的建议切合实际、针对性强，" + self + "已予以采纳，并在工作中抓好落实。";
   else if (result == "B")
@@ -496,9 +525,10 @@ void Seeder::execute(Plan& p) {
         Person who = unit_staff(u);
         static const std::vector<std::string> kMethods = {"meeting", "meeting", "phone", "site", "forum", "written"};
         std::string method = r.pick(kMethods);
-        const Suggestion& focus = r.pick(a.suggestions);
+        const Suggestion& focus = some_ask(p, r);
         std::string proposer = p.group_type ? p.proposer.name : p.proposer.name + "委员";
-        std::string place = std::string(r.pick(kStreets)) + "街" + r.pick(kCommunities) + "社区";
+        std::string street = r.pick(kStreets);
+        std::string place = street + (street.ends_with("街") ? "" : "街") + r.pick(kCommunities) + "社区";
         std::string content;
         if (method == "meeting")
           content = u.name + "召开提案办理协商座谈会，" + u.leader + "同志与" + proposer + "面对面交流，通报了" +
@@ -681,13 +711,13 @@ void Seeder::execute(Plan& p) {
 /// (成果转化), as units do after the reply is out (not a workflow step, so no history row).
 void Seeder::follow_up(Plan& p, Rng& r) {
   if (!p.follow_up || !p.replied_at || !r.chance(0.6)) return;
-  const Area& a = areas()[p.area];
+  const Subject& sub = areas()[p.area].subjects[p.subject];
   const auto& row = p.assignments[lead_assignment(p)];
   Person who = unit_staff(unit(row.unit_name));
   int64_t replied = 0;
   for (const auto& h : p.history)
     if (h.action == proposals::action_name(Action::pass_reply)) replied = h.at;
-  std::vector<const char*> plans = a.plans;
+  std::vector<const char*> plans = sub.plans;
   for (size_t i = plans.size(); i > 1; --i) std::swap(plans[i - 1], plans[r.below(i)]);
   static const std::vector<const char*> kNotes = {"已完成前期调研和方案制定", "已召开专题协调会，明确责任分工",
                                                   "已列入年度工作计划并落实资金", "项目已启动实施，进度约过半",

@@ -207,7 +207,9 @@ struct Plan {
       satisfaction, due_at, submitted_at, filed_at, assigned_at, replied_at, closed_at, published_at;
   bool is_key = false, published = false, follow_up = false, face_to_face = false;
   std::optional<int64_t> key_special;
-  int merge_into = -1;  // index into the sorted plans
+  int merge_into = -1;       // index into the sorted plans
+  int duplicate_of = -1;     // an earlier plan whose asks this one repeats (a 可能重复 pair on purpose)
+  std::vector<size_t> asks;  // indices into the subject's suggestions, in the order written
   std::string created_at, updated_at;
   // decisions
   std::vector<std::pair<std::string, std::string>> units;  // unit name, role
@@ -244,6 +246,7 @@ class Seeder {
   int64_t counters_[2] = {0, 0};
   std::map<std::tuple<int, int, int>, int> subject_uses_;  // (session, area, subject) → proposals so far
   std::map<std::tuple<int, int, int>, int> titles_used_;   // the same, while writing the text
+  std::map<std::pair<int, int>, int> asks_used_;           // (area, subject) → ask sets handed out
 
   // ---- who and what (seed_proposals_plan.cpp) ----
   std::vector<Spec> make_specs();
@@ -254,6 +257,8 @@ class Seeder {
   void script(Plan& p);
   void place_in_time(Plan& p);
   void pick_merge_targets();
+  void pick_duplicates();
+  void adopt_subject(Plan& p, const Plan& t);
   void number();
 
   // ---- the text (seed_proposals.cpp, as is all that follows) ----

@@ -468,10 +468,45 @@ void Seeder::pick_merge_targets() {
     if (best < 0) throw std::logic_error("demo proposals: no proposal to merge into");
     chosen[best]++;
     p.merge_into = best;
-    p.area = plans_[best].area;
-    p.subject = plans_[best].subject;
-    p.category = areas()[p.area].category;
-    p.keywords = areas()[p.area].subjects[p.subject].keywords;
+    adopt_subject(p, plans_[best]);
+  }
+}
+
+/// `p` is written on the subject of `t` (area, category, keywords).
+void Seeder::adopt_subject(Plan& p, const Plan& t) {
+  p.area = t.area;
+  p.subject = t.subject;
+  p.category = areas()[p.area].category;
+  p.keywords = areas()[p.area].subjects[p.subject].keywords;
+}
+
+/// A few possible duplicates on purpose, for the merge suggestions to find: in the current
+/// session, a proposal still open to merging (submitted or filed) repeats the asks of an earlier
+/// one of the same area that is, on a subject led by the same unit, so that nothing else of its
+/// plan changes. Any other two proposals on one subject share one ask at most (write_text).
+void Seeder::pick_duplicates() {
+  constexpr int kPairs = 2;
+  auto open = [](const Plan& p) {
+    return p.spec.session == 1 && (p.spec.target == "submitted" || p.spec.target == "filed") && p.decline_case < 0;
+  };
+  auto lead_of = [](const Plan& p) {
+    const Area& a = areas()[p.area];
+    const char* l = a.subjects[p.subject].lead;
+    return std::string(l ? l : a.lead);
+  };
+  std::vector<bool> used(plans_.size(), false);
+  int made = 0;
+  for (size_t i = 0; i < plans_.size() && made < kPairs; ++i) {
+    if (!open(plans_[i]) || used[i]) continue;
+    for (size_t j = 0; j < i; ++j) {
+      if (!open(plans_[j]) || used[j] || plans_[j].area != plans_[i].area) continue;
+      if (lead_of(plans_[j]) != lead_of(plans_[i])) continue;
+      used[i] = used[j] = true;
+      plans_[i].duplicate_of = static_cast<int>(j);
+      adopt_subject(plans_[i], plans_[j]);
+      ++made;
+      break;
+    }
   }
 }
 

@@ -50,8 +50,12 @@ struct PairEvidence {
   Tier tier = Tier::none;
 };
 
-// Thresholds of the tiers, chosen on the labelled set (tests/data/similar_tiers.json).
-inline constexpr double kDuplicateThreshold = 0.075;  // score
+// Thresholds of the tiers, chosen on the labelled set (tests/data/similar_tiers.json) among the
+// demo's proposals, whose document frequencies decide what counts as boilerplate: with the demo's
+// own text per proposal (issue 16), 0.085 (precision 0.946, recall 0.897) replaced 0.075, which
+// had been chosen when shared demo sentences made much topic wording weightless.
+// tests/data/similar_holdout.json checks them and is never used to choose them.
+inline constexpr double kDuplicateThreshold = 0.085;  // score
 inline constexpr double kRelatedThreshold = 0.03;     // overall
 // Candidates from the similar index (its cosine over whole texts) are compared from this score up:
 // rewrites by another proposer often share little wording (the lowest same-matter pair of the
