@@ -218,10 +218,12 @@ async function collectIds() {
     for (const t of detail?.topics || []) {
       const d = (await staff.get(`/api/v1/consultations/topics/${t.id}`)).body;
       ids.any['consultations/topics'] ??= t.id;
+      if (d?.outcomes?.[0] && !ids.any['consultations/outcomes']) ids.any['consultations/outcomes'] = d.outcomes[0].id;
+      const item = d?.outcomes?.flatMap((o) => o.items).find((i) => i.state === 'open');
+      if (item && !ids.any['consultations/follow-items']) ids.any['consultations/follow-items'] = item.id;
       if (d?.pending_postponement_id) {
         ids.any['consultations/topics'] = t.id;
         ids.any['consultations/postponements'] = d.pending_postponement_id;
-        break;
       }
     }
   }

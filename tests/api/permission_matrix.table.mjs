@@ -165,6 +165,26 @@ function resource(path, key, o) {
   ];
 }
 
+// Meetings: who reads the fixture meeting (the calendar's readers and those who read everything),
+// who reads its invitees, board, speeches and documents.
+const MEETING_CALENDAR = [A, PS, CS, M, GC, L, SV];
+const MEETING_READERS = [A, PS, L, SV];
+/** A meeting's body for create (sent to refused roles). */
+function meetingBody(t) {
+  return { kind: 'symposium', title: '矩阵越权会议', place: '矩阵会议室', starts_at: '2040-01-02T01:00:00Z', ends_at: '2040-01-02T03:00:00Z', special_committee_id: t.special };
+}
+/** An operation on the fixture meeting (of another special committee than committee staff's),
+ * its invitee (the owner member) or its speech; managed by STAFF unless `allow` says otherwise. */
+function onMeeting(op, { allow = STAFF, read, raw, body, allowedBody, invitee, speech }) {
+  const path = (t) => ({
+    id: t.meeting,
+    ...(invitee ? { invitee_id: t.meetingInvitee } : {}),
+    ...(speech ? { speech_id: t.meetingSpeech } : {}),
+  });
+  const needs = ['meeting', ...(invitee ? ['meetingInvitee'] : []), ...(speech ? ['meetingSpeech'] : [])];
+  return { op, read, raw, cases: [{ name: 'a meeting of another special committee', allow, path, body, allowedBody, needs }], cross: HIDDEN };
+}
+
 /** A proposal-scoped operation called on another member's draft and on another unit's proposal. */
 function onProposals(op, { draft = NOBODY, handled, target = 'handled', extra = {}, read, raw, body, allowedBody }) {
   const cases = [
@@ -808,11 +828,96 @@ export const TABLE = [
     },
   }),
 
+  // --- Meetings and activities (modules/meetings/permissions.hpp): the committee office
+  // (admin, proposal staff) manages every meeting, committee staff those of their own special
+  // committee (the fixture is another special committee's), leaders and supervisors read
+  // everything; the published calendar (members, contacts, committee staff) shows a notified
+  // meeting's time and place only; invitees (none of the matrix's callers; the owner member is
+  // invited) reply, sign in and apply to speak. Another committee's meeting is 404.
+  { op: 'GET /api/v1/meetings/options', read: true, cases: [{ name: 'options', allow: SIGNED }], cross: null },
+  {
+    op: 'GET /api/v1/meetings',
+    read: true,
+    cases: [{ name: 'list', allow: SIGNED, query: () => 'page_size=100' }],
+    cross: null,
+    leak: listLeak('meeting'),
+    control: (body, { role, own }) =>
+      MEETING_CALENDAR.includes(role) && own.meeting && !itemIds(body).includes(own.meeting) ? `the list lacks the meeting ${own.meeting}` : '',
+  },
+  { op: 'GET /api/v1/meetings/mine', read: true, cases: [{ name: 'mine', allow: SIGNED }], cross: null, leak: (body, { other }) =>
+    JSON.stringify(body).includes(`"id":${other.meeting},`) ? `the other committee's meeting ${other.meeting}` : '' },
+  {
+    op: 'POST /api/v1/meetings',
+    cases: [{ name: 'create', allow: [...STAFF, CS], body: (t) => meetingBody(t), allowedBody: () => ({}) }],
+    cross: null,
+  },
+  onMeeting('GET /api/v1/meetings/{id}', { allow: MEETING_CALENDAR, read: true }),
+  onMeeting('PATCH /api/v1/meetings/{id}', { body: () => ({ version: 1, title: '矩阵改名' }), allowedBody: () => ({ version: '一' }) }),
+  onMeeting('POST /api/v1/meetings/{id}/cancel', { body: () => ({ reason: '矩阵' }), allowedBody: () => ({ reason: 1 }) }),
+  onMeeting('GET /api/v1/meetings/{id}/invitees', { allow: MEETING_READERS, read: true }),
+  onMeeting('POST /api/v1/meetings/{id}/invitees', { body: (t) => ({ user_ids: [t.ownerUser] }), allowedBody: () => ({}) }),
+  {
+    op: 'DELETE /api/v1/meetings/{id}/invitees/{invitee_id}',
+    cases: [
+      {
+        name: "the meeting's invitee",
+        allow: STAFF,
+        path: (t) => ({ id: t.meeting, invitee_id: t.meetingInvitee }),
+        needs: ['meeting', 'meetingInvitee'],
+        throwaway: async ({ admin, own }) => {
+          const name = `矩阵嘉宾${uniq()}`;
+          const r = await admin.post(`/api/v1/meetings/${own.meeting}/invitees`, { guests: [{ name, employer: '矩阵' }] });
+          if (r.status !== 200) return null;
+          const list = await admin.get(`/api/v1/meetings/${own.meeting}/invitees`);
+          const g = list.body?.items?.find((i) => i.name === name);
+          return g ? { id: own.meeting, invitee_id: g.id } : null;
+        },
+      },
+    ],
+    cross: HIDDEN,
+    crossPath: (t) => ({ id: t.meeting, invitee_id: t.meetingInvitee }),
+  },
+  onMeeting('POST /api/v1/meetings/{id}/notify', { body: () => ({}), allowedBody: () => ({ matrix: 1 }) }),
+  onMeeting('POST /api/v1/meetings/{id}/remind', { body: () => ({}), allowedBody: () => ({ matrix: 1 }) }),
+  onMeeting('PUT /api/v1/meetings/{id}/reply', { allow: NOBODY, body: () => ({ reply: 'attend' }) }),
+  onMeeting('POST /api/v1/meetings/{id}/invitees/{invitee_id}/leave', {
+    invitee: true,
+    body: () => ({ decision: 'approve' }),
+    allowedBody: () => ({}),
+  }),
+  onMeeting('GET /api/v1/meetings/{id}/sign-in-code', { read: true }),
+  onMeeting('POST /api/v1/meetings/{id}/sign-in', { allow: NOBODY, body: (t) => ({ token: `${t.meeting}.1.0123456789` }) }),
+  onMeeting('POST /api/v1/meetings/{id}/invitees/{invitee_id}/attendance', {
+    invitee: true,
+    body: () => ({ status: 'present', reason: '矩阵' }),
+    allowedBody: () => ({}),
+  }),
+  onMeeting('GET /api/v1/meetings/{id}/board', { allow: MEETING_READERS, read: true }),
+  onMeeting('GET /api/v1/meetings/{id}/speeches', { allow: MEETING_READERS, read: true }),
+  onMeeting('POST /api/v1/meetings/{id}/speeches', { allow: NOBODY, body: () => ({ title: '矩阵发言', mode: 'oral' }) }),
+  onMeeting('PUT /api/v1/meetings/{id}/speeches/order', { body: (t) => ({ ids: [t.meetingSpeech] }), allowedBody: () => ({}) }),
+  onMeeting('POST /api/v1/meetings/{id}/speeches/{speech_id}/decision', {
+    speech: true,
+    body: () => ({ decision: 'arrange' }),
+    allowedBody: () => ({}),
+  }),
+  onMeeting('PUT /api/v1/meetings/{id}/minutes', { body: () => ({ text: '矩阵纪要' }), allowedBody: () => ({}) }),
+  onMeeting('POST /api/v1/meetings/{id}/minutes/approve', { body: () => ({}), allowedBody: () => ({ matrix: 1 }) }),
+  onMeeting('GET /api/v1/meetings/{id}/documents/notice', { allow: MEETING_READERS, read: true, raw: true }),
+  onMeeting('GET /api/v1/meetings/{id}/documents/minutes', { allow: MEETING_READERS, read: true, raw: true }),
+
   // --- Consultations (专题、对口、界别协商): everyone of the committee reads the published plan
   // and its topics; the office (admin, proposal staff) drafts and publishes the plan and runs
   // topics no special committee leads; special committees' staff and party/sector contacts put
   // topics forward; leaders decide postponements.
   { op: 'GET /api/v1/consultations/workflow', read: true, cases: [{ name: 'workflow', allow: SIGNED }], cross: null },
+  {
+    op: 'GET /api/v1/consultations/leaders',
+    read: true,
+    cases: [{ name: 'the leader picker', allow: [A, PS, CS, GC, L, SV] }],
+    cross: null,
+    leak: (body, { other }) => (other.leaderName && JSON.stringify(body).includes(other.leaderName) ? 'the other committee\'s leader' : ''),
+  },
   { op: 'GET /api/v1/consultations/plans', read: true, cases: [{ name: 'list', allow: SIGNED }], cross: null, leak: listLeak('cplan') },
   {
     op: 'POST /api/v1/consultations/plans',
@@ -927,6 +1032,123 @@ export const TABLE = [
     ],
     cross: HIDDEN,
     crossBody: () => ({ decision: 'reject', note: '矩阵跨会' }),
+  },
+
+  {
+    op: 'POST /api/v1/consultations/topics/{id}/outcomes',
+    cases: [
+      {
+        name: 'an outcome of a held topic',
+        allow: STAFF,
+        path: (t) => ({ id: t.ctopic }),
+        body: () => ({ kind: 'opinions', title: '矩阵越权成果' }),
+        allowedBody: () => ({ kind: '不存在' }),
+        needs: ['ctopic'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ kind: 'opinions', title: '矩阵跨会成果' }),
+  },
+  {
+    op: 'PATCH /api/v1/consultations/outcomes/{id}',
+    cases: [
+      {
+        name: 'a sent outcome',
+        allow: STAFF,
+        path: (t) => ({ id: t.coutcome }),
+        body: () => ({ version: 1, title: '矩阵改写' }),
+        allowedBody: () => ({ version: '不是版本' }),
+        needs: ['coutcome'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ version: 1, title: '矩阵改写' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/outcomes/{id}/transitions',
+    // The topic names no lead leader, so every leader is its lead.
+    cases: [
+      {
+        name: 'record the adoption',
+        allow: [L],
+        path: (t) => ({ id: t.coutcome }),
+        body: () => ({ action: 'record_adoption', version: 1, adoption: 'adopted' }),
+        allowedBody: () => ({ action: 'record_adoption' }),
+        needs: ['coutcome'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ action: 'record_adoption', version: 1, adoption: 'adopted' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/outcomes/{id}/instructions',
+    cases: [
+      {
+        name: 'an instruction',
+        allow: STAFF,
+        path: (t) => ({ id: t.coutcome }),
+        body: (t) => ({ leader_name: '矩阵', instructed_on: '2026-01-12', text: '矩阵越权批示', unit_ids: [t.unitA] }),
+        allowedBody: () => ({}),
+        needs: ['coutcome'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ leader_name: '矩阵', instructed_on: '2026-01-12', text: '矩阵跨会批示' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/outcomes/{id}/follow-items',
+    // The office for any unit; unit A's staff and leader for their own unit, which the instruction names.
+    cases: [
+      {
+        name: "unit A's item",
+        allow: [A, PS, US, UL],
+        path: (t) => ({ id: t.coutcome }),
+        body: (t) => ({ unit_id: t.unitA, title: '矩阵越权事项', due_on: '2040-06-30' }),
+        allowedBody: () => ({}),
+        needs: ['coutcome'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: (t) => ({ unit_id: t.unitA, title: '矩阵跨会事项', due_on: '2040-06-30' }),
+  },
+  { op: 'GET /api/v1/consultations/follow-items', read: true, cases: [{ name: 'list', allow: SIGNED }], cross: null, leak: listLeak('citem') },
+  {
+    op: 'GET /api/v1/consultations/follow-items/late-notice',
+    read: true,
+    raw: true,
+    // Who reads every consultation record: the office, special committees' staff, leaders, supervisors.
+    cases: [{ name: 'the late items', allow: [A, PS, CS, L, SV] }],
+    cross: null,
+  },
+  {
+    op: 'POST /api/v1/consultations/follow-items/{id}/progress',
+    cases: [
+      {
+        name: "unit A's item",
+        allow: [A, PS, US, UL],
+        path: (t) => ({ id: t.citem }),
+        body: () => ({ note: '矩阵越权进展' }),
+        allowedBody: () => ({}),
+        needs: ['citem'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ note: '矩阵跨会进展' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/follow-items/{id}/close',
+    cases: [
+      {
+        name: "unit A's item",
+        allow: [A, PS, US, UL],
+        path: (t) => ({ id: t.citem }),
+        body: () => ({ result: '矩阵越权办结' }),
+        allowedBody: () => ({}),
+        needs: ['citem'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ result: '矩阵跨会办结' }),
   },
 
   // --- System.

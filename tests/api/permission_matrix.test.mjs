@@ -134,9 +134,33 @@ async function ownerProposals(k, owner, admin, o) {
   assert.ok(o.notification, `the owner in ${k} has a notification`);
 }
 
+/** A notified meeting of another special committee than committee staff's (organised by `o.special`),
+ * open for sign-in, with the owner member invited and their speech. */
+async function ownerMeeting(k, owner, admin, o) {
+  const at = (s) => new Date(Math.floor(Date.now() / 1000 + s) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const m = await must(
+    admin.post('/api/v1/meetings', {
+      kind: 'symposium',
+      title: `矩阵会议${k}`,
+      place: '矩阵会议室',
+      starts_at: at(5 * 60),
+      ends_at: at(2 * 86400),
+      special_committee_id: o.special,
+    }),
+    'meeting',
+  );
+  o.meeting = m.id;
+  await must(admin.post(`/api/v1/meetings/${m.id}/invitees`, { user_ids: [o.ownerUser] }), 'invite');
+  o.meetingInvitee = (await must(admin.get(`/api/v1/meetings/${m.id}/invitees`), 'invitees')).items.find((i) => i.user_id === o.ownerUser)?.id;
+  await must(admin.post(`/api/v1/meetings/${m.id}/notify`, {}), 'notify meeting');
+  const speeches = await must(owner.post(`/api/v1/meetings/${m.id}/speeches`, { title: '矩阵发言', mode: 'oral' }), 'speech');
+  o.meetingSpeech = speeches.items.find((x) => x.mine)?.id;
+  assert.ok(o.meetingInvitee && o.meetingSpeech, `the meeting fixture in ${k}`);
+}
+
 /** A published consultation plan with a planned topic that no special committee leads, and a
  * pending postponement of it (consultations module). */
-async function consultationFixture(k, admin, o) {
+async function consultationFixture(k, admin, leader, o) {
   const plan = await must(admin.post('/api/v1/consultations/plans', { year: 2040 }), `plan ${k}`);
   const topic = await must(
     admin.post('/api/v1/consultations/topics', { plan_id: plan.id, kind: 'thematic', title: `矩阵协商议题${k}`, planned_month: 10, form: 'meeting' }),
@@ -148,8 +172,28 @@ async function consultationFixture(k, admin, o) {
   const t = await must(admin.post(`/api/v1/consultations/topics/${topic.id}/postponements`, { to_month: 11, reason: '矩阵延期' }), `postpone ${k}`);
   o.cplan = plan.id;
   o.ctopic = topic.id;
+  o.leaderName = (await must(leader.get('/api/v1/auth/me'), `leader ${k}`)).user?.name;
   o.cpostponement = t.pending_postponement_id;
-  assert.ok(o.cpostponement, `the consultation fixture in ${k}`);
+  // A second topic, held, with an outcome sent up, an instruction naming unit A and its item.
+  let held = await must(
+    admin.post('/api/v1/consultations/topics', { plan_id: plan.id, kind: 'thematic', title: `矩阵成果议题${k}`, planned_month: 3, form: 'meeting', reason: '矩阵' }),
+    `topic 2 ${k}`,
+  );
+  held = await must(leader.post(`/api/v1/consultations/topics/${held.id}/transitions`, { action: 'approve', version: held.version }), `approve ${k}`);
+  held = await must(admin.post(`/api/v1/consultations/topics/${held.id}/transitions`, { action: 'record_consultation', version: held.version, held_on: '2026-01-05' }), `held ${k}`);
+  held = await must(admin.post(`/api/v1/consultations/topics/${held.id}/outcomes`, { kind: 'opinions', title: `矩阵协商成果${k}` }), `outcome ${k}`);
+  const step = async (who, action, extra = {}) => {
+    const cur = (await must(who.get(`/api/v1/consultations/topics/${held.id}`), 'topic')).outcomes[0];
+    return must(who.post(`/api/v1/consultations/outcomes/${cur.id}/transitions`, { action, version: cur.version, ...extra }), `${action} ${k}`);
+  };
+  await step(admin, 'submit');
+  await step(leader, 'approve');
+  held = await step(admin, 'send', { sent_on: '2026-01-10', sent_to: '区委、区政府' });
+  o.coutcome = held.outcomes[0].id;
+  await must(admin.post(`/api/v1/consultations/outcomes/${o.coutcome}/instructions`, { leader_name: '矩阵', instructed_on: '2026-01-12', text: '请研究落实', unit_ids: [o.unitA] }), `instruction ${k}`);
+  held = await must(admin.post(`/api/v1/consultations/outcomes/${o.coutcome}/follow-items`, { unit_id: o.unitA, title: '矩阵转化事项', due_on: '2040-06-30' }), `item ${k}`);
+  o.citem = held.outcomes[0].items[0].id;
+  assert.ok(o.cpostponement && o.citem, `the consultation fixture in ${k}`);
 }
 
 async function setup() {
@@ -225,6 +269,8 @@ async function build() {
   await must(patiently(() => adminC.patch(`/api/v1/users/${C.ownerUser}`, { password: 'Owner12345' })), 'owner password');
   owners.C = await login('13900000002', 'Owner12345', 'Owner54321');
   await ownerProposals('C', owners.C, adminC, C);
+  await ownerMeeting('C', owners.C, adminC, C);
+  await consultationFixture('C', adminC, callers.C[L], C);
   mark('district owner and proposals');
   // A member record for an existing account (区民政局's clerk) waits for the holder's consent.
   const pendingC = await must(
@@ -241,7 +287,6 @@ async function build() {
   const claim = catalogue.topics.flatMap((t) => t.claims).find((c) => !(c.group_type === 'party' && c.group_id === mengId));
   C.claim = claim?.id;
   C.published = (await must(base.get(`/api/v1/public/proposals?committee_id=${C.committee}`), 'public')).items[0]?.id;
-  await consultationFixture('C', adminC, C);
   // A proposal with a released B/C reply and a follow-up, that none of the matrix's callers is
   // party to (not the member's, not the group's, not the special committee's, not unit A's).
   const member1 = (await must(callers.C[M].get('/api/v1/auth/me'), 'me')).user.id;
@@ -309,6 +354,8 @@ async function build() {
   P.ownerUser = owner.m.user_id;
   P.ownerGrant = (await must(adminP.get(`/api/v1/users/${P.ownerUser}`), 'P owner user')).grants[0].id;
   await ownerProposals('P', owners.P, adminP, P);
+  await ownerMeeting('P', owners.P, adminP, P);
+  await consultationFixture('P', adminP, callers.P[L], P);
   mark('parent owner and proposals');
   // In the parent, the district's owner member is asked to link their account.
   const pendingP = await must(
@@ -339,7 +386,6 @@ async function build() {
   P.claim = null;
   P.followUpProposal = null;
   P.published = null;
-  await consultationFixture('P', adminP, P);
 
   // Unit suggestions and merge suggestions need the similar-proposal index.
   const t0 = Date.now();

@@ -7,6 +7,7 @@
 
 #include "cli/seed_catalogue.hpp"
 #include "cli/seed_consultations.hpp"
+#include "cli/seed_meetings.hpp"
 #include "cli/seed_proposals.hpp"
 #include "core/audit/audit.hpp"
 
@@ -259,7 +260,9 @@ std::vector<DemoLogin> seed_demo(App& app) {
     audit::record(c, e);
     seed_proposals(c, cid);  // ~300 proposals in every workflow state (cli/seed_proposals.cpp)
     seed_catalogue(c, cid);  // the current session's published topic catalogue (cli/seed_catalogue.cpp)
-    seed_consultations(c, cid);  // the 2026 consultation plan carried out, 2027 in drafting (cli/seed_consultations.cpp)
+    seed_consultations(c,
+                       cid);  // the 2026 consultation plan carried out, 2027 in drafting (cli/seed_consultations.cpp)
+    seed_meetings(c, cid);    // past and coming meetings with replies and sign-ins (cli/seed_meetings.cpp)
   });
   return logins;
 }

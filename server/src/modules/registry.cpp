@@ -5,6 +5,8 @@
 #include "modules/auth/auth_module.hpp"
 #include "modules/catalogue/catalogue_module.hpp"
 #include "modules/consultations/consultations_module.hpp"
+#include "modules/consultations/follow_scan.hpp"
+#include "modules/meetings/meetings_module.hpp"
 #include "modules/notifications/notifications_module.hpp"
 #include "modules/org/org_module.hpp"
 #include "modules/proposals/proposals_module.hpp"
@@ -21,6 +23,13 @@ namespace {
 void add_proposals_workers(App& app) {
   app.add_worker("proposals.deadline_scan", [](App& a) -> std::unique_ptr<Worker> {
     return std::make_unique<WorkerOf<proposals::DeadlineScheduler>>(a);
+  });
+}
+
+/// The consultations module's worker: the follow-through scan (reminders, escalations).
+void add_consultations_workers(App& app) {
+  app.add_worker("consultations.follow_scan", [](App& a) -> std::unique_ptr<Worker> {
+    return std::make_unique<WorkerOf<consultations::FollowScheduler>>(a);
   });
 }
 
@@ -51,7 +60,9 @@ void register_modules(App& app) {
   add_search_workers(app);
   register_notifications(app);
   register_catalogue(app);
+  register_meetings(app);
   register_consultations(app);
+  add_consultations_workers(app);
 }
 
 }  // namespace sl

@@ -9,6 +9,8 @@ export interface Notification {
   title: string
   body?: string
   proposal_id: Id | null
+  /** The web page the notice opens when it is not a proposal's (e.g. `/meetings/12`). */
+  link?: string | null
   read: boolean
   created_at: string
 }

@@ -9,12 +9,14 @@ import { adminSection } from './routes/admin'
 import { profileSection } from './routes/profile'
 import { proposalSection } from './routes/proposals'
 import { catalogueSection } from './routes/catalogue'
+import { meetingSection } from './routes/meetings'
+import { consultationSection } from './routes/consultations'
 import { notificationSection } from './routes/notifications'
 import { searchSection } from './routes/search'
 import type { MenuSection } from './menu'
 
 /** The workspace sections, in menu order. */
-export const menuSections: MenuSection[] = [homeSection, proposalSection, catalogueSection, adminSection, notificationSection, profileSection, searchSection]
+export const menuSections: MenuSection[] = [homeSection, proposalSection, catalogueSection, consultationSection, meetingSection, adminSection, notificationSection, profileSection, searchSection]
 
 const routes: RouteRecordRaw[] = [
   ...authRoutes,

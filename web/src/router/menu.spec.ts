@@ -18,7 +18,7 @@ describe('side menu', () => {
   it('never shows administration to a member', () => {
     const items = buildMenu(menuSections, ['member'])
     expect(items.some((i) => i.key === 'admin')).toBe(false)
-    expect(paths(items)).toEqual(['/', '/proposals/mine', '/proposals/cosign', '/catalogue', '/notifications', '/profile'])
+    expect(paths(items)).toEqual(['/', '/proposals/mine', '/proposals/cosign', '/catalogue', '/consultations/plans', '/meetings/mine', '/meetings/calendar', '/notifications', '/profile'])
   })
 
   it('gives each role its proposal pages and never a hidden sub-page', () => {

@@ -24,59 +24,20 @@ PlanRow load_plan(db::Connection& c, int64_t committee_id, int64_t id) {
   auto r = c.exec(sql::kPlan, {id});
   if (r.empty() || r.one().integer("committee_id") != committee_id) throw ApiError::not_found("协商计划");
   const auto& row = r.one();
-  return {row.integer("id"), row.integer("committee_id"), static_cast<int>(row.integer("year")), row.text("title"),
-          parse_plan_state(row.text("state")).value_or(PlanState::drafting), row.integer("version")};
+  return {row.integer("id"),
+          row.integer("committee_id"),
+          static_cast<int>(row.integer("year")),
+          row.text("title"),
+          parse_plan_state(row.text("state")).value_or(PlanState::drafting),
+          row.integer("version")};
 }
 
 Json plan_json(const PlanRow& p) {
   return {{"id", p.id}, {"year", p.year}, {"title", p.title}, {"state", name(p.state)}};
 }
 
-/// A topic as the commands need it: its reference for rights, its state and its plan's.
-struct TopicRow {
-  TopicRef ref;
-  int64_t plan_id = 0;
-  TopicState state = TopicState::planned;
-  PlanState plan_state = PlanState::drafting;
-  int64_t version = 0;
-  Kind kind = Kind::thematic;
-  std::string title;
-  std::string purpose;
-  std::string participants;
-  int planned_month = 1;
-  Form form = Form::meeting;
-  std::vector<int64_t> proposal_ids;
-};
-
 std::optional<int64_t> opt_id(const db::Row& r, std::string_view col) {
   return r.opt_int(col);
-}
-
-TopicRow load_topic(db::Connection& c, int64_t committee_id, int64_t id) {
-  auto r = c.exec(std::string("SELECT ") + sql::kTopicColumns + " " + sql::kTopicJoins + " WHERE t.id = $1", {id});
-  if (r.empty() || r.one().integer("committee_id") != committee_id) throw ApiError::not_found("协商议题");
-  const auto& row = r.one();
-  TopicRow t;
-  t.ref.id = id;
-  t.ref.committee_id = committee_id;
-  t.ref.special_committee_id = opt_id(row, "special_committee_id");
-  t.ref.party_id = opt_id(row, "party_id");
-  t.ref.sector_id = opt_id(row, "sector_id");
-  t.ref.lead_leader_id = opt_id(row, "lead_leader_id");
-  t.ref.proposed_by = opt_id(row, "proposed_by");
-  for (const auto& u : c.exec(sql::kTopicUnits, {id}).rows) t.ref.unit_ids.push_back(u.integer(0));
-  for (const auto& p : c.exec(sql::kTopicProposals, {id}).rows) t.proposal_ids.push_back(p.integer(0));
-  t.plan_id = row.integer("plan_id");
-  t.state = parse_topic_state(row.text("state")).value_or(TopicState::planned);
-  t.plan_state = parse_plan_state(row.text("plan_state")).value_or(PlanState::drafting);
-  t.version = row.integer("version");
-  t.kind = parse_kind(row.text("kind")).value_or(Kind::thematic);
-  t.title = row.text("title");
-  t.purpose = row.text("purpose");
-  t.participants = row.text("participants");
-  t.planned_month = static_cast<int>(row.integer("planned_month"));
-  t.form = parse_form(row.text("form")).value_or(Form::meeting);
-  return t;
 }
 
 Json ids_json(const std::vector<int64_t>& v) {
@@ -103,21 +64,9 @@ Json topic_audit(const TopicRow& t) {
           {"proposal_ids", ids_json(t.proposal_ids)}};
 }
 
-void audit(db::Connection& c, const Caller& by, const std::string& action, const char* subject_type, int64_t id,
-           Json before, Json after) {
-  auto e = audit::entry_by(by.user, by.address, action, subject_type, std::to_string(id));
-  e.before = std::move(before);
-  e.after = std::move(after);
-  audit::record(c, e);
-}
-
 void history(db::Connection& c, const Caller& by, int64_t topic_id, const std::string& action, const std::string& from,
              const std::string& to, const std::string& note) {
   c.exec(sql::kInsertTopicHistory, {topic_id, action, from, to, note, by.user.user_id, by.user.name, by.at()});
-}
-
-Event event(const Caller& by, std::string name, int64_t id, Json payload) {
-  return {std::move(name), by.user.committee_id, by.user.user_id, std::to_string(id), std::move(payload)};
 }
 
 db::Value nullable(const std::optional<int64_t>& v) {
@@ -142,7 +91,8 @@ void check_references(db::Connection& c, int64_t committee_id, const TopicRow& t
     if (!exists(sql::kProposalOf, p)) problems["proposal_ids"] = "关联提案中有不存在的提案";
   if (t.kind == Kind::counterpart && !t.ref.special_committee_id && !problems.contains("special_committee_id"))
     problems["special_committee_id"] = "对口协商需指定牵头专委会";
-  if (t.kind == Kind::sector && !t.ref.party_id && !t.ref.sector_id) problems["party_id"] = "界别协商需指定牵头党派或界别";
+  if (t.kind == Kind::sector && !t.ref.party_id && !t.ref.sector_id)
+    problems["party_id"] = "界别协商需指定牵头党派或界别";
   if (t.kind == Kind::proposal_handling && t.proposal_ids.empty() && !problems.contains("proposal_ids"))
     problems["proposal_ids"] = "提案办理协商需关联重点提案";
   if (!problems.empty()) throw ApiError(ErrorCode::validation_failed, "议题信息有误", problems);
@@ -179,8 +129,7 @@ void check_proposer_scope(const Principal& p, const TopicRow& t) {
   if (is_office(p)) return;
   if (staffs(p, t.ref.special_committee_id)) return;
   if (t.kind == Kind::sector && contact_of(p, t.ref)) return;
-  if (p.has(Role::group_contact))
-    throw ApiError::forbidden("党派界别联络人只能为本党派、本界别提出界别协商议题");
+  if (p.has(Role::group_contact)) throw ApiError::forbidden("党派界别联络人只能为本党派、本界别提出界别协商议题");
   throw ApiError::forbidden("专委会工作人员只能为本专委会提出议题");
 }
 
@@ -205,6 +154,45 @@ bool guard_holds(Guard g, PlanState plan) {
 
 }  // namespace
 
+void audit_act(db::Connection& c, const Caller& by, const std::string& action, const char* subject_type, int64_t id,
+               Json before, Json after) {
+  auto e = audit::entry_by(by.user, by.address, action, subject_type, std::to_string(id));
+  e.before = std::move(before);
+  e.after = std::move(after);
+  audit::record(c, e);
+}
+
+Event event_of(const Caller& by, std::string name, int64_t id, Json payload) {
+  return {std::move(name), by.user.committee_id, by.user.user_id, std::to_string(id), std::move(payload)};
+}
+
+TopicRow load_topic(db::Connection& c, int64_t committee_id, int64_t id) {
+  auto r = c.exec(std::string("SELECT ") + sql::kTopicColumns + " " + sql::kTopicJoins + " WHERE t.id = $1", {id});
+  if (r.empty() || r.one().integer("committee_id") != committee_id) throw ApiError::not_found("协商议题");
+  const auto& row = r.one();
+  TopicRow t;
+  t.ref.id = id;
+  t.ref.committee_id = committee_id;
+  t.ref.special_committee_id = opt_id(row, "special_committee_id");
+  t.ref.party_id = opt_id(row, "party_id");
+  t.ref.sector_id = opt_id(row, "sector_id");
+  t.ref.lead_leader_id = opt_id(row, "lead_leader_id");
+  t.ref.proposed_by = opt_id(row, "proposed_by");
+  for (const auto& u : c.exec(sql::kTopicUnits, {id}).rows) t.ref.unit_ids.push_back(u.integer(0));
+  for (const auto& p : c.exec(sql::kTopicProposals, {id}).rows) t.proposal_ids.push_back(p.integer(0));
+  t.plan_id = row.integer("plan_id");
+  t.state = parse_topic_state(row.text("state")).value_or(TopicState::planned);
+  t.plan_state = parse_plan_state(row.text("plan_state")).value_or(PlanState::drafting);
+  t.version = row.integer("version");
+  t.kind = parse_kind(row.text("kind")).value_or(Kind::thematic);
+  t.title = row.text("title");
+  t.purpose = row.text("purpose");
+  t.participants = row.text("participants");
+  t.planned_month = static_cast<int>(row.integer("planned_month"));
+  t.form = parse_form(row.text("form")).value_or(Form::meeting);
+  return t;
+}
+
 Outcome create_plan(db::Connection& c, const Caller& by, const PlanInput& in) {
   require_office(by.user, "编制协商计划");
   const int64_t committee = by.user.committee_id;
@@ -217,8 +205,8 @@ Outcome create_plan(db::Connection& c, const Caller& by, const PlanInput& in) {
   }
   int64_t id = c.exec(sql::kInsertPlan, {committee, in.year, title, by.user.user_id, by.at()}).one().integer(0);
   PlanRow p{id, committee, in.year, title, PlanState::drafting, 1};
-  audit(c, by, "consultation.plan.create", "consultation_plan", id, nullptr, plan_json(p));
-  return {id, event(by, events::kPlanCreated, id, {{"year", in.year}})};
+  audit_act(c, by, "consultation.plan.create", "consultation_plan", id, nullptr, plan_json(p));
+  return {id, event_of(by, events::kPlanCreated, id, {{"year", in.year}})};
 }
 
 Outcome plan_step(db::Connection& c, const Caller& by, int64_t id, const PlanStepInput& in) {
@@ -233,9 +221,9 @@ Outcome plan_step(db::Connection& c, const Caller& by, int64_t id, const PlanSte
   if (p.version != in.version) throw ApiError(ErrorCode::version_conflict, "协商计划已被修改，请刷新后再试");
   if (row->needs_doc_number && in.doc_number.empty()) throw ApiError::validation("doc_number", "印发计划需填写文号");
   if (in.action == PlanAction::submit_to_chair) {
-    auto r = c.exec("SELECT COUNT(*) FROM consultation_topics WHERE plan_id = $1 AND state IN (" +
-                        sql_list(in_plan_states()) + ")",
-                    {id});
+    auto r = c.exec(
+        "SELECT COUNT(*) FROM consultation_topics WHERE plan_id = $1 AND state IN (" + sql_list(in_plan_states()) + ")",
+        {id});
     if (r.one().integer(0) == 0) throw ApiError::conflict("计划中还没有列入的议题，不能提交审议");
   }
   const bool publishing = in.action == PlanAction::publish;
@@ -250,8 +238,9 @@ Outcome plan_step(db::Connection& c, const Caller& by, int64_t id, const PlanSte
   Json after = plan_json(p);
   after["acted_on"] = in.acted_on;
   if (!in.doc_number.empty()) after["doc_number"] = in.doc_number;
-  audit(c, by, std::string("consultation.plan.") + name(in.action), "consultation_plan", id, before, after);
-  return {id, event(by, events::of(in.action), id, {{"action", name(in.action)}, {"from", name(from)}, {"to", name(row->to)}})};
+  audit_act(c, by, std::string("consultation.plan.") + name(in.action), "consultation_plan", id, before, after);
+  return {id, event_of(by, events::of(in.action), id,
+                       {{"action", name(in.action)}, {"from", name(from)}, {"to", name(row->to)}})};
 }
 
 Outcome create_topic(db::Connection& c, const Caller& by, const TopicInput& in) {
@@ -266,23 +255,21 @@ Outcome create_topic(db::Connection& c, const Caller& by, const TopicInput& in) 
   check_proposer_scope(by.user, t);
   check_references(c, committee, t);
   const bool in_year = plan.state == PlanState::published;
-  if (in_year && in.reason.value_or("").empty())
-    throw ApiError::validation("reason", "计划印发后增加议题，需说明理由");
+  if (in_year && in.reason.value_or("").empty()) throw ApiError::validation("reason", "计划印发后增加议题，需说明理由");
   t.state = is_office(by.user) && plan.state == PlanState::drafting ? TopicState::planned : TopicState::proposed;
   t.ref.proposed_by = by.user.user_id;
-  int64_t id =
-      c.exec(sql::kInsertTopic,
-             {committee, plan.id, name(t.kind), t.title, t.purpose, nullable(t.ref.lead_leader_id),
-              nullable(t.ref.special_committee_id), nullable(t.ref.party_id), nullable(t.ref.sector_id),
-              t.planned_month, name(t.form), t.participants, name(t.state), in_year ? 1 : 0, in.reason.value_or(""),
-              by.user.user_id, by.user.name, by.at()})
-          .one()
-          .integer(0);
+  int64_t id = c.exec(sql::kInsertTopic,
+                      {committee, plan.id, name(t.kind), t.title, t.purpose, nullable(t.ref.lead_leader_id),
+                       nullable(t.ref.special_committee_id), nullable(t.ref.party_id), nullable(t.ref.sector_id),
+                       t.planned_month, name(t.form), t.participants, name(t.state), in_year ? 1 : 0,
+                       in.reason.value_or(""), by.user.user_id, by.user.name, by.at()})
+                   .one()
+                   .integer(0);
   t.ref.id = id;
   write_links(c, t);
   history(c, by, id, "create", "", name(t.state), in.reason.value_or(""));
-  audit(c, by, "consultation.topic.create", "consultation_topic", id, nullptr, topic_audit(t));
-  return {id, event(by, events::kTopicCreated, id, {{"plan_id", plan.id}, {"state", name(t.state)}})};
+  audit_act(c, by, "consultation.topic.create", "consultation_topic", id, nullptr, topic_audit(t));
+  return {id, event_of(by, events::kTopicCreated, id, {{"plan_id", plan.id}, {"state", name(t.state)}})};
 }
 
 Outcome update_topic(db::Connection& c, const Caller& by, int64_t id, const TopicInput& in) {
@@ -306,15 +293,15 @@ Outcome update_topic(db::Connection& c, const Caller& by, int64_t id, const Topi
   apply(t, in);
   check_proposer_scope(by.user, t);
   check_references(c, by.user.committee_id, t);
-  auto r = c.exec(sql::kUpdateTopic, {id, in.version, t.title, t.purpose, nullable(t.ref.lead_leader_id),
-                                      nullable(t.ref.special_committee_id), nullable(t.ref.party_id),
-                                      nullable(t.ref.sector_id), t.planned_month, name(t.form), t.participants,
-                                      name(t.kind), by.at()});
+  auto r = c.exec(sql::kUpdateTopic,
+                  {id, in.version, t.title, t.purpose, nullable(t.ref.lead_leader_id),
+                   nullable(t.ref.special_committee_id), nullable(t.ref.party_id), nullable(t.ref.sector_id),
+                   t.planned_month, name(t.form), t.participants, name(t.kind), by.at()});
   if (r.affected == 0) throw ApiError(ErrorCode::version_conflict, "协商议题已被修改，请刷新后再试");
   write_links(c, t);
   history(c, by, id, "update", name(t.state), name(t.state), "");
-  audit(c, by, "consultation.topic.update", "consultation_topic", id, before, topic_audit(t));
-  return {id, event(by, events::kTopicUpdated, id, {{"plan_id", t.plan_id}})};
+  audit_act(c, by, "consultation.topic.update", "consultation_topic", id, before, topic_audit(t));
+  return {id, event_of(by, events::kTopicUpdated, id, {{"plan_id", t.plan_id}})};
 }
 
 std::vector<TopicAction> allowed_topic_actions(const Principal& p, const TopicRef& t, TopicState state,
@@ -374,10 +361,12 @@ Outcome topic_step(db::Connection& c, const Caller& by, int64_t id, const TopicS
   Json after = {{"state", name(row.to)}};
   if (fields.held_on) after["held_on"] = *fields.held_on;
   if (!fields.note.empty()) after["note"] = fields.note;
-  audit(c, by, std::string("consultation.topic.") + name(in.action), "consultation_topic", id,
-        {{"state", name(t.state)}}, after);
-  return {id, event(by, events::of(in.action), id,
-                    {{"action", name(in.action)}, {"from", name(t.state)}, {"to", name(row.to)}, {"plan_id", t.plan_id}})};
+  audit_act(c, by, std::string("consultation.topic.") + name(in.action), "consultation_topic", id,
+            {{"state", name(t.state)}}, after);
+  return {
+      id,
+      event_of(by, events::of(in.action), id,
+               {{"action", name(in.action)}, {"from", name(t.state)}, {"to", name(row.to)}, {"plan_id", t.plan_id}})};
 }
 
 Outcome request_postponement(db::Connection& c, const Caller& by, int64_t topic_id, const PostponeInput& in) {
@@ -387,17 +376,16 @@ Outcome request_postponement(db::Connection& c, const Caller& by, int64_t topic_
   if (!contains_state(postponable_states(), t.state))
     throw ApiError(ErrorCode::illegal_transition, std::string("议题当前为“") + label(t.state) + "”，不能申请延期");
   if (in.to_month == t.planned_month) throw ApiError::validation("to_month", "延期后的月份与原计划相同");
-  if (!c.exec(sql::kPendingPostponement, {topic_id}).empty())
-    throw ApiError::conflict("该议题已有待审批的延期申请");
+  if (!c.exec(sql::kPendingPostponement, {topic_id}).empty()) throw ApiError::conflict("该议题已有待审批的延期申请");
   int64_t id = c.exec(sql::kInsertPostponement,
                       {topic_id, t.planned_month, in.to_month, in.reason, by.user.user_id, by.user.name, by.at()})
                    .one()
                    .integer(0);
   history(c, by, topic_id, "request_postponement", name(t.state), name(t.state),
           std::to_string(t.planned_month) + "月→" + std::to_string(in.to_month) + "月：" + in.reason);
-  audit(c, by, "consultation.topic.request_postponement", "consultation_topic", topic_id,
-        {{"planned_month", t.planned_month}}, {{"to_month", in.to_month}, {"reason", in.reason}});
-  return {topic_id, event(by, events::kPostponementRequested, topic_id, {{"postponement_id", id}})};
+  audit_act(c, by, "consultation.topic.request_postponement", "consultation_topic", topic_id,
+            {{"planned_month", t.planned_month}}, {{"to_month", in.to_month}, {"reason", in.reason}});
+  return {topic_id, event_of(by, events::kPostponementRequested, topic_id, {{"postponement_id", id}})};
 }
 
 Outcome decide_postponement(db::Connection& c, const Caller& by, int64_t id, const PostponeDecision& in) {
@@ -414,15 +402,24 @@ Outcome decide_postponement(db::Connection& c, const Caller& by, int64_t id, con
   if (in.approve) c.exec(sql::kSetTopicMonth, {topic_id, to_month, by.at()});
   history(c, by, topic_id, in.approve ? "approve_postponement" : "reject_postponement", name(t.state), name(t.state),
           in.note);
-  audit(c, by, in.approve ? "consultation.topic.approve_postponement" : "consultation.topic.reject_postponement",
-        "consultation_topic", topic_id, {{"planned_month", t.planned_month}},
-        {{"planned_month", in.approve ? to_month : t.planned_month}});
+  audit_act(c, by, in.approve ? "consultation.topic.approve_postponement" : "consultation.topic.reject_postponement",
+            "consultation_topic", topic_id, {{"planned_month", t.planned_month}},
+            {{"planned_month", in.approve ? to_month : t.planned_month}});
   return {topic_id,
-          event(by, events::kPostponementDecided, topic_id, {{"postponement_id", id}, {"approved", in.approve}})};
+          event_of(by, events::kPostponementDecided, topic_id, {{"postponement_id", id}, {"approved", in.approve}})};
 }
 
 TopicRef topic_ref(db::Connection& c, int64_t committee_id, int64_t id) {
   return load_topic(c, committee_id, id).ref;
+}
+
+void system_step(db::Connection& c, const Caller& by, const TopicRow& t, TopicAction action, const std::string& note) {
+  for (const auto& row : topic_transitions()) {
+    if (row.from != t.state || row.action != action || row.actor != Actor::system) continue;
+    c.exec(sql::kMoveTopic, {t.ref.id, t.version, name(row.to), nullptr, by.at()});
+    history(c, by, t.ref.id, name(action), name(t.state), name(row.to), note);
+    return;
+  }
 }
 
 }  // namespace sl::consultations

@@ -37,10 +37,36 @@ Outcome request_postponement(db::Connection& c, const Caller& by, int64_t topic_
 /// A leader approves (the month changes) or rejects postponement `id`.
 Outcome decide_postponement(db::Connection& c, const Caller& by, int64_t id, const PostponeDecision& in);
 
+/// Records `action` on a subject in the audit log, with the fields before and after.
+void audit_act(db::Connection& c, const Caller& by, const std::string& action, const char* subject_type, int64_t id,
+               Json before, Json after);
+/// The domain event `name` about record `id`, by the caller.
+Event event_of(const Caller& by, std::string name, int64_t id, Json payload);
+
+/// A topic as the commands need it: its reference for rights, its state and its plan's.
+struct TopicRow {
+  TopicRef ref;
+  int64_t plan_id = 0;
+  TopicState state = TopicState::planned;
+  PlanState plan_state = PlanState::drafting;
+  int64_t version = 0;
+  Kind kind = Kind::thematic;
+  std::string title;
+  std::string purpose;
+  std::string participants;
+  int planned_month = 1;
+  Form form = Form::meeting;
+  std::vector<int64_t> proposal_ids;
+};
+/// Topic `id` of committee `committee_id` (throws not_found outside it).
+TopicRow load_topic(db::Connection& c, int64_t committee_id, int64_t id);
 /// The topic's reference for rights (throws not_found outside the caller's committee).
 TopicRef topic_ref(db::Connection& c, int64_t committee_id, int64_t id);
+/// Moves topic `t` by the module's own row for `action` (Actor::system: an outcome sent, the
+/// last follow-through closed), recording it in the topic's history; nothing when the topic's
+/// state has no such row.
+void system_step(db::Connection& c, const Caller& by, const TopicRow& t, TopicAction action, const std::string& note);
 /// The actions the caller may take on topic `t` in `state` under plan state `plan` (for the UI).
-std::vector<TopicAction> allowed_topic_actions(const Principal& p, const TopicRef& t, TopicState state,
-                                               PlanState plan);
+std::vector<TopicAction> allowed_topic_actions(const Principal& p, const TopicRef& t, TopicState state, PlanState plan);
 
 }  // namespace sl::consultations

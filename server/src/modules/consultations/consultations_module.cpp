@@ -6,7 +6,10 @@
 #include "core/command.hpp"
 #include "modules/consultations/commands.hpp"
 #include "modules/consultations/documents.hpp"
+#include "modules/consultations/notices.hpp"
+#include "modules/consultations/outcomes.hpp"
 #include "modules/consultations/permissions.hpp"
+#include "modules/consultations/queries.hpp"
 #include "modules/consultations/store.hpp"
 #include "modules/consultations/workflow.hpp"
 
@@ -58,6 +61,18 @@ void register_plan_routes(App& app) {
                   [&](db::Connection& c, int64_t id) { return plan_detail(c, req.user(), id, clock::today()); }, 201);
             },
             {"新建年度协商计划", kTag});
+
+  app.route(http::Method::GET, "/api/v1/consultations/leaders",
+            [&app](http::Request& req) {
+              if (!reads_everything(req.user()) && !may_propose_topic(req.user()))
+                throw ApiError::forbidden("只有提出或办理协商议题的人员可以查看牵头领导名单");
+              auto c = app.db().acquire();
+              Json items = Json::array();
+              for (const auto& r : c->exec(sql::kLeadersOfCommittee, {req.user().committee_id}).rows)
+                items.push_back({{"id", r.integer(0)}, {"name", r.text(1)}});
+              return http::Response::json({{"items", items}});
+            },
+            {"可选的牵头领导（本会领导的姓名）", kTag});
 
   app.route(http::Method::GET, "/api/v1/consultations/plans/{id:int}",
             [&app](http::Request& req) {
@@ -187,11 +202,144 @@ void register_topic_routes(App& app) {
             {"审批议题延期申请", kTag});
 }
 
+/// The topic page's answer after an act on an outcome or item of topic `topic_id`.
+Json topic_answer(db::Connection& c, const http::Request& req, int64_t topic_id) {
+  return topic_detail(c, req.user(), topic_id);
+}
+
+int64_t topic_of_outcome(db::Connection& c, int64_t id) {
+  auto r = c.exec(sql::kTopicOfOutcome, {id});
+  return r.empty() ? 0 : r.one().integer(0);
+}
+int64_t topic_of_item(db::Connection& c, int64_t id) {
+  auto r = c.exec(sql::kTopicOfItem, {id});
+  return r.empty() ? 0 : r.one().integer(0);
+}
+
+void register_outcome_routes(App& app) {
+  app.route(http::Method::POST, "/api/v1/consultations/topics/{id:int}/outcomes",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t topic = req.param_int("id");
+              {
+                auto c = app.db().acquire();
+                topic_detail(*c, req.user(), topic);  // 404 for a topic out of sight, before the fields
+              }
+              OutcomeInput in = read_outcome_input(req.json(), true);
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return create_outcome(c, by, topic, in); },
+                  [&](db::Connection& c, int64_t) { return topic_answer(c, req, topic); }, 201);
+            },
+            {"起草协商成果（意见建议、调研报告、建议案、协商要报）", kTag});
+
+  app.route(http::Method::PATCH, "/api/v1/consultations/outcomes/{id:int}",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              OutcomeInput in = read_outcome_input(req.json(), false);
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return update_outcome(c, by, id, in); },
+                  [&](db::Connection& c, int64_t o) { return topic_answer(c, req, topic_of_outcome(c, o)); });
+            },
+            {"修改起草中的协商成果", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/outcomes/{id:int}/transitions",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              OutcomeStepInput in = read_outcome_step(req.json());
+              return run(
+                  app, req,
+                  [&](db::Connection& c, const Caller& by) {
+                    authorise_outcome_step(c, by, id, in);
+                    OutcomeStepFields fields = read_outcome_step_fields(in.action, req.json());
+                    return outcome_step(c, by, id, in, fields);
+                  },
+                  [&](db::Connection& c, int64_t o) { return topic_answer(c, req, topic_of_outcome(c, o)); });
+            },
+            {"协商成果的流程操作（提交审定、审定、退回、报送、确认采纳情况）", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/outcomes/{id:int}/instructions",
+            [&app](http::Request& req) {
+              require_office(req.user(), "登记领导批示");
+              int64_t id = req.param_int("id");
+              InstructionInput in = read_instruction_input(req.json());
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return record_instruction(c, by, id, in); },
+                  [&](db::Connection& c, int64_t o) { return topic_answer(c, req, topic_of_outcome(c, o)); }, 201);
+            },
+            {"登记领导对协商成果的批示及责任单位", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/outcomes/{id:int}/follow-items",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              FollowItemInput in = read_follow_item_input(req.json());
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return add_follow_item(c, by, id, in); },
+                  [&](db::Connection& c, int64_t) { return topic_answer(c, req, topic_of_outcome(c, id)); }, 201);
+            },
+            {"登记成果转化事项（责任单位、办理期限）", kTag});
+
+  app.route(http::Method::GET, "/api/v1/consultations/follow-items",
+            [&app](http::Request& req) {
+              require_reader(req);
+              FollowFilter f;
+              if (auto s = req.query_param("state"); s && !s->empty()) {
+                if (*s != "open" && *s != "done") throw ApiError::validation("state", "状态只能是办理中或已办结");
+                f.state = *s;
+              }
+              f.late = req.query_param("late").value_or("") == "1";
+              f.mine = req.query_param("mine").value_or("") == "1";
+              f.unit_id = api::query_int(req, "unit_id");
+              auto c = app.db().acquire();
+              return http::Response::json(follow_items_list(*c, req.user(), f, clock::today()));
+            },
+            {"成果转化事项（本单位的，或全部；可筛选超期）", kTag});
+
+  app.route(http::Method::GET, "/api/v1/consultations/follow-items/late-notice",
+            [&app](http::Request& req) {
+              if (!reads_all_follow_items(req.user()))
+                throw ApiError::forbidden("只有政协办公室、领导和督查室可以下载督查通报");
+              std::string number = api::trim(req.query_param("number").value_or(""));
+              if (api::utf8_length(number) > 40) throw ApiError::validation("number", "期号最多40个字");
+              auto c = app.db().acquire();
+              auto f = late_notice(*c, req.user(), number, clock::today());
+              return http::Response::file(kDocxType, f.bytes, f.filename);
+            },
+            {"下载协商成果转化督查通报（Word，列出超期事项）", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/follow-items/{id:int}/progress",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              std::string note = read_note(req.json(), "note");
+              return run(
+                  app, req,
+                  [&](db::Connection& c, const Caller& by) { return record_follow_progress(c, by, id, note); },
+                  [&](db::Connection& c, int64_t i) { return topic_answer(c, req, topic_of_item(c, i)); });
+            },
+            {"登记成果转化事项的办理进展", kTag});
+
+  app.route(http::Method::POST, "/api/v1/consultations/follow-items/{id:int}/close",
+            [&app](http::Request& req) {
+              require_reader(req);
+              int64_t id = req.param_int("id");
+              std::string result = read_note(req.json(), "result");
+              return run(
+                  app, req, [&](db::Connection& c, const Caller& by) { return close_follow_item(c, by, id, result); },
+                  [&](db::Connection& c, int64_t i) { return topic_answer(c, req, topic_of_item(c, i)); });
+            },
+            {"成果转化事项办结", kTag});
+}
+
 }  // namespace
 
 void register_consultations(App& app) {
   register_plan_routes(app);
   register_topic_routes(app);
+  register_outcome_routes(app);
+  subscribe_notices(app);
 }
 
 }  // namespace sl

@@ -18,3 +18,11 @@ struct DocumentFile {
 DocumentFile plan_document(db::Connection& c, const Principal& p, int64_t id, const std::string& today);
 
 }  // namespace sl::consultations
+
+namespace sl::consultations {
+
+/// The supervision notice (督查通报) of the follow-through items that are late today, grouped by
+/// department, numbered `number` (e.g. "第3期", may be empty) and dated `today`.
+DocumentFile late_notice(db::Connection& c, const Principal& p, const std::string& number, const std::string& today);
+
+}  // namespace sl::consultations

@@ -27,3 +27,22 @@ inline std::string of(TopicAction a) {
 }
 
 }  // namespace sl::consultations::events
+
+namespace sl::consultations::events {
+
+inline constexpr const char* kOutcomeCreated = "consultation.outcome.created";
+inline constexpr const char* kOutcomeUpdated = "consultation.outcome.updated";
+inline constexpr const char* kOutcomePrefix = "consultation.outcome.";  // + an outcome action's name
+inline constexpr const char* kInstructionRecorded = "consultation.outcome.instruction";
+inline constexpr const char* kFollowItemAdded = "consultation.follow.added";
+inline constexpr const char* kFollowProgress = "consultation.follow.progress";
+inline constexpr const char* kFollowClosed = "consultation.follow.closed";
+// The kinds of the follow-through scan's notices (not events: the scan sends them itself).
+inline constexpr const char* kFollowReminder = "consultation.follow.reminder";
+inline constexpr const char* kFollowEscalation = "consultation.follow.escalation";
+
+inline std::string of(OutcomeAction a) {
+  return std::string(kOutcomePrefix) + name(a);
+}
+
+}  // namespace sl::consultations::events

@@ -20,6 +20,9 @@ inline constexpr size_t kParticipants = 500;
 inline constexpr size_t kReason = 500;
 inline constexpr size_t kDocNumber = 60;
 inline constexpr size_t kNote = 1000;
+inline constexpr size_t kOutcomeBody = 30000;
+inline constexpr size_t kInstruction = 3000;
+inline constexpr size_t kItemTitle = 200;
 }  // namespace limits
 
 struct PlanInput {
@@ -84,5 +87,54 @@ struct PostponeDecision {
   std::string note;
 };
 PostponeDecision read_postpone_decision(const Json& body);
+
+}  // namespace sl::consultations
+
+namespace sl::consultations {
+
+/// An outcome's fields: on create kind and title are required; on update (while drafting) the
+/// absent ones keep their value and `version` is required.
+struct OutcomeInput {
+  std::optional<OutcomeKind> kind;
+  std::optional<std::string> title;
+  std::optional<std::string> body;
+  int64_t version = 0;
+};
+OutcomeInput read_outcome_input(const Json& body, bool creating);
+
+/// An outcome's action and version, read before the caller's right is checked; its fields after.
+struct OutcomeStepInput {
+  OutcomeAction action = OutcomeAction::submit;
+  int64_t version = 0;
+};
+OutcomeStepInput read_outcome_step(const Json& body);
+struct OutcomeStepFields {
+  std::string note;                    // send_back: required
+  std::optional<std::string> sent_on;  // send: the day it went out
+  std::string sent_to;                 // send: to whom (区委、区政府)
+  std::optional<Adoption> adoption;    // record_adoption
+};
+OutcomeStepFields read_outcome_step_fields(OutcomeAction action, const Json& body);
+
+/// A leader's instruction (批示) on an outcome and the departments that must act on it.
+struct InstructionInput {
+  std::string leader_name;
+  std::string leader_title;
+  std::string instructed_on;
+  std::string text;
+  std::vector<int64_t> unit_ids;
+};
+InstructionInput read_instruction_input(const Json& body);
+
+/// A follow-through item (成果转化事项) of a department.
+struct FollowItemInput {
+  int64_t unit_id = 0;
+  std::string title;
+  std::string due_on;
+  std::optional<int64_t> instruction_id;
+};
+FollowItemInput read_follow_item_input(const Json& body);
+/// A progress note, or the result an item is closed with.
+std::string read_note(const Json& body, const char* field);
 
 }  // namespace sl::consultations

@@ -49,7 +49,10 @@ std::vector<Actor> relations_to(const Principal& p, const TopicRef& t) {
   if (p.committee_id != t.committee_id) return out;
   if (is_office(p)) out.push_back(Actor::office);
   if (staffs(p, t.special_committee_id)) out.push_back(Actor::lead_staff);
-  if (p.has(Role::leader)) out.push_back(Actor::leader);
+  if (p.has(Role::leader)) {
+    out.push_back(Actor::leader);
+    if (t.lead_leader_id ? *t.lead_leader_id == p.user_id : true) out.push_back(Actor::lead_leader);
+  }
   return out;
 }
 

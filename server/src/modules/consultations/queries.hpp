@@ -70,7 +70,8 @@ inline constexpr const char* kTopicUnits =
     "SELECT tu.unit_id, u.name FROM consultation_topic_units tu JOIN units u ON u.id = tu.unit_id "
     "WHERE tu.topic_id = $1 ORDER BY tu.id";
 inline constexpr const char* kClearTopicUnits = "DELETE FROM consultation_topic_units WHERE topic_id = $1";
-inline constexpr const char* kInsertTopicUnit = "INSERT INTO consultation_topic_units (topic_id, unit_id) VALUES ($1, $2)";
+inline constexpr const char* kInsertTopicUnit =
+    "INSERT INTO consultation_topic_units (topic_id, unit_id) VALUES ($1, $2)";
 inline constexpr const char* kTopicProposals =
     "SELECT tp.proposal_id, pr.title, pr.number_label FROM consultation_topic_proposals tp "
     "JOIN proposals pr ON pr.id = tp.proposal_id WHERE tp.topic_id = $1 ORDER BY tp.id";
@@ -104,7 +105,8 @@ inline constexpr const char* kTopicPostponements =
 // ---- the organisation, as the plan needs it ----
 inline constexpr const char* kLeaderOfCommittee =
     "SELECT 1 FROM role_grants WHERE user_id = $1 AND committee_id = $2 AND role = 'leader'";
-inline constexpr const char* kSpecialCommitteeOf = "SELECT 1 FROM special_committees WHERE id = $1 AND committee_id = $2";
+inline constexpr const char* kSpecialCommitteeOf =
+    "SELECT 1 FROM special_committees WHERE id = $1 AND committee_id = $2";
 inline constexpr const char* kPartyOf = "SELECT 1 FROM parties WHERE id = $1 AND committee_id = $2";
 inline constexpr const char* kSectorOf = "SELECT 1 FROM sectors WHERE id = $1 AND committee_id = $2";
 inline constexpr const char* kUnitOf = "SELECT 1 FROM units WHERE id = $1 AND committee_id = $2";
@@ -113,5 +115,102 @@ inline constexpr const char* kSpecialCommittees =
     "SELECT id, name FROM special_committees WHERE committee_id = $1 ORDER BY id";
 inline constexpr const char* kParties = "SELECT id, name FROM parties WHERE committee_id = $1 ORDER BY id";
 inline constexpr const char* kCommitteeName = "SELECT name FROM committees WHERE id = $1";
+
+// ---- consultation_outcomes / consultation_outcome_history ----
+inline constexpr const char* kInsertOutcome =
+    "INSERT INTO consultation_outcomes (committee_id, topic_id, kind, title, body, created_by, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
+inline constexpr const char* kOutcome =
+    "SELECT id, committee_id, topic_id, kind, title, body, state, sent_on, sent_to, adoption, adoption_note, version, "
+    "created_at, updated_at FROM consultation_outcomes WHERE id = $1";
+inline constexpr const char* kOutcomesOfTopic =
+    "SELECT id, committee_id, topic_id, kind, title, body, state, sent_on, sent_to, adoption, adoption_note, version, "
+    "created_at, updated_at FROM consultation_outcomes WHERE topic_id = $1 ORDER BY id";
+inline constexpr const char* kUpdateOutcome =
+    "UPDATE consultation_outcomes SET kind = $3, title = $4, body = $5, version = version + 1, updated_at = $6 "
+    "WHERE id = $1 AND version = $2";
+/// Moves outcome $1 at version $2 to $3; $4 sent_on, $5 sent_to, $6 adoption, $7 adoption note (each
+/// kept when null), $8 now.
+inline constexpr const char* kMoveOutcome =
+    "UPDATE consultation_outcomes SET state = $3, sent_on = COALESCE($4, sent_on), sent_to = COALESCE($5, sent_to), "
+    "adoption = COALESCE($6, adoption), adoption_note = COALESCE($7, adoption_note), version = version + 1, "
+    "updated_at = $8 WHERE id = $1 AND version = $2";
+inline constexpr const char* kInsertOutcomeHistory =
+    "INSERT INTO consultation_outcome_history (outcome_id, action, from_state, to_state, note, actor_id, actor_name, "
+    "at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+inline constexpr const char* kOutcomeHistory =
+    "SELECT action, from_state, to_state, note, actor_name, at FROM consultation_outcome_history WHERE outcome_id = $1 "
+    "ORDER BY id";
+inline constexpr const char* kUnconcludedOutcomes =
+    "SELECT COUNT(*) FROM consultation_outcomes WHERE topic_id = $1 AND state <> 'concluded'";
+
+// ---- consultation_instructions / consultation_instruction_units ----
+inline constexpr const char* kInsertInstruction =
+    "INSERT INTO consultation_instructions (outcome_id, leader_name, leader_title, instructed_on, text, created_by, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+inline constexpr const char* kInsertInstructionUnit =
+    "INSERT INTO consultation_instruction_units (instruction_id, unit_id) VALUES ($1, $2)";
+inline constexpr const char* kInstructionsOfOutcome =
+    "SELECT id, leader_name, leader_title, instructed_on, text FROM consultation_instructions WHERE outcome_id = $1 "
+    "ORDER BY instructed_on, id";
+inline constexpr const char* kInstructionUnits =
+    "SELECT iu.unit_id, u.name FROM consultation_instruction_units iu JOIN units u ON u.id = iu.unit_id "
+    "WHERE iu.instruction_id = $1 ORDER BY iu.id";
+inline constexpr const char* kInstructionOfOutcome =
+    "SELECT 1 FROM consultation_instructions WHERE id = $1 AND outcome_id = $2";
+/// Whether unit $2 is named by an instruction on outcome $1.
+inline constexpr const char* kUnitInstructed =
+    "SELECT 1 FROM consultation_instruction_units iu JOIN consultation_instructions i ON i.id = iu.instruction_id "
+    "WHERE i.outcome_id = $1 AND iu.unit_id = $2";
+
+// ---- consultation_follow_items / consultation_follow_progress ----
+inline constexpr const char* kInsertFollowItem =
+    "INSERT INTO consultation_follow_items (committee_id, outcome_id, instruction_id, unit_id, title, due_on, "
+    "created_by, created_by_name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+inline constexpr const char* kFollowItemColumns =
+    "f.id, f.committee_id, f.outcome_id, f.instruction_id, f.unit_id, u.name AS unit_name, f.title, f.due_on, f.state, "
+    "f.done_on, f.result, f.version, f.created_by_name, f.created_at, o.title AS outcome_title, o.topic_id, "
+    "t.title AS topic_title";
+inline constexpr const char* kFollowItemJoins =
+    "FROM consultation_follow_items f JOIN units u ON u.id = f.unit_id "
+    "JOIN consultation_outcomes o ON o.id = f.outcome_id JOIN consultation_topics t ON t.id = o.topic_id";
+inline constexpr const char* kCloseFollowItem =
+    "UPDATE consultation_follow_items SET state = 'done', done_on = $2, result = $3, version = version + 1, "
+    "updated_at = $4 WHERE id = $1 AND state = 'open'";
+inline constexpr const char* kTouchFollowItem = "UPDATE consultation_follow_items SET updated_at = $2 WHERE id = $1";
+inline constexpr const char* kInsertFollowProgress =
+    "INSERT INTO consultation_follow_progress (item_id, note, actor_id, actor_name, at) VALUES ($1, $2, $3, $4, $5)";
+inline constexpr const char* kFollowProgress =
+    "SELECT note, actor_name, at FROM consultation_follow_progress WHERE item_id = $1 ORDER BY id";
+inline constexpr const char* kOpenItemsOfTopic =
+    "SELECT COUNT(*) FROM consultation_follow_items f JOIN consultation_outcomes o ON o.id = f.outcome_id "
+    "WHERE o.topic_id = $1 AND f.state = 'open'";
+/// Every open item with its committee and topic, for the deadline scan.
+inline constexpr const char* kOpenFollowItems =
+    "SELECT f.id, f.committee_id, f.unit_id, f.title, f.due_on, o.topic_id, t.title AS topic_title "
+    "FROM consultation_follow_items f JOIN consultation_outcomes o ON o.id = f.outcome_id "
+    "JOIN consultation_topics t ON t.id = o.topic_id WHERE f.state = 'open' ORDER BY f.id";
+inline constexpr const char* kUnitStaff =
+    "SELECT DISTINCT user_id FROM role_grants WHERE unit_id = $1 AND role = 'unit_staff'";
+inline constexpr const char* kUnitPeople =
+    "SELECT DISTINCT user_id FROM role_grants WHERE unit_id = $1 AND role IN ('unit_staff', 'unit_leader')";
+inline constexpr const char* kOfficeStaff =
+    "SELECT DISTINCT user_id FROM role_grants WHERE committee_id = $1 AND role = 'proposal_staff'";
+
+// ---- whom the notices go to ----
+inline constexpr const char* kLeaders =
+    "SELECT DISTINCT user_id FROM role_grants WHERE committee_id = $1 AND role = 'leader'";
+inline constexpr const char* kOutcomeForNotice =
+    "SELECT o.title, o.topic_id, t.lead_leader_id, t.title AS topic_title FROM consultation_outcomes o "
+    "JOIN consultation_topics t ON t.id = o.topic_id WHERE o.id = $1";
+inline constexpr const char* kTopicForNotice = "SELECT title, state FROM consultation_topics WHERE id = $1";
+
+inline constexpr const char* kTopicOfOutcome = "SELECT topic_id FROM consultation_outcomes WHERE id = $1";
+inline constexpr const char* kTopicOfItem =
+    "SELECT o.topic_id FROM consultation_follow_items f JOIN consultation_outcomes o ON o.id = f.outcome_id "
+    "WHERE f.id = $1";
+inline constexpr const char* kLeadersOfCommittee =
+    "SELECT DISTINCT u.id, u.name FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.committee_id = $1 "
+    "AND g.role = 'leader' ORDER BY u.id";
 
 }  // namespace sl::consultations::sql

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/consultations/commands.hpp"
+#include "modules/consultations/outcomes.hpp"
 #include "modules/consultations/permissions.hpp"
 #include "modules/consultations/queries.hpp"
 #include "modules/consultations/workflow.hpp"
@@ -47,8 +48,8 @@ std::string visible(const Principal& user) {
 
 /// The condition for "mine": topics the caller leads, staffs, answers for or put forward.
 std::string mine(const Principal& user) {
-  std::string cond = "t.lead_leader_id = " + std::to_string(user.user_id) +
-                     " OR t.proposed_by = " + std::to_string(user.user_id);
+  std::string cond =
+      "t.lead_leader_id = " + std::to_string(user.user_id) + " OR t.proposed_by = " + std::to_string(user.user_id);
   for (const auto* g : user.grants_of(Role::committee_staff))
     if (g->special_committee_id) cond += " OR t.special_committee_id = " + std::to_string(*g->special_committee_id);
   for (const auto* g : user.grants_of(Role::group_contact)) {
@@ -108,7 +109,9 @@ std::string topic_select(const std::string& where) {
 
 Json plans_list(db::Connection& c, const Principal& p) {
   Json items = Json::array();
-  const char* q = reads_everything(p) ? sql::kPlansOfCommittee : sql::kPublishedPlansOfCommittee;
+  // Those who may put a topic forward see the plans being drafted too (their own topics in them).
+  const char* q =
+      reads_everything(p) || may_propose_topic(p) ? sql::kPlansOfCommittee : sql::kPublishedPlansOfCommittee;
   for (const auto& r : c.exec(q, {p.committee_id}).rows) items.push_back(plan_row_json(r));
   return {{"items", items}, {"can_create", is_office(p)}};
 }
@@ -117,7 +120,8 @@ Json plan_detail(db::Connection& c, const Principal& p, int64_t id, const std::s
   auto r = c.exec(sql::kPlan, {id});
   if (r.empty() || r.one().integer("committee_id") != p.committee_id) throw ApiError::not_found("协商计划");
   auto state = parse_plan_state(r.one().text("state")).value_or(PlanState::drafting);
-  if (state != PlanState::published && !reads_everything(p)) throw ApiError::not_found("协商计划");
+  if (state != PlanState::published && !reads_everything(p) && !may_propose_topic(p))
+    throw ApiError::not_found("协商计划");
   Json out = plan_row_json(r.one());
   Json steps = Json::array();
   for (const auto& s : c.exec(sql::kPlanSteps, {id}).rows) {
@@ -137,13 +141,13 @@ Json plan_detail(db::Connection& c, const Principal& p, int64_t id, const std::s
   if (is_office(p))
     for (const auto& t : plan_transitions())
       if (t.from == state)
-        actions.push_back({{"action", name(t.action)}, {"label", label(t.action)}, {"needs_doc_number", t.needs_doc_number}});
+        actions.push_back(
+            {{"action", name(t.action)}, {"label", label(t.action)}, {"needs_doc_number", t.needs_doc_number}});
   out["allowed_actions"] = actions;
   out["can_add_topic"] = may_propose_topic(p) && state != PlanState::chair_review && state != PlanState::party_review;
   Json topics = Json::array();
-  for (const auto& t : c.exec(topic_select("t.plan_id = $1 AND " + visible(p)) + " ORDER BY t.planned_month, t.id",
-                              {id})
-                           .rows)
+  for (const auto& t :
+       c.exec(topic_select("t.plan_id = $1 AND " + visible(p)) + " ORDER BY t.planned_month, t.id", {id}).rows)
     topics.push_back(topic_row_json(c, t));
   out["topics"] = topics;
   out["warnings"] = reads_everything(p) ? coverage_warnings(c, p.committee_id, id, today) : Json::array();
@@ -215,10 +219,12 @@ Json topic_detail(db::Connection& c, const Principal& p, int64_t id) {
   const bool own_proposal = state == TopicState::proposed && ref.proposed_by == p.user_id;
   out["can_edit"] = (runs || own_proposal) && !review && state != TopicState::dropped;
   const auto& ps = postponable_states();
-  out["can_request_postponement"] =
-      runs && !pending && std::find(ps.begin(), ps.end(), state) != ps.end();
+  out["can_request_postponement"] = runs && !pending && std::find(ps.begin(), ps.end(), state) != ps.end();
   out["can_decide_postponement"] = pending.has_value() && p.has(Role::leader);
   out["pending_postponement_id"] = pending ? Json(*pending) : Json(nullptr);
+  out["outcomes"] = outcomes_of_topic(c, p, id);
+  out["can_add_outcome"] = runs && (state == TopicState::consulted || state == TopicState::following);
+  out["can_arrange_meeting"] = runs && state != TopicState::dropped && state != TopicState::concluded;
   return out;
 }
 
@@ -238,15 +244,14 @@ Json coverage_warnings(db::Connection& c, int64_t committee_id, int64_t plan_id,
                    {"names", missing}});
   Json parties = Json::array();
   for (const auto& s : c.exec(sql::kParties, {committee_id}).rows) {
-    auto n = c.exec("SELECT COUNT(*) FROM consultation_topics t WHERE " + counted +
-                        " AND t.kind = 'sector' AND t.party_id = $2",
-                    {plan_id, s.integer(0)});
+    auto n = c.exec(
+        "SELECT COUNT(*) FROM consultation_topics t WHERE " + counted + " AND t.kind = 'sector' AND t.party_id = $2",
+        {plan_id, s.integer(0)});
     if (n.one().integer(0) == 0) parties.push_back(s.text(1));
   }
   if (!parties.empty())
-    out.push_back({{"kind", "party_without_sector_topic"},
-                   {"message", "以下党派本年度没有界别协商活动"},
-                   {"names", parties}});
+    out.push_back(
+        {{"kind", "party_without_sector_topic"}, {"message", "以下党派本年度没有界别协商活动"}, {"names", parties}});
   auto plan = c.exec(sql::kPlan, {plan_id});
   int year = static_cast<int>(plan.one().integer("year"));
   int this_year = std::stoi(today.substr(0, 4));

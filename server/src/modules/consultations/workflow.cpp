@@ -55,12 +55,13 @@ const Named<Kind> kKinds[] = {
     {Kind::proposal_handling, "proposal_handling", "提案办理协商"},
 };
 const Named<Form> kForms[] = {
-    {Form::meeting, "meeting", "协商会"},  {Form::symposium, "symposium", "座谈会"}, {Form::talk, "talk", "恳谈会"},
+    {Form::meeting, "meeting", "协商会"}, {Form::symposium, "symposium", "座谈会"}, {Form::talk, "talk", "恳谈会"},
     {Form::online, "online", "网络议政"}, {Form::remote, "remote", "远程协商"},
 };
 const Named<TopicState> kTopicStates[] = {
-    {TopicState::proposed, "proposed", "待审批"},   {TopicState::planned, "planned", "已列入计划"},
+    {TopicState::proposed, "proposed", "待审批"},       {TopicState::planned, "planned", "已列入计划"},
     {TopicState::researching, "researching", "调研中"}, {TopicState::consulted, "consulted", "已协商"},
+    {TopicState::following, "following", "成果转化中"}, {TopicState::concluded, "concluded", "已办结"},
     {TopicState::dropped, "dropped", "未列入计划"},
 };
 const Named<TopicAction> kTopicActions[] = {
@@ -68,11 +69,36 @@ const Named<TopicAction> kTopicActions[] = {
     {TopicAction::reject, "reject", "不列入计划"},
     {TopicAction::start_research, "start_research", "启动调研"},
     {TopicAction::record_consultation, "record_consultation", "登记协商活动已举行"},
+    {TopicAction::outcome_sent, "outcome_sent", "协商成果已报送"},
+    {TopicAction::conclude, "conclude", "成果转化办结"},
 };
 const Named<Actor> kActors[] = {
-    {Actor::office, "office", "政协办公室"},
-    {Actor::lead_staff, "lead_staff", "牵头专委会工作人员"},
-    {Actor::leader, "leader", "领导"},
+    {Actor::office, "office", "政协办公室"}, {Actor::lead_staff, "lead_staff", "牵头专委会工作人员"},
+    {Actor::leader, "leader", "领导"},       {Actor::lead_leader, "lead_leader", "牵头领导"},
+    {Actor::system, "system", "系统"},
+};
+const Named<OutcomeKind> kOutcomeKinds[] = {
+    {OutcomeKind::opinions, "opinions", "意见建议"},
+    {OutcomeKind::research_report, "research_report", "调研报告"},
+    {OutcomeKind::recommendation, "recommendation", "建议案"},
+    {OutcomeKind::digest, "digest", "协商要报"},
+};
+const Named<OutcomeState> kOutcomeStates[] = {
+    {OutcomeState::drafting, "drafting", "起草中"},           {OutcomeState::review, "review", "待牵头领导审定"},
+    {OutcomeState::approved, "approved", "已审定，待报送"},   {OutcomeState::sent, "sent", "已报送"},
+    {OutcomeState::concluded, "concluded", "已反馈采纳情况"},
+};
+const Named<OutcomeAction> kOutcomeActions[] = {
+    {OutcomeAction::submit, "submit", "提交牵头领导审定"},
+    {OutcomeAction::approve, "approve", "审定同意"},
+    {OutcomeAction::send_back, "send_back", "退回修改"},
+    {OutcomeAction::send, "send", "报送区委、区政府"},
+    {OutcomeAction::record_adoption, "record_adoption", "确认采纳情况"},
+};
+const Named<Adoption> kAdoptions[] = {
+    {Adoption::adopted, "adopted", "采纳"},
+    {Adoption::partly, "partly", "部分采纳"},
+    {Adoption::not_adopted, "not_adopted", "未采纳"},
 };
 
 }  // namespace
@@ -104,6 +130,22 @@ const std::vector<TopicTransition>& topic_transitions() {
       {S::planned, A::record_consultation, Actor::lead_staff, Guard::none, S::consulted},
       {S::researching, A::record_consultation, Actor::office, Guard::none, S::consulted},
       {S::researching, A::record_consultation, Actor::lead_staff, Guard::none, S::consulted},
+      {S::consulted, A::outcome_sent, Actor::system, Guard::none, S::following},
+      {S::following, A::conclude, Actor::system, Guard::none, S::concluded},
+  };
+  return t;
+}
+
+const std::vector<OutcomeTransition>& outcome_transitions() {
+  using S = OutcomeState;
+  using A = OutcomeAction;
+  static const std::vector<OutcomeTransition> t = {
+      {S::drafting, A::submit, Actor::office, S::review},
+      {S::drafting, A::submit, Actor::lead_staff, S::review},
+      {S::review, A::approve, Actor::lead_leader, S::approved},
+      {S::review, A::send_back, Actor::lead_leader, S::drafting},
+      {S::approved, A::send, Actor::office, S::sent},
+      {S::sent, A::record_adoption, Actor::lead_leader, S::concluded},
   };
   return t;
 }
@@ -113,7 +155,8 @@ const std::vector<TopicState>& postponable_states() {
   return s;
 }
 const std::vector<TopicState>& in_plan_states() {
-  static const std::vector<TopicState> s = {TopicState::planned, TopicState::researching, TopicState::consulted};
+  static const std::vector<TopicState> s = {TopicState::planned, TopicState::researching, TopicState::consulted,
+                                            TopicState::following, TopicState::concluded};
   return s;
 }
 const std::vector<TopicState>& pending_states() {
@@ -121,25 +164,113 @@ const std::vector<TopicState>& pending_states() {
   return s;
 }
 
-const char* name(PlanState s) { return find(kPlanStates, s).name; }
-const char* name(PlanAction a) { return find(kPlanActions, a).name; }
-const char* name(Kind k) { return find(kKinds, k).name; }
-const char* name(Form f) { return find(kForms, f).name; }
-const char* name(TopicState s) { return find(kTopicStates, s).name; }
-const char* name(TopicAction a) { return find(kTopicActions, a).name; }
-const char* name(Actor a) { return find(kActors, a).name; }
-const char* label(PlanState s) { return find(kPlanStates, s).label; }
-const char* label(PlanAction a) { return find(kPlanActions, a).label; }
-const char* label(Kind k) { return find(kKinds, k).label; }
-const char* label(Form f) { return find(kForms, f).label; }
-const char* label(TopicState s) { return find(kTopicStates, s).label; }
-const char* label(TopicAction a) { return find(kTopicActions, a).label; }
-std::optional<PlanState> parse_plan_state(std::string_view s) { return parse(kPlanStates, s); }
-std::optional<PlanAction> parse_plan_action(std::string_view s) { return parse(kPlanActions, s); }
-std::optional<Kind> parse_kind(std::string_view s) { return parse(kKinds, s); }
-std::optional<Form> parse_form(std::string_view s) { return parse(kForms, s); }
-std::optional<TopicState> parse_topic_state(std::string_view s) { return parse(kTopicStates, s); }
-std::optional<TopicAction> parse_topic_action(std::string_view s) { return parse(kTopicActions, s); }
+const char* name(PlanState s) {
+  return find(kPlanStates, s).name;
+}
+const char* name(PlanAction a) {
+  return find(kPlanActions, a).name;
+}
+const char* name(Kind k) {
+  return find(kKinds, k).name;
+}
+const char* name(Form f) {
+  return find(kForms, f).name;
+}
+const char* name(TopicState s) {
+  return find(kTopicStates, s).name;
+}
+const char* name(TopicAction a) {
+  return find(kTopicActions, a).name;
+}
+const char* name(Actor a) {
+  return find(kActors, a).name;
+}
+const char* label(PlanState s) {
+  return find(kPlanStates, s).label;
+}
+const char* label(PlanAction a) {
+  return find(kPlanActions, a).label;
+}
+const char* label(Kind k) {
+  return find(kKinds, k).label;
+}
+const char* label(Form f) {
+  return find(kForms, f).label;
+}
+const char* label(TopicState s) {
+  return find(kTopicStates, s).label;
+}
+const char* label(TopicAction a) {
+  return find(kTopicActions, a).label;
+}
+const char* name(OutcomeKind k) {
+  return find(kOutcomeKinds, k).name;
+}
+const char* name(OutcomeState s) {
+  return find(kOutcomeStates, s).name;
+}
+const char* name(OutcomeAction a) {
+  return find(kOutcomeActions, a).name;
+}
+const char* name(Adoption a) {
+  return find(kAdoptions, a).name;
+}
+const char* label(OutcomeKind k) {
+  return find(kOutcomeKinds, k).label;
+}
+const char* label(OutcomeState s) {
+  return find(kOutcomeStates, s).label;
+}
+const char* label(OutcomeAction a) {
+  return find(kOutcomeActions, a).label;
+}
+const char* label(Adoption a) {
+  return find(kAdoptions, a).label;
+}
+std::optional<OutcomeKind> parse_outcome_kind(std::string_view s) {
+  return parse(kOutcomeKinds, s);
+}
+std::optional<OutcomeState> parse_outcome_state(std::string_view s) {
+  return parse(kOutcomeStates, s);
+}
+std::optional<OutcomeAction> parse_outcome_action(std::string_view s) {
+  return parse(kOutcomeActions, s);
+}
+std::optional<Adoption> parse_adoption(std::string_view s) {
+  return parse(kAdoptions, s);
+}
+const std::vector<OutcomeKind>& all_outcome_kinds() {
+  static const std::vector<OutcomeKind> v = {OutcomeKind::opinions, OutcomeKind::research_report,
+                                             OutcomeKind::recommendation, OutcomeKind::digest};
+  return v;
+}
+const std::vector<OutcomeAction>& all_outcome_actions() {
+  static const std::vector<OutcomeAction> v = {OutcomeAction::submit, OutcomeAction::approve, OutcomeAction::send_back,
+                                               OutcomeAction::send, OutcomeAction::record_adoption};
+  return v;
+}
+const std::vector<Adoption>& all_adoptions() {
+  static const std::vector<Adoption> v = {Adoption::adopted, Adoption::partly, Adoption::not_adopted};
+  return v;
+}
+std::optional<PlanState> parse_plan_state(std::string_view s) {
+  return parse(kPlanStates, s);
+}
+std::optional<PlanAction> parse_plan_action(std::string_view s) {
+  return parse(kPlanActions, s);
+}
+std::optional<Kind> parse_kind(std::string_view s) {
+  return parse(kKinds, s);
+}
+std::optional<Form> parse_form(std::string_view s) {
+  return parse(kForms, s);
+}
+std::optional<TopicState> parse_topic_state(std::string_view s) {
+  return parse(kTopicStates, s);
+}
+std::optional<TopicAction> parse_topic_action(std::string_view s) {
+  return parse(kTopicActions, s);
+}
 
 const std::vector<Kind>& all_kinds() {
   static const std::vector<Kind> v = {Kind::thematic, Kind::counterpart, Kind::sector, Kind::proposal_handling};
@@ -170,6 +301,10 @@ Json workflow_json() {
                      {"actor", name(t.actor)},
                      {"guard", t.guard == Guard::plan_drafting ? "plan_drafting" : "none"},
                      {"to", name(t.to)}});
+  Json outcome = Json::array();
+  for (const auto& t : outcome_transitions())
+    outcome.push_back(
+        {{"from", name(t.from)}, {"action", name(t.action)}, {"actor", name(t.actor)}, {"to", name(t.to)}});
   auto states = [](const std::vector<TopicState>& v) {
     Json a = Json::array();
     for (TopicState s : v) a.push_back(name(s));
@@ -181,8 +316,16 @@ Json workflow_json() {
             {"actions", named_json(kTopicActions)},
             {"actors", named_json(kActors)},
             {"transitions", topic},
+            {"phases", states({TopicState::proposed, TopicState::planned, TopicState::researching,
+                               TopicState::consulted, TopicState::following, TopicState::concluded})},
             {"postponable_states", states(postponable_states())},
             {"in_plan_states", states(in_plan_states())}}},
+          {"outcome",
+           {{"kinds", named_json(kOutcomeKinds)},
+            {"states", named_json(kOutcomeStates)},
+            {"actions", named_json(kOutcomeActions)},
+            {"adoptions", named_json(kAdoptions)},
+            {"transitions", outcome}}},
           {"kinds", named_json(kKinds)},
           {"forms", named_json(kForms)}};
 }

@@ -40,16 +40,20 @@ enum class TopicState {
   planned,      // 已列入计划
   researching,  // 调研中
   consulted,    // 已协商: the consultation activity has taken place
+  following,    // 成果转化中: an outcome has been sent up
+  concluded,    // 已办结: every outcome's adoption recorded and every follow-through item closed
   dropped,      // 未列入计划
 };
 
-enum class TopicAction { approve, reject, start_research, record_consultation };
+enum class TopicAction { approve, reject, start_research, record_consultation, outcome_sent, conclude };
 
 /// Who acts, relative to the topic.
 enum class Actor {
-  office,      // the committee office: admins and the committee's staff who run the plan
-  lead_staff,  // staff of the topic's leading special committee
-  leader,      // a committee leader (主席会议成员、区领导)
+  office,       // the committee office: admins and the committee's staff who run the plan
+  lead_staff,   // staff of the topic's leading special committee
+  leader,       // a committee leader (主席会议成员、区领导)
+  lead_leader,  // the topic's own lead leader (any leader when the topic names none)
+  system,       // the module itself, as the effect of another act (an outcome sent, the last item closed)
 };
 
 /// Extra conditions a row needs.
@@ -66,6 +70,23 @@ struct TopicTransition {
   TopicState to;
 };
 const std::vector<TopicTransition>& topic_transitions();
+
+// ---- an outcome (协商成果) ----
+
+/// 意见建议, 调研报告, 建议案 (of the standing committee), 协商要报.
+enum class OutcomeKind { opinions, research_report, recommendation, digest };
+enum class OutcomeState { drafting, review, approved, sent, concluded };
+enum class OutcomeAction { submit, approve, send_back, send, record_adoption };
+/// What the party committee and government made of an outcome.
+enum class Adoption { adopted, partly, not_adopted };
+
+struct OutcomeTransition {
+  OutcomeState from;
+  OutcomeAction action;
+  Actor actor;
+  OutcomeState to;
+};
+const std::vector<OutcomeTransition>& outcome_transitions();
 
 /// The states in which the topic may ask for a postponement (a new month, approved by a leader).
 const std::vector<TopicState>& postponable_states();
@@ -89,6 +110,21 @@ const char* label(Kind k);
 const char* label(Form f);
 const char* label(TopicState s);
 const char* label(TopicAction a);
+const char* name(OutcomeKind k);
+const char* name(OutcomeState s);
+const char* name(OutcomeAction a);
+const char* name(Adoption a);
+const char* label(OutcomeKind k);
+const char* label(OutcomeState s);
+const char* label(OutcomeAction a);
+const char* label(Adoption a);
+std::optional<OutcomeKind> parse_outcome_kind(std::string_view s);
+std::optional<OutcomeState> parse_outcome_state(std::string_view s);
+std::optional<OutcomeAction> parse_outcome_action(std::string_view s);
+std::optional<Adoption> parse_adoption(std::string_view s);
+const std::vector<OutcomeKind>& all_outcome_kinds();
+const std::vector<OutcomeAction>& all_outcome_actions();
+const std::vector<Adoption>& all_adoptions();
 std::optional<PlanState> parse_plan_state(std::string_view s);
 std::optional<PlanAction> parse_plan_action(std::string_view s);
 std::optional<Kind> parse_kind(std::string_view s);

@@ -161,6 +161,7 @@ void register_notifications(App& app) {
                            {"title", r.text("title")},
                            {"body", r.text("body")},
                            {"proposal_id", r.opt_int("proposal_id") ? Json(*r.opt_int("proposal_id")) : Json(nullptr)},
+                           {"link", r.is_null("link") ? Json(nullptr) : Json(r.text("link"))},
                            {"read", !r.is_null("read_at")},
                            {"created_at", r.text("created_at")}});
         return http::Response::json(api::list_envelope(std::move(items), total, q));

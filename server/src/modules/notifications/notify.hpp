@@ -16,6 +16,7 @@ struct Notice {
   int64_t proposal_id = 0;
   std::string dedupe_key;  // when set, a user gets a notice with this key at most once
   bool sms = false;
+  std::string link;  // the web page the notice opens ("/meetings/12"), when not a proposal's
 };
 
 /// Stores `n` for `user_id` (skipped when its dedupe key was already sent to them) and sends

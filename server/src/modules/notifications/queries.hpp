@@ -10,10 +10,11 @@ namespace sl::notifications::sql {
 
 /// Whether user $1 was already told notice $2 (a dedupe key).
 inline constexpr const char* kNoticeSent = "SELECT 1 FROM notifications WHERE user_id = $1 AND dedupe_key = $2";
-/// A notice in committee $1 to user $2: kind $3, title $4, body $5, proposal $6, dedupe key $7, at $8.
+/// A notice in committee $1 to user $2: kind $3, title $4, body $5, proposal $6, dedupe key $7, at $8,
+/// link $9 (the web page it opens, when not the proposal's).
 inline constexpr const char* kInsertNotice =
-    "INSERT INTO notifications (committee_id, user_id, kind, title, body, proposal_id, dedupe_key, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    "INSERT INTO notifications (committee_id, user_id, kind, title, body, proposal_id, dedupe_key, created_at, link) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 /// The number of notices matching the appended condition.
 inline constexpr const char* kCountNoticesWhere = "SELECT COUNT(*) FROM notifications WHERE ";
 /// The notices matching the appended condition, order and page.

@@ -131,27 +131,14 @@ ScanReport run_deadline_scan(App& app) {
   return report;
 }
 
-DeadlineScheduler::DeadlineScheduler(App& app) : app_(app) {
-  thread_ = std::thread([this] {
-    auto last = std::chrono::steady_clock::time_point{};
-    while (!stop_) {
-      auto now = std::chrono::steady_clock::now();
-      if (last == std::chrono::steady_clock::time_point{} ||
-          now - last >= std::chrono::seconds(std::max(60, app_.config.proposals.scan_interval_seconds))) {
-        auto r = run_deadline_scan(app_);
-        if (r.ran && (r.reminders || r.escalations || r.cosigners_expired))
-          spdlog::info("deadline scan: {} reminders, {} escalations, {} co-signers expired", r.reminders, r.escalations,
-                       r.cosigners_expired);
-        last = now;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    }
-  });
-}
-
-DeadlineScheduler::~DeadlineScheduler() {
-  stop_ = true;
-  if (thread_.joinable()) thread_.join();
-}
+DeadlineScheduler::DeadlineScheduler(App& app)
+    : periodic_(
+          [&app] {
+            auto r = run_deadline_scan(app);
+            if (r.ran && (r.reminders || r.escalations || r.cosigners_expired))
+              spdlog::info("deadline scan: {} reminders, {} escalations, {} co-signers expired", r.reminders,
+                           r.escalations, r.cosigners_expired);
+          },
+          [&app] { return app.config.proposals.scan_interval_seconds; }) {}
 
 }  // namespace sl::proposals

@@ -5,10 +5,8 @@
 // several nodes on PostgreSQL a session advisory lock lets exactly one node run each scan. Every
 // notice carries a dedupe key, so a scan may run any number of times a day.
 
-#include <atomic>
-#include <thread>
-
 #include "core/app.hpp"
+#include "core/periodic.hpp"
 
 namespace sl::proposals {
 
@@ -26,12 +24,9 @@ ScanReport run_deadline_scan(App& app);
 class DeadlineScheduler {
  public:
   explicit DeadlineScheduler(App& app);
-  ~DeadlineScheduler();
 
  private:
-  App& app_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
+  Periodic periodic_;
 };
 
 }  // namespace sl::proposals

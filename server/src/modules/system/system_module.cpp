@@ -9,6 +9,7 @@
 #include "core/api/validation.hpp"
 #include "core/app.hpp"
 #include "core/clock.hpp"
+#include "modules/consultations/follow_scan.hpp"
 #include "modules/proposals/scheduler.hpp"
 #include "modules/system/permissions.hpp"
 #include "modules/system/queries.hpp"
@@ -47,10 +48,13 @@ void register_test_routes(App& app) {
   app.route(http::Method::POST, "/api/v1/test/scheduler/run",
             [&app](http::Request&) {
               auto r = proposals::run_deadline_scan(app);
-              return http::Response::json({{"ran", r.ran},
+              auto f = consultations::run_follow_scan(app);
+              return http::Response::json({{"ran", r.ran && f.ran},
                                            {"reminders", r.reminders},
                                            {"escalations", r.escalations},
-                                           {"cosigners_expired", r.cosigners_expired}});
+                                           {"cosigners_expired", r.cosigners_expired},
+                                           {"follow_reminders", f.reminders},
+                                           {"follow_escalations", f.escalations}});
             },
             {"测试：立即运行期限扫描", kTag, http::Access::open});
 }
