@@ -48,8 +48,8 @@ TEST(AppWorkers, TheRegistryRegistersTheModulesWorkersWithoutStartingThem) {
   App app(cfg, db::Database::open("sqlite::memory:", 1));
   db::migrate(app.db());
   register_modules(app);
-  EXPECT_EQ(app.worker_names(),
-            (std::vector<std::string>{"proposals.deadline_scan", "search.replica", "search.background"}));
+  EXPECT_EQ(app.worker_names(), (std::vector<std::string>{"proposals.deadline_scan", "search.replica",
+                                                          "search.background", "consultations.follow_scan"}));
 }
 
 }  // namespace

@@ -68,11 +68,15 @@ const BODYLESS = new Set([
 ]);
 
 // Uploads (multipart/form-data), when the OpenAPI description does not say so itself.
-const MULTIPART = [/^POST \/api\/v1\/proposals\/\{id\}\/attachments$/, /^POST \/api\/v1\/[a-z-]+\/import(\/preview|\/commit)?$/];
+const MULTIPART = [
+  /^POST \/api\/v1\/proposals\/\{id\}\/attachments$/,
+  /^POST \/api\/v1\/[a-z-]+\/import(\/preview|\/commit)?$/,
+  /^POST \/api\/v1\/consultations\/research\/\{id\}\/files$/,
+];
 
 // Uploads that keep the file's name (at most 100 characters); imports read only the content, and
 // the history import's preview analyses any table it can read, whatever its name.
-const FILE_NAME_STORED = new Set(['POST /api/v1/proposals/{id}/attachments']);
+const FILE_NAME_STORED = new Set(['POST /api/v1/proposals/{id}/attachments', 'POST /api/v1/consultations/research/{id}/files']);
 
 // POST/PUT routes whose fields are all optional, so that `{}` is a valid request (not "missing
 // fields"). PATCH routes are all of this kind.
@@ -221,6 +225,23 @@ async function collectIds() {
       if (d?.outcomes?.[0] && !ids.any['consultations/outcomes']) ids.any['consultations/outcomes'] = d.outcomes[0].id;
       const item = d?.outcomes?.flatMap((o) => o.items).find((i) => i.state === 'open');
       if (item && !ids.any['consultations/follow-items']) ids.any['consultations/follow-items'] = item.id;
+      // Research: an activity, its visit and (uploaded here) a file.
+      const r = d?.state === 'researching' ? d.research?.find((x) => x.visits.length) : undefined;
+      if (r && !ids.any['consultations/research']) {
+        ids.any['consultations/research'] = r.id;
+        ids.any['consultations/research-visits'] = r.visits[0].id;
+        const f = new FormData();
+        f.append('file', new Blob([Buffer.from('%PDF-1.4\n%sweep\n%%EOF\n')], { type: 'application/pdf' }), '调研材料.pdf');
+        const up = await admin.post(`/api/v1/consultations/research/${r.id}/files?visit_id=${r.visits[0].id}`, f);
+        assert.equal(up.status, 201, JSON.stringify(up.body));
+        ids.any['consultations/research-files'] = up.body.visits[0].materials.at(-1).id;
+      }
+      // 网络议政: a window (an open one when there is) and one of its opinions.
+      if (d?.deliberation && (!ids.any['consultations/deliberations'] || d.deliberation.phase === 'open')) {
+        const v = (await staff.get(`/api/v1/consultations/topics/${t.id}/deliberation`)).body;
+        ids.any['consultations/deliberations'] = v.window.id;
+        if (v.opinions?.[0]) ids.any['consultations/deliberation-opinions'] = v.opinions[0].id;
+      }
       if (d?.pending_postponement_id) {
         ids.any['consultations/topics'] = t.id;
         ids.any['consultations/postponements'] = d.pending_postponement_id;

@@ -69,6 +69,8 @@ test('an outcome is drafted only once the consultation has been held, by those w
   assert.equal(o.state, 'drafting');
   assert.equal(o.kind_label, '意见建议');
   assert.deepEqual(o.allowed_actions.map((a) => a.action), ['submit']);
+  r = await as.staff.post(`/api/v1/consultations/outcomes/${o.id}/publication`, { published: true });
+  assert.equal(r.status, 409, 'a draft is not published');
   // Units see nothing of a draft outcome; members neither.
   assert.deepEqual((await as.unit.get(`/api/v1/consultations/topics/${topic.id}`)).body.outcomes, []);
   assert.deepEqual((await as.member.get(`/api/v1/consultations/topics/${topic.id}`)).body.outcomes, []);
@@ -144,6 +146,9 @@ test("a leader's instruction names the departments; a department records and rep
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const it = r.body.outcomes[0].items[0];
   assert.equal(it.state, 'open');
+  assert.equal(it.can_progress, true);
+  const byOffice = (await as.leader.get(`/api/v1/consultations/topics/${topic.id}`)).body.outcomes[0].items[0];
+  assert.equal(byOffice.can_close, false, 'a leader reads the item but does not report on it');
   assert.equal(it.unit_name, '区发展和改革局');
   assert.ok(today <= it.due_on);
   assert.equal((await as.other.post(`/api/v1/consultations/follow-items/${it.id}/progress`, { note: '越权' })).status, 403);
@@ -224,4 +229,37 @@ test('the item closed and the adoption recorded conclude the topic', async () =>
   assert.equal(r.body.outcomes[0].adoption_label, '采纳');
   assert.equal(r.body.state, 'concluded');
   assert.equal(r.body.history.at(-1).action, 'conclude');
+});
+
+test('the office publishes a sent outcome for the public and may withdraw it', async () => {
+  const o = await outcomeOf();
+  const anon = new (await import('../lib/client.mjs')).Client(srv.baseUrl);
+  assert.equal((await anon.get(`/api/v1/public/consultations/outcomes/${o.id}`)).status, 404, 'not yet public');
+  assert.equal((await as.unit.post(`/api/v1/consultations/outcomes/${o.id}/publication`, { published: true })).status, 403);
+  assert.equal((await as.leader.post(`/api/v1/consultations/outcomes/${o.id}/publication`, { published: true })).status, 403);
+  let r = await as.staff.post(`/api/v1/consultations/outcomes/${o.id}/publication`, { published: true });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.ok(r.body.outcomes[0].published_at);
+  assert.equal((await as.staff.post(`/api/v1/consultations/outcomes/${o.id}/publication`, { published: true })).status, 409);
+  r = await anon.get('/api/v1/public/consultations/outcomes?kind=counterpart');
+  assert.equal(r.status, 200);
+  const item = r.body.items.find((x) => x.id === o.id);
+  assert.ok(item, 'in the public list');
+  assert.equal(item.topic_title, '促进民营经济发展对口协商');
+  assert.equal(item.topic_kind_label, '对口协商');
+  assert.equal(item.adoption_label, '采纳');
+  assert.equal(item.committee_name, '武汉市汉江区政协');
+  r = await anon.get(`/api/v1/public/consultations/outcomes/${o.id}`);
+  assert.equal(r.status, 200);
+  assert.match(r.body.body, /惠企政策直达快享/);
+  assert.ok(!('items' in r.body) && !('instructions' in r.body), 'the public read names no departments or their items');
+  assert.equal((await anon.get('/api/v1/public/consultations/outcomes?kind=nonsense')).status, 400);
+  // Members read the published text on the topic page, without its internal history.
+  const seen = (await as.member.get(`/api/v1/consultations/topics/${topic.id}`)).body.outcomes;
+  assert.equal(seen.length, 1);
+  assert.deepEqual([seen[0].history, seen[0].instructions, seen[0].items], [[], [], []]);
+  r = await as.staff.post(`/api/v1/consultations/outcomes/${o.id}/publication`, { published: false });
+  assert.equal(r.status, 200);
+  assert.equal((await anon.get(`/api/v1/public/consultations/outcomes/${o.id}`)).status, 404, 'withdrawn');
+  assert.deepEqual((await as.member.get(`/api/v1/consultations/topics/${topic.id}`)).body.outcomes, []);
 });

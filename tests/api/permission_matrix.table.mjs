@@ -1151,6 +1151,184 @@ export const TABLE = [
     crossBody: () => ({ result: '矩阵跨会办结' }),
   },
 
+  // --- Research (调研、视察) of a topic: those who run the topic (the office here: no special
+  // committee leads the fixture's topic) organise it and write the report; the lead leader (any
+  // leader: the topic names none) approves it; those who read every consultation record read it,
+  // and so does its team (the owner member, not the matrix's member); others find nothing.
+  {
+    op: 'GET /api/v1/consultations/topics/{id}/research',
+    read: true,
+    cases: [{ name: 'the research of a planned topic', allow: SIGNED, path: (t) => ({ id: t.ctopic }), needs: ['ctopic'] }],
+    cross: HIDDEN,
+  },
+  {
+    op: 'POST /api/v1/consultations/topics/{id}/research',
+    cases: [
+      {
+        name: 'research of a topic no special committee leads',
+        allow: STAFF,
+        path: (t) => ({ id: t.ctopic }),
+        body: () => ({ kind: 'research', title: '矩阵越权调研' }),
+        allowedBody: () => ({ kind: '不存在' }),
+        needs: ['ctopic'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ kind: 'research', title: '矩阵跨会调研' }),
+  },
+  { op: 'GET /api/v1/consultations/research/mine', read: true, cases: [{ name: 'my teams', allow: SIGNED }], cross: null, leak: listLeak('cresearch') },
+  {
+    op: 'GET /api/v1/consultations/research/{id}',
+    read: true,
+    cases: [{ name: "the owner's team's research", allow: [A, PS, CS, L, SV], path: (t) => ({ id: t.cresearch }), needs: ['cresearch'] }],
+    cross: HIDDEN,
+  },
+  {
+    op: 'PATCH /api/v1/consultations/research/{id}',
+    cases: [
+      {
+        name: 'the outline',
+        allow: STAFF,
+        path: (t) => ({ id: t.cresearch }),
+        body: () => ({ version: 1, outline: '矩阵越权提纲' }),
+        allowedBody: () => ({ version: '不是版本' }),
+        needs: ['cresearch'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ version: 1, outline: '矩阵跨会提纲' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/research/{id}/visits',
+    cases: [
+      {
+        name: 'a visit',
+        allow: STAFF,
+        path: (t) => ({ id: t.cresearch }),
+        body: () => ({ visited_on: '2026-01-06', place: '矩阵越权走访' }),
+        allowedBody: () => ({ place: '' }),
+        needs: ['cresearch'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ visited_on: '2026-01-06', place: '矩阵跨会走访' }),
+  },
+  {
+    op: 'PATCH /api/v1/consultations/research-visits/{id}',
+    cases: [
+      {
+        name: "a visit's notes",
+        allow: STAFF,
+        path: (t) => ({ id: t.cvisit }),
+        body: () => ({ version: 1, notes: '矩阵越权记录' }),
+        allowedBody: () => ({ version: '不是版本' }),
+        needs: ['cvisit'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ version: 1, notes: '矩阵跨会记录' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/research/{id}/files',
+    cases: [
+      {
+        name: 'a material',
+        allow: STAFF,
+        path: (t) => ({ id: t.cresearch }),
+        body: () => pdf(),
+        allowedBody: () => junkSheet(),
+        needs: ['cresearch'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => pdf(),
+  },
+  {
+    op: 'GET /api/v1/consultations/research-files/{id}',
+    read: true,
+    raw: true,
+    cases: [{ name: "a visit's material", allow: [A, PS, CS, L, SV], path: (t) => ({ id: t.cfile }), needs: ['cfile'] }],
+    cross: HIDDEN,
+  },
+  {
+    op: 'DELETE /api/v1/consultations/research-files/{id}',
+    cases: [
+      {
+        name: "a visit's material",
+        allow: STAFF,
+        path: (t) => ({ id: t.cfile }),
+        needs: ['cfile'],
+        throwaway: async ({ admin, own }) => {
+          const r = await admin.post(`/api/v1/consultations/research/${own.cresearch}/files`, pdf());
+          return r.status === 201 ? { id: r.body.files.at(-1).id } : null;
+        },
+      },
+    ],
+    cross: HIDDEN,
+  },
+  {
+    op: 'POST /api/v1/consultations/research/{id}/report',
+    cases: [
+      {
+        name: 'a report draft',
+        allow: STAFF,
+        path: (t) => ({ id: t.cresearch }),
+        body: () => ({ version: 1, body: '矩阵越权报告' }),
+        allowedBody: () => ({ version: '不是版本' }),
+        needs: ['cresearch'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ version: 1, body: '矩阵跨会报告' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/research/{id}/transitions',
+    cases: [
+      {
+        name: 'approve the report',
+        allow: [L],
+        path: (t) => ({ id: t.cresearch }),
+        body: () => ({ action: 'approve', version: 1 }),
+        allowedBody: () => ({ action: 'approve' }),
+        needs: ['cresearch'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ action: 'approve', version: 1 }),
+  },
+
+  {
+    op: 'POST /api/v1/consultations/outcomes/{id}/publication',
+    cases: [
+      {
+        name: 'publish a sent outcome',
+        allow: STAFF,
+        path: (t) => ({ id: t.coutcome }),
+        body: () => ({ published: true }),
+        allowedBody: () => ({ published: '是' }),
+        needs: ['coutcome'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ published: true }),
+  },
+  {
+    op: 'GET /api/v1/public/consultations/outcomes',
+    read: true,
+    cases: [{ name: 'published outcomes', allow: EVERYONE }],
+    cross: null,
+    // An outcome is public only once published: the fixture's sent outcome is not.
+    leak: (body, { own, other }) =>
+      itemIds(body).filter((id) => id === own.coutcome || id === other.coutcome).map((id) => `the unpublished outcome ${id}`).join('; '),
+  },
+  {
+    op: 'GET /api/v1/public/consultations/outcomes/{id}',
+    read: true,
+    open: true,
+    cases: [{ name: 'an unpublished outcome', allow: NOBODY, path: (t) => ({ id: t.coutcome }), needs: ['coutcome'] }],
+    cross: HIDDEN,
+  },
+
   // --- System.
   { op: 'GET /healthz', read: true, cases: [{ name: 'health', allow: EVERYONE }], cross: null },
   // Metrics answer loopback callers (the tests run there).
@@ -1213,3 +1391,126 @@ addCase('DELETE /api/v1/users/{id}/grants/{grant_id}', shared('', {
   needs: ['sharedUser', 'sharedGrant'],
   skipAllowed: 'revoking the shared account\'s grant would destroy the fixture',
 }));
+
+// --- A topic's online deliberation (网络议政): the office (and the leading special committee's
+// staff; the fixture's topic names none) open, change, close the window and invite; invited
+// members post (the owner member, not the matrix's member, is invited: nobody here may post or
+// change the owner's opinion); the office moderates and selects. Everyone of the committee reads
+// the window; another committee's is not found.
+const DELIB_STAFF = STAFF;
+TABLE.push(
+  {
+    op: 'GET /api/v1/consultations/topics/{id}/deliberation',
+    read: true,
+    cases: [{ name: 'the window of a planned topic', allow: SIGNED, path: (t) => ({ id: t.ctopic }), needs: ['ctopic'] }],
+    cross: HIDDEN,
+  },
+  {
+    op: 'POST /api/v1/consultations/topics/{id}/deliberation',
+    cases: [
+      {
+        name: 'open a window',
+        allow: DELIB_STAFF,
+        path: (t) => ({ id: t.ctopic }),
+        body: (t) => ({ prompt: '矩阵越权网络议政', closes_at: '2099-01-01T00:00:00Z', user_ids: [t.ownerUser] }),
+        allowedBody: () => ({ prompt: '' }),
+        needs: ['ctopic'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ prompt: '矩阵跨会网络议政', closes_at: '2099-01-01T00:00:00Z', standing_committee: true }),
+  },
+  { op: 'GET /api/v1/consultations/deliberations/mine', read: true, cases: [{ name: 'my windows', allow: SIGNED }], cross: null, leak: listLeak('cdelib') },
+  {
+    op: 'PATCH /api/v1/consultations/deliberations/{id}',
+    cases: [
+      {
+        name: 'the question',
+        allow: DELIB_STAFF,
+        path: (t) => ({ id: t.cdelib }),
+        body: () => ({ version: 1, prompt: '矩阵越权改写' }),
+        allowedBody: () => ({ version: '不是版本' }),
+        needs: ['cdelib'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ version: 1, prompt: '矩阵跨会改写' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/deliberations/{id}/close',
+    cases: [
+      {
+        name: 'close early',
+        allow: DELIB_STAFF,
+        path: (t) => ({ id: t.cdelib }),
+        body: () => ({ version: 1 }),
+        allowedBody: () => ({}),
+        needs: ['cdelib'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ version: 1 }),
+  },
+  {
+    op: 'POST /api/v1/consultations/deliberations/{id}/invitees',
+    cases: [
+      {
+        name: 'invite more',
+        allow: DELIB_STAFF,
+        path: (t) => ({ id: t.cdelib }),
+        body: () => ({ standing_committee: true }),
+        allowedBody: () => ({}),
+        needs: ['cdelib'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ standing_committee: true }),
+  },
+  {
+    op: 'POST /api/v1/consultations/deliberations/{id}/opinions',
+    cases: [{ name: 'an opinion, not invited', allow: NOBODY, path: (t) => ({ id: t.cdelib }), body: () => ({ body: '矩阵越权意见' }), needs: ['cdelib'] }],
+    cross: HIDDEN,
+    crossBody: () => ({ body: '矩阵跨会意见' }),
+  },
+  {
+    op: 'PATCH /api/v1/consultations/deliberation-opinions/{id}',
+    cases: [{ name: "the owner's opinion", allow: NOBODY, path: (t) => ({ id: t.copinion }), body: () => ({ body: '矩阵越权改写' }), needs: ['copinion'] }],
+    cross: HIDDEN,
+    crossBody: () => ({ body: '矩阵跨会改写' }),
+  },
+  {
+    op: 'DELETE /api/v1/consultations/deliberation-opinions/{id}',
+    cases: [{ name: "the owner's opinion", allow: NOBODY, path: (t) => ({ id: t.copinion }), needs: ['copinion'] }],
+    cross: HIDDEN,
+  },
+  {
+    op: 'POST /api/v1/consultations/deliberation-opinions/{id}/moderation',
+    cases: [
+      {
+        name: 'publish or hide',
+        allow: DELIB_STAFF,
+        path: (t) => ({ id: t.copinion }),
+        body: () => ({ action: 'hide', reason: '矩阵越权' }),
+        allowedBody: () => ({ action: '不存在' }),
+        needs: ['copinion'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ action: 'hide', reason: '矩阵跨会' }),
+  },
+  {
+    op: 'POST /api/v1/consultations/deliberation-opinions/{id}/selection',
+    cases: [
+      {
+        name: 'select into the outcome',
+        allow: DELIB_STAFF,
+        path: (t) => ({ id: t.copinion }),
+        body: () => ({ selected: false }),
+        allowedBody: () => ({ selected: '是' }),
+        needs: ['copinion'],
+      },
+    ],
+    cross: HIDDEN,
+    crossBody: () => ({ selected: false }),
+  },
+);

@@ -194,6 +194,37 @@ async function consultationFixture(k, admin, leader, o) {
   held = await must(admin.post(`/api/v1/consultations/outcomes/${o.coutcome}/follow-items`, { unit_id: o.unitA, title: '矩阵转化事项', due_on: '2040-06-30' }), `item ${k}`);
   o.citem = held.outcomes[0].items[0].id;
   assert.ok(o.cpostponement && o.citem, `the consultation fixture in ${k}`);
+  // Research of the planned topic: the owner member leads its team with an outside expert; a
+  // visit the owner took part in, with a material file.
+  const research = await must(
+    admin.post(`/api/v1/consultations/topics/${topic.id}/research`, {
+      kind: 'research',
+      title: `矩阵调研${k}`,
+      outline: '矩阵调研提纲',
+      team: [{ user_id: o.ownerUser, role: 'leader' }, { role: 'expert', name: '矩阵专家', employer: '矩阵大学', title: '教授' }],
+    }),
+    `research ${k}`,
+  );
+  o.cresearch = research.id;
+  const visited = await must(
+    admin.post(`/api/v1/consultations/research/${research.id}/visits`, { visited_on: '2026-01-05', place: '矩阵走访', member_user_ids: [o.ownerUser] }),
+    `research visit ${k}`,
+  );
+  o.cvisit = visited.visits[0].id;
+  const filed = await must(admin.post(`/api/v1/consultations/research/${research.id}/files?purpose=material&visit_id=${o.cvisit}`, pdf('矩阵调研材料.pdf')), `research file ${k}`);
+  o.cfile = filed.visits[0].materials[0].id;
+  assert.ok(o.cresearch && o.cvisit && o.cfile, `the research fixture in ${k}`);
+  // An open 网络议政 on the planned topic: the owner member is invited and posts an opinion
+  // (pending: only those who read every consultation record and the owner see it).
+  const closes = new Date(Date.now() + 20 * 86400 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const delib = await must(
+    admin.post(`/api/v1/consultations/topics/${topic.id}/deliberation`, { prompt: `矩阵网络议政${k}`, closes_at: closes, user_ids: [o.ownerUser] }),
+    `deliberation ${k}`,
+  );
+  o.cdelib = delib.window.id;
+  const posted = await must(owners[k].post(`/api/v1/consultations/deliberations/${o.cdelib}/opinions`, { body: `矩阵意见${k}` }), `opinion ${k}`);
+  o.copinion = posted.opinions[0].id;
+  assert.ok(o.cdelib && o.copinion, `the deliberation fixture in ${k}`);
 }
 
 async function setup() {

@@ -7,6 +7,8 @@
 #include "core/command.hpp"
 #include "modules/consultations/commands.hpp"
 #include "modules/consultations/outcomes.hpp"
+#include "modules/consultations/publication.hpp"
+#include "modules/consultations/research.hpp"
 
 namespace sl::cli {
 
@@ -234,6 +236,202 @@ void step_plan(db::Connection& c, const Principal& p, int64_t plan, PlanAction a
   });
 }
 
+// ---- Research (调研) and inspections (视察) of the topics: a team, visits, the report ----
+
+struct VisitSeed {
+  int after;  // days after the research starts
+  const char* place;
+  const char* participants;
+  const char* notes;
+  bool member_went;  // the team's member (not the leader) took part
+};
+
+struct ResearchSeed {
+  const char* topic;
+  const char* runner;  // who runs the topic: the office (tianwei) or 经济委's staff (jingji)
+  const char* kind;    // research, inspection
+  const char* title;
+  const char* outline;
+  const char* leader;  // members' mobiles
+  const char* member;
+  const char* expert_name;
+  const char* expert_employer;
+  const char* expert_title;
+  std::vector<VisitSeed> visits;
+  std::vector<const char*> drafts;  // report versions, saved in turn
+  const char* returned;             // the chair's reason for sending the first submission back ("" none)
+  const char* end;                  // "final" (approved by the chair), "reviewing", "drafting"
+};
+
+const std::vector<ResearchSeed> kResearch = {
+    {"推动汉正街商圈转型升级",
+     "tianwei",
+     "research",
+     "汉正街商圈转型升级专题调研",
+     "一、传统批发市场业态现状和外迁进度；二、电商直播基地和线上线下融合发展情况；三、商圈交通组织、停车和消防安全；"
+     "四、商户经营困难和政策诉求。",
+     "13900000006",
+     "13900000013",
+     "刘志远",
+     "湖北省社会科学院经济研究所",
+     "研究员",
+     {{3, "汉正街服装批发市场", "调研组全体成员，区商务局、区市场监督管理局",
+       "走访商户12户，批发业态占比下降，租金压力较大，商户希望加强电商培训。", true},
+      {10, "汉正街电商直播基地", "调研组成员，区商务局",
+       "基地入驻直播团队40余个，带货规模增长明显，但专业主播和供应链配套不足。", false},
+      {17, "区城市管理执法委员会", "调研组成员，区城管执法委、交管大队",
+       "座谈商圈交通组织和消防通道整治，建议实行错峰装卸和货运车辆分时通行。", true}},
+     {"关于推动汉正街商圈转型升级的调研报告（初稿）\n一、基本情况\n二、存在的问题\n三、意见建议",
+      "关于推动汉正街商圈转型升级的调研报告\n一、基本情况：商圈经营主体约1.2万户，批发业态加快转型。\n"
+      "二、存在的问题：业态层次偏低，直播电商配套不足，交通组织压力大。\n"
+      "三、意见建议：制定商圈转型三年行动方案；建设直播电商公共服务平台；实行货运车辆分时通行。"},
+     "",
+     "final"},
+    {"优化营商环境，提振民营经济发展信心",
+     "jingji",
+     "research",
+     "涉企服务和惠企政策落实情况调研",
+     "一、涉企服务“一网通办”运行情况；二、涉企检查规范情况；三、惠企政策直达快享落实情况。",
+     "13900000019",
+     "13900000025",
+     "陈静",
+     "中南财经政法大学",
+     "副教授",
+     {{4, "区政务服务中心", "经济委员会委员，区政务服务和大数据管理局",
+       "“一网通办”事项可网办率较高，但部分事项仍需线下补交材料。", true},
+      {12, "区内民营企业（6家）", "调研组成员，区工商联", "企业反映涉企检查频次偏多，惠企政策申报材料繁琐。", false}},
+     {"关于优化营商环境、提振民营经济发展信心的调研报告（征求意见稿）",
+      "关于优化营商环境、提振民营经济发展信心的调研报告\n一、涉企服务：推行“免申即享”。\n"
+      "二、涉企检查：推行“综合查一次”。\n三、惠企政策：建立政策兑现台账。"},
+     "请补充企业融资方面的情况和建议",
+     "final"},
+    {"破解老城区停车难问题",
+     "tianwei",
+     "inspection",
+     "老城区停车设施建设视察",
+     "视察立体停车设施建设、错时共享停车和路内停车秩序管理情况。",
+     "13900000031",
+     "13900000037",
+     "周海涛",
+     "武汉市交通发展战略研究院",
+     "高级工程师",
+     {{6, "民族街立体停车库、前进四路共享停车点", "视察组全体成员，区交通运输局",
+       "立体车库利用率约六成，共享停车点夜间利用率高、白天偏低。", true}},
+     {"关于老城区停车设施建设的视察报告\n一、视察情况\n二、问题\n三、建议：扩大错时共享、规范路内停车收费。"},
+     "",
+     "final"},
+    {"发展银发经济，完善居家社区养老服务体系",
+     "tianwei",
+     "research",
+     "社区嵌入式养老服务专题调研",
+     "一、社区嵌入式养老服务设施布局和运营；二、医养结合服务开展情况；三、养老服务人才队伍建设；四、老年助餐和适老化改"
+     "造。",
+     "13900000043",
+     "13900000001",
+     "李红梅",
+     "武汉大学社会保障研究中心",
+     "教授",
+     {{9, "民意街社区嵌入式养老服务中心", "调研组全体成员，区民政局",
+       "中心提供日间照料、助餐和康复服务，床位使用率约八成，护理员缺口较大。", true},
+      {23, "区社会福利院、区中医医院", "调研组成员，区卫生健康局",
+       "医养结合签约服务覆盖率提高，但上门医疗服务收费和医保支付衔接不畅。", false},
+      {60, "汉兴街社区老年食堂", "调研组成员，区民政局", "", true},
+      {106, "唐家墩街养老服务综合体（回访）", "调研组全体成员", "", true}},
+     {"关于发展银发经济、完善居家社区养老服务体系的调研报告（初稿）",
+      "关于发展银发经济、完善居家社区养老服务体系的调研报告\n一、基本情况：全区60岁以上老年人口占比超过22%。\n"
+      "二、存在的问题：设施布局不均衡，护理人才短缺，医养结合支付机制不顺。\n"
+      "三、意见建议：按“一刻钟养老服务圈”补齐设施；设立护理员岗位补贴；推动上门医疗服务纳入医保支付。"},
+     "",
+     "reviewing"},
+    {"加强基层社会治理网格化建设",
+     "tianwei",
+     "inspection",
+     "网格化服务管理工作视察",
+     "视察网格员队伍建设、网格事项准入和“街乡吹哨、部门报到”机制运行情况。",
+     "13900000049",
+     "13900000055",
+     "赵文斌",
+     "华中师范大学社会学院",
+     "教授",
+     {{8, "区网格化服务管理中心", "视察组全体成员，区民政局、区司法局",
+       "网格员平均服务约300户，事项准入清单已建立，但部分部门事项仍层层下沉。", true}},
+     {},
+     "",
+     "drafting"},
+};
+
+int64_t user_of_mobile(db::Connection& c, int64_t committee, const std::string& mobile) {
+  auto r = c.exec("SELECT user_id FROM members WHERE committee_id = $1 AND mobile = $2 AND user_id IS NOT NULL",
+                  {committee, mobile});
+  if (r.empty()) throw std::runtime_error("demo research: no member " + mobile);
+  return r.one().integer(0);
+}
+
+int64_t research_version(db::Connection& c, int64_t id) {
+  return c.exec("SELECT version FROM consultation_research WHERE id = $1", {id}).one().integer(0);
+}
+
+/// The research of topic `topic_id` as kResearch describes it, from `start` (the day research began).
+void seed_research(db::Connection& c, int64_t topic_id, const std::string& title, const std::string& start) {
+  const ResearchSeed* s = nullptr;
+  for (const auto& r : kResearch)
+    if (title == r.topic) s = &r;
+  if (!s) return;
+  const int64_t committee =
+      c.exec("SELECT committee_id FROM consultation_topics WHERE id = $1", {topic_id}).one().integer(0);
+  const Principal runner = acting(c, committee, s->runner);
+  const Principal chair = acting(c, committee, "zhuxi");
+  auto day = [&](int n) { return clock::civil_from_days(days_of(start) + n); };
+  const int64_t leader = user_of_mobile(c, committee, s->leader);
+  const int64_t member = user_of_mobile(c, committee, s->member);
+  ResearchInput in;
+  in.kind = s->kind;
+  in.title = s->title;
+  in.outline = s->outline;
+  in.team = std::vector<TeamMemberInput>{{leader, "leader", "", "", ""},
+                                         {member, "member", "", "", ""},
+                                         {std::nullopt, "expert", s->expert_name, s->expert_employer, s->expert_title},
+                                         {runner.user_id, "staff", "", "", ""}};
+  const int64_t id = as(runner, start, [&](const Caller& by) { return create_research(c, by, topic_id, in); }).id;
+  for (const auto& v : s->visits) {
+    VisitInput vi;
+    vi.visited_on = day(v.after);
+    vi.place = v.place;
+    vi.participants = v.participants;
+    vi.notes = v.notes;
+    vi.member_user_ids = v.member_went ? std::vector<int64_t>{leader, member} : std::vector<int64_t>{leader};
+    // A visit is recorded on its day, or (one still to come) when it is arranged.
+    const std::string on = v.after > 90 ? day(80) : day(v.after);
+    as(runner, on, [&](const Caller& by) { return add_research_visit(c, by, id, vi); });
+  }
+  // Held topics' reports are approved before the consultation (five weeks after research began);
+  // the topics still in research are writing theirs in November.
+  int n = std::string(s->end) == "final" ? 20 : 75;
+  const int first_save = n + 1;
+  for (const char* body : s->drafts) {
+    as(runner, day(n++), [&](const Caller& by) {
+      return save_research_report(c, by, id, {research_version(c, id), body});
+    });
+    if (std::string(s->returned).empty() || n != first_save) continue;
+    // The first version goes to the chair and comes back with a reason.
+    as(runner, day(n++), [&](const Caller& by) {
+      return research_step(c, by, id, {"submit", research_version(c, id)}, "");
+    });
+    as(chair, day(n++), [&](const Caller& by) {
+      return research_step(c, by, id, {"send_back", research_version(c, id)}, s->returned);
+    });
+  }
+  const std::string end = s->end;
+  if (end == "drafting") return;
+  as(runner, day(n++), [&](const Caller& by) {
+    return research_step(c, by, id, {"submit", research_version(c, id)}, "");
+  });
+  if (end == "final")
+    as(chair, day(n + 1), [&](const Caller& by) {
+      return research_step(c, by, id, {"approve", research_version(c, id)}, "同意，作为协商会议参阅材料");
+    });
+}
+
 /// Takes a planned topic through the phase `s` names.
 void live(db::Connection& c, const Principal& runner, int64_t id, const TopicSeed& s) {
   std::string phase = s.phase;
@@ -243,6 +441,7 @@ void live(db::Connection& c, const Principal& runner, int64_t id, const TopicSee
   std::string research_day = phase == "researching" ? day : clock::civil_from_days(days_of(day) - 35);
   if (s.form != Form::online)
     step_topic(c, runner, id, TopicAction::start_research, research_day, "成立调研组，制定调研方案");
+  if (s.form != Form::online) seed_research(c, id, s.title, research_day);
   if (phase == "consulted") step_topic(c, runner, id, TopicAction::record_consultation, day, "协商活动如期举行", day);
 }
 
@@ -505,6 +704,14 @@ std::map<std::string, int64_t> seed_consultations(db::Connection& c, int64_t com
   // Outcomes of the topics held: sent with instructions and follow-through (some late), one
   // concluded, one waiting to be sent, one waiting for the chair.
   for (const auto& o : kOutcomes) seed_outcome(c, committee, o, ids.at(o.topic), office, chair);
+  // Two of them are public.
+  for (const char* title : {"关于推动汉正街商圈转型升级的协商要报", "关于提升基层医疗卫生服务能力的意见建议"}) {
+    int64_t oid =
+        c.exec("SELECT id FROM consultation_outcomes WHERE committee_id = $1 AND title = $2", {committee, title})
+            .one()
+            .integer(0);
+    as(office, "2026-09-20", [&](const Caller& by) { return publish_outcome(c, by, oid, true); });
+  }
 
   // ---- 2027: in drafting ----
   int64_t next = as(office, "2026-12-01", [&](const Caller& by) { return create_plan(c, by, {2027, ""}); }).id;

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "cli/seed_catalogue.hpp"
+#include "cli/seed_consultation_meetings.hpp"
 #include "cli/seed_consultations.hpp"
+#include "cli/seed_deliberation.hpp"
 #include "cli/seed_meetings.hpp"
 #include "cli/seed_proposals.hpp"
 #include "core/audit/audit.hpp"
@@ -260,9 +262,12 @@ std::vector<DemoLogin> seed_demo(App& app) {
     audit::record(c, e);
     seed_proposals(c, cid);  // ~300 proposals in every workflow state (cli/seed_proposals.cpp)
     seed_catalogue(c, cid);  // the current session's published topic catalogue (cli/seed_catalogue.cpp)
-    seed_consultations(c,
-                       cid);  // the 2026 consultation plan carried out, 2027 in drafting (cli/seed_consultations.cpp)
-    seed_meetings(c, cid);    // past and coming meetings with replies and sign-ins (cli/seed_meetings.cpp)
+    // the 2026 consultation plan carried out, 2027 in drafting (cli/seed_consultations.cpp)
+    seed_consultations(c, cid);
+    seed_meetings(c, cid);  // past and coming meetings with replies and sign-ins (cli/seed_meetings.cpp)
+    // the meetings of the consultation topics (cli/seed_consultation_meetings.cpp)
+    seed_consultation_meetings(c, cid);
+    seed_deliberation(c, cid);  // a past and an open 网络议政 with opinions (cli/seed_deliberation.cpp)
   });
   return logins;
 }

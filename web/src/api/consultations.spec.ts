@@ -1,16 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { configureClient } from './client'
 import {
+  addFollowItem,
+  closeFollowItem,
+  createOutcome,
   createTopic,
   groupByKind,
   isFinalState,
+  listFollowItems,
+  listLeaders,
   listTopicMeetings,
+  outcomeStep,
   listTopics,
   phaseProgress,
   planProgress,
   planStep,
+  recordFollowProgress,
+  recordInstruction,
   topicPhases,
   topicStep,
+  updateOutcome,
   type ConsultationWorkflow,
 } from './consultations'
 
@@ -151,5 +160,57 @@ describe('consultation requests', () => {
     fetchMock.mockResolvedValueOnce(answer(404, { error: { code: 'not_found', message: '没有这个接口' } }))
     expect(await listTopicMeetings(7)).toBeNull()
     expect(notifyError).not.toHaveBeenCalled()
+  })
+})
+
+describe('outcome and follow-through requests', () => {
+  const fetchMock = vi.fn()
+  beforeEach(() => {
+    configureClient({ csrfToken: () => 'tok', notifyError: vi.fn(), onUnauthorized: vi.fn(), onPasswordChangeRequired: vi.fn() })
+    vi.stubGlobal('fetch', fetchMock)
+    fetchMock.mockImplementation(async () => answer(200, { id: 7, outcomes: [] }))
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.clearAllMocks()
+  })
+  const call = (i: number) => ({ url: fetchMock.mock.calls[i][0], method: fetchMock.mock.calls[i][1].method, body: JSON.parse(fetchMock.mock.calls[i][1].body ?? 'null') })
+
+  it('drafts, edits and steps an outcome, sending only the fields a step takes', async () => {
+    await createOutcome(7, { kind: 'opinions', title: '意见建议', body: '一、' })
+    expect(call(0)).toEqual({ url: '/api/v1/consultations/topics/7/outcomes', method: 'POST', body: { kind: 'opinions', title: '意见建议', body: '一、' } })
+    await updateOutcome(3, { version: 2, title: '改' })
+    expect(call(1)).toEqual({ url: '/api/v1/consultations/outcomes/3', method: 'PATCH', body: { version: 2, title: '改' } })
+    await outcomeStep(3, { action: 'send', version: 4, note: '', sent_on: '2030-07-01', sent_to: '区委、区政府' })
+    expect(call(2)).toEqual({ url: '/api/v1/consultations/outcomes/3/transitions', method: 'POST', body: { action: 'send', version: 4, sent_on: '2030-07-01', sent_to: '区委、区政府' } })
+    await outcomeStep(3, { action: 'record_adoption', version: 5, adoption: 'partly' })
+    expect(call(3).body).toEqual({ action: 'record_adoption', version: 5, adoption: 'partly' })
+  })
+
+  it('records instructions and follow-through items, their progress and their close', async () => {
+    await recordInstruction(3, { leader_name: '李明', leader_title: '区委书记', instructed_on: '2030-07-05', text: '请落实', unit_ids: [8] })
+    expect(call(0).url).toBe('/api/v1/consultations/outcomes/3/instructions')
+    expect(call(0).body.unit_ids).toEqual([8])
+    await addFollowItem(3, { unit_id: 8, title: '清单', due_on: '2030-08-01', instruction_id: null })
+    expect(call(1)).toEqual({ url: '/api/v1/consultations/outcomes/3/follow-items', method: 'POST', body: { unit_id: 8, title: '清单', due_on: '2030-08-01' } })
+    await recordFollowProgress(11, '已起草')
+    expect(call(2)).toEqual({ url: '/api/v1/consultations/follow-items/11/progress', method: 'POST', body: { note: '已起草' } })
+    await closeFollowItem(11, '已印发')
+    expect(call(3)).toEqual({ url: '/api/v1/consultations/follow-items/11/close', method: 'POST', body: { result: '已印发' } })
+  })
+
+  it('lists follow-through items with their filters, and the leaders', async () => {
+    fetchMock.mockImplementation(async () => answer(200, { items: [], total: 0 }))
+    await listFollowItems({ mine: true, state: 'open' })
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/consultations/follow-items?state=open&mine=1')
+    await listFollowItems({ late: true, state: '' })
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/v1/consultations/follow-items?late=1')
+    await listLeaders()
+    expect(fetchMock.mock.calls[2][0]).toBe('/api/v1/consultations/leaders')
+  })
+
+  it("takes a topic's phases from the workflow when it names them", () => {
+    const wf = { ...WF, topic: { ...WF.topic, phases: ['planned', 'consulted'] } }
+    expect(topicPhases(wf).map((p) => p.label)).toEqual(['已列入计划', '已协商'])
   })
 })

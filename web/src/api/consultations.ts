@@ -38,8 +38,18 @@ export interface ConsultationWorkflow {
     actions: Named[]
     actors: Named[]
     transitions: TopicTransition[]
+    /** The topic's phases in order (names of `states`); older servers leave it out. */
+    phases?: string[]
     postponable_states: string[]
     in_plan_states: string[]
+  }
+  /** The outcomes' own table: kinds, states, actions, adoptions and who may take each step. */
+  outcome?: {
+    kinds: Named[]
+    states: Named[]
+    actions: Named[]
+    adoptions: Named[]
+    transitions: { from: string; action: string; actor: string; to: string }[]
   }
   kinds: Named[]
   forms: Named[]
@@ -159,6 +169,108 @@ export interface TopicDetail extends TopicSummary {
   can_request_postponement: boolean
   can_decide_postponement: boolean
   pending_postponement_id: Id | null
+  /** 协商成果 the caller may see (units and members see them once sent). */
+  outcomes: Outcome[]
+  can_add_outcome: boolean
+  /** The caller may arrange the topic's meetings (协商活动). */
+  can_arrange_meeting: boolean
+}
+
+export type OutcomeKind = 'opinions' | 'research_report' | 'recommendation' | 'digest'
+export type Adoption = 'adopted' | 'partly' | 'not_adopted'
+
+/** A leader's instruction (领导批示) on an outcome, naming the departments that must act. */
+export interface Instruction {
+  id: Id
+  leader_name: string
+  leader_title: string
+  instructed_on: string
+  text: string
+  units: NamedRef[]
+}
+
+/** A follow-through item (成果转化事项) of a department, as the topic and the list show it. */
+export interface FollowItem {
+  id: Id
+  outcome_id?: Id
+  outcome_title?: string
+  topic_id?: Id
+  topic_title?: string
+  unit_id: Id
+  unit_name: string
+  title: string
+  due_on: string
+  state: 'open' | 'done'
+  /** 办理中, 已超期 or 已办结. */
+  state_label: string
+  late_working_days: number
+  done_on: string | null
+  result: string
+  progress: { note: string; actor_name: string; at: string }[]
+  instruction_id: Id | null
+  created_by_name: string
+}
+
+/** A 协商成果 of a topic: drafted, approved by the lead leader, sent, its adoption recorded. */
+export interface Outcome {
+  id: Id
+  kind: OutcomeKind
+  kind_label: string
+  title: string
+  body: string
+  state: string
+  state_label: string
+  sent_on: string | null
+  sent_to: string
+  adoption: Adoption | ''
+  adoption_label: string
+  adoption_note: string
+  version: number
+  history: TopicHistoryEntry[]
+  instructions: Instruction[]
+  items: FollowItem[]
+  allowed_actions: { action: string; label: string }[]
+  can_edit: boolean
+  can_record_instruction: boolean
+  can_add_item: boolean
+}
+
+export interface OutcomeInput {
+  version?: number
+  kind?: OutcomeKind
+  title?: string
+  body?: string
+}
+
+export interface OutcomeStepInput {
+  action: string
+  version: number
+  note?: string
+  sent_on?: string
+  sent_to?: string
+  adoption?: Adoption
+}
+
+export interface InstructionInput {
+  leader_name: string
+  leader_title: string
+  instructed_on: string
+  text: string
+  unit_ids: Id[]
+}
+
+export interface FollowItemInput {
+  unit_id: Id
+  title: string
+  due_on: string
+  instruction_id?: Id | null
+}
+
+export interface FollowItemQuery {
+  state?: 'open' | 'done' | ''
+  late?: boolean
+  mine?: boolean
+  unit_id?: Id | null
 }
 
 /** The fields of a topic as sent (POST: plan_id and the required ones; PATCH: version and any). */
@@ -256,6 +368,41 @@ export const requestPostponement = (id: Id, input: { to_month: number; reason: s
 export const decidePostponement = (id: Id, input: { decision: 'approve' | 'reject'; note?: string }) =>
   request<TopicDetail>(`${base}/postponements/${id}/decision`, { method: 'POST', body: withoutEmpty(input), silent: true })
 
+/** The committee's leaders, for the lead-leader picker (readable by all who propose or run topics). */
+export const listLeaders = () => request<{ items: NamedRef[] }>(`${base}/leaders`, { silent: true })
+
+// ---- outcomes and follow-through (each answers the topic) ----
+
+export const createOutcome = (topicId: Id, input: OutcomeInput) =>
+  request<TopicDetail>(`${base}/topics/${topicId}/outcomes`, { method: 'POST', body: input, silent: true })
+
+export const updateOutcome = (id: Id, input: OutcomeInput & { version: number }) =>
+  request<TopicDetail>(`${base}/outcomes/${id}`, { method: 'PATCH', body: input, silent: true })
+
+export const outcomeStep = (id: Id, input: OutcomeStepInput) =>
+  request<TopicDetail>(`${base}/outcomes/${id}/transitions`, { method: 'POST', body: withoutEmpty(input), silent: true })
+
+export const recordInstruction = (outcomeId: Id, input: InstructionInput) =>
+  request<TopicDetail>(`${base}/outcomes/${outcomeId}/instructions`, { method: 'POST', body: input, silent: true })
+
+export const addFollowItem = (outcomeId: Id, input: FollowItemInput) =>
+  request<TopicDetail>(`${base}/outcomes/${outcomeId}/follow-items`, { method: 'POST', body: withoutEmpty(input), silent: true })
+
+export const recordFollowProgress = (itemId: Id, note: string) =>
+  request<TopicDetail>(`${base}/follow-items/${itemId}/progress`, { method: 'POST', body: { note }, silent: true })
+
+export const closeFollowItem = (itemId: Id, result: string) =>
+  request<TopicDetail>(`${base}/follow-items/${itemId}/close`, { method: 'POST', body: { result }, silent: true })
+
+export const listFollowItems = (query: FollowItemQuery = {}) =>
+  request<{ items: FollowItem[]; total: number }>(`${base}/follow-items`, {
+    query: { state: query.state || undefined, late: query.late ? 1 : undefined, mine: query.mine ? 1 : undefined, unit_id: query.unit_id ?? undefined },
+  })
+
+/** The supervision notice (督查通报) of late items as .docx; `number` is its 期号 (第N期). */
+export const downloadLateNotice = (number: string) =>
+  download(`${base}/follow-items/late-notice`, { number: number || undefined }, `协商成果转化督查通报${number}.docx`)
+
 /**
  * The meetings held on a topic, or null when the meetings module is not there (404) or the
  * caller may not list meetings (403): the page then leaves the section out.
@@ -286,10 +433,12 @@ export function labelIn(list: Named[] | undefined, name: string): string | null 
 }
 
 /**
- * A topic's phases in order (待审批 → 已列入计划 → 调研中 → 已协商 …): the states of the plan's
- * work and those that lead into it; states off the path (未列入计划) are left out.
+ * A topic's phases in order (待审批 → 已列入计划 → 调研中 → 已协商 → 成果转化中 → 已办结): the
+ * workflow's `phases`; from older servers, the states of the plan's work and those that lead into
+ * it. States off the path (未列入计划) are left out.
  */
 export function topicPhases(wf: ConsultationWorkflow): Named[] {
+  if (wf.topic.phases?.length) return wf.topic.phases.map((name) => wf.topic.states.find((s) => s.name === name) ?? { name, label: name })
   const inPlan = new Set(wf.topic.in_plan_states)
   return wf.topic.states.filter((s) => inPlan.has(s.name) || wf.topic.transitions.some((t) => t.from === s.name && inPlan.has(t.to)))
 }

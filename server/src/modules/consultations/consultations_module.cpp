@@ -5,11 +5,14 @@
 #include "core/clock.hpp"
 #include "core/command.hpp"
 #include "modules/consultations/commands.hpp"
+#include "modules/consultations/deliberation_routes.hpp"
 #include "modules/consultations/documents.hpp"
 #include "modules/consultations/notices.hpp"
 #include "modules/consultations/outcomes.hpp"
 #include "modules/consultations/permissions.hpp"
+#include "modules/consultations/publication.hpp"
 #include "modules/consultations/queries.hpp"
+#include "modules/consultations/research_routes.hpp"
 #include "modules/consultations/store.hpp"
 #include "modules/consultations/workflow.hpp"
 
@@ -339,6 +342,9 @@ void register_consultations(App& app) {
   register_plan_routes(app);
   register_topic_routes(app);
   register_outcome_routes(app);
+  register_publication_routes(app);
+  register_research_routes(app);
+  register_deliberation_routes(app);
   subscribe_notices(app);
 }
 

@@ -34,6 +34,8 @@ inline constexpr const char* kOutcomeCreated = "consultation.outcome.created";
 inline constexpr const char* kOutcomeUpdated = "consultation.outcome.updated";
 inline constexpr const char* kOutcomePrefix = "consultation.outcome.";  // + an outcome action's name
 inline constexpr const char* kInstructionRecorded = "consultation.outcome.instruction";
+inline constexpr const char* kOutcomePublished = "consultation.outcome.published";
+inline constexpr const char* kOutcomeUnpublished = "consultation.outcome.unpublished";
 inline constexpr const char* kFollowItemAdded = "consultation.follow.added";
 inline constexpr const char* kFollowProgress = "consultation.follow.progress";
 inline constexpr const char* kFollowClosed = "consultation.follow.closed";
@@ -44,5 +46,18 @@ inline constexpr const char* kFollowEscalation = "consultation.follow.escalation
 inline std::string of(OutcomeAction a) {
   return std::string(kOutcomePrefix) + name(a);
 }
+
+}  // namespace sl::consultations::events
+
+namespace sl::consultations::events {
+
+// A topic's research and inspections (research.hpp).
+inline constexpr const char* kResearchCreated = "consultation.research.created";
+inline constexpr const char* kResearchUpdated = "consultation.research.updated";
+inline constexpr const char* kResearchVisitRecorded = "consultation.research.visit";
+inline constexpr const char* kResearchFileAdded = "consultation.research.file_added";
+inline constexpr const char* kResearchFileRemoved = "consultation.research.file_removed";
+inline constexpr const char* kResearchReportSaved = "consultation.research.report_saved";
+inline constexpr const char* kResearchPrefix = "consultation.research.";  // + submit, approve, send_back
 
 }  // namespace sl::consultations::events

@@ -52,6 +52,22 @@ void on_event(App& app, const Event& e) {
         to = ids(*c, sql::kLeaders, e.committee_id);
     }
     send(app, *c, e, to, n);
+  } else if (e.name == std::string(events::kResearchPrefix) + "submit") {
+    auto r = c->exec(sql::kResearchForNotice, {subject});
+    if (r.empty()) return;
+    const auto& x = r.one();
+    Notice n{e.committee_id,
+             e.name,
+             "调研报告《" + x.text("title") + "》待您审定",
+             "",
+             0,
+             "",
+             false,
+             topic_link(x.integer("topic_id"))};
+    send(app, *c, e,
+         x.is_null("lead_leader_id") ? ids(*c, sql::kLeaders, e.committee_id)
+                                     : std::set<int64_t>{x.integer("lead_leader_id")},
+         n);
   } else if (e.name == events::kTopicCreated && e.payload.value("state", "") == name(TopicState::proposed)) {
     auto r = c->exec(sql::kTopicForNotice, {subject});
     if (r.empty()) return;

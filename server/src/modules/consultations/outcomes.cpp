@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/db/row_json.hpp"
 #include "modules/consultations/commands.hpp"
 #include "modules/consultations/events.hpp"
 #include "modules/consultations/permissions.hpp"
@@ -268,9 +269,12 @@ bool reads_all_follow_items(const Principal& p) {
 
 namespace {
 
-Json item_json(db::Connection& c, const db::Row& r, const proposals::WorkCalendar& cal, const std::string& today) {
+Json item_json(db::Connection& c, const Principal& p, const db::Row& r, const proposals::WorkCalendar& cal,
+               const std::string& today) {
   const std::string due = r.text("due_on");
   const bool open = r.text("state") == "open";
+  // Who may report on it: its department and the office, while it is open (item_for_update's rule).
+  const bool may_act = open && (is_office(p) || in_scope(p, r.integer("unit_id")));
   int late = open && today > due ? cal.working_days_between(due, today) : 0;
   Json progress = Json::array();
   for (const auto& x : c.exec(sql::kFollowProgress, {r.integer("id")}).rows)
@@ -280,7 +284,7 @@ Json item_json(db::Connection& c, const db::Row& r, const proposals::WorkCalenda
           {"outcome_title", r.text("outcome_title")},
           {"topic_id", r.integer("topic_id")},
           {"topic_title", r.text("topic_title")},
-          {"instruction_id", r.is_null("instruction_id") ? Json(nullptr) : Json(r.integer("instruction_id"))},
+          {"instruction_id", db::int_or_null(r, "instruction_id")},
           {"unit_id", r.integer("unit_id")},
           {"unit_name", r.text("unit_name")},
           {"title", r.text("title")},
@@ -288,10 +292,12 @@ Json item_json(db::Connection& c, const db::Row& r, const proposals::WorkCalenda
           {"state", r.text("state")},
           {"state_label", open ? (late > 0 ? "已超期" : "办理中") : "已办结"},
           {"late_working_days", late},
-          {"done_on", r.is_null("done_on") ? Json(nullptr) : Json(r.text("done_on"))},
+          {"done_on", db::text_or_null(r, "done_on")},
           {"result", r.text("result")},
           {"created_by_name", r.text("created_by_name")},
-          {"progress", progress}};
+          {"progress", progress},
+          {"can_progress", may_act},
+          {"can_close", may_act}};
 }
 
 }  // namespace
@@ -307,7 +313,10 @@ Json outcomes_of_topic(db::Connection& c, const Principal& p, int64_t topic_id) 
   for (const auto& r : c.exec(sql::kOutcomesOfTopic, {topic_id}).rows) {
     auto state = parse_outcome_state(r.text("state")).value_or(OutcomeState::drafting);
     const bool went_out = state == OutcomeState::sent || state == OutcomeState::concluded;
-    if (!all && !(went_out && !scope.empty())) continue;
+    // Everyone who reads the topic reads its published outcomes; departments the sent ones that
+    // concern them (below); the office, leaders and supervisors all.
+    const bool published = !r.is_null("published_at");
+    if (!all && !published && !(went_out && !scope.empty())) continue;
     auto kind = parse_outcome_kind(r.text("kind")).value_or(OutcomeKind::opinions);
     int64_t id = r.integer("id");
     Json o = {{"id", id},
@@ -317,7 +326,7 @@ Json outcomes_of_topic(db::Connection& c, const Principal& p, int64_t topic_id) 
               {"body", r.text("body")},
               {"state", name(state)},
               {"state_label", label(state)},
-              {"sent_on", r.is_null("sent_on") ? Json(nullptr) : Json(r.text("sent_on"))},
+              {"sent_on", db::text_or_null(r, "sent_on")},
               {"sent_to", r.text("sent_to")},
               {"adoption", r.text("adoption")},
               {"adoption_label", parse_adoption(r.text("adoption")) ? label(*parse_adoption(r.text("adoption"))) : ""},
@@ -350,15 +359,20 @@ Json outcomes_of_topic(db::Connection& c, const Principal& p, int64_t topic_id) 
     const bool counterpart = std::any_of(t.unit_ids.begin(), t.unit_ids.end(), [&](int64_t u) {
       return std::find(scope.begin(), scope.end(), u) != scope.end();
     });
-    if (!all && !named && !counterpart) continue;
+    const bool concerned = all || named || counterpart;
+    if (!concerned && !published) continue;
+    if (!concerned) {  // the public text only
+      instructions = Json::array();
+      o["history"] = Json::array();
+    }
     o["instructions"] = instructions;
     Json items = Json::array();
     for (const auto& it : c.exec(std::string("SELECT ") + sql::kFollowItemColumns + " " + sql::kFollowItemJoins +
                                      " WHERE f.outcome_id = $1 ORDER BY f.due_on, f.id",
                                  {id})
                               .rows)
-      if (all || std::find(scope.begin(), scope.end(), it.integer("unit_id")) != scope.end())
-        items.push_back(item_json(c, it, cal, today));
+      if (all || (concerned && std::find(scope.begin(), scope.end(), it.integer("unit_id")) != scope.end()))
+        items.push_back(item_json(c, p, it, cal, today));
     o["items"] = items;
     Json actions = Json::array();
     for (const auto& row : outcome_transitions())
@@ -366,6 +380,8 @@ Json outcomes_of_topic(db::Connection& c, const Principal& p, int64_t topic_id) 
         actions.push_back({{"action", name(row.action)}, {"label", label(row.action)}});
     o["allowed_actions"] = actions;
     o["can_edit"] = state == OutcomeState::drafting && runs(p, t);
+    o["published_at"] = r.is_null("published_at") ? Json(nullptr) : Json(r.text("published_at"));
+    o["can_publish"] = went_out && is_office(p);
     o["can_record_instruction"] = went_out && is_office(p);
     o["can_add_item"] = went_out && (is_office(p) || named || counterpart);
     out.push_back(o);
@@ -401,7 +417,7 @@ Json follow_items_list(db::Connection& c, const Principal& p, const FollowFilter
                                   " WHERE " + where + " ORDER BY f.state DESC, f.due_on, f.id",
                               params)
                            .rows)
-    items.push_back(item_json(c, r, cal, today));
+    items.push_back(item_json(c, p, r, cal, today));
   return {{"items", items}, {"total", items.size()}};
 }
 

@@ -125,7 +125,7 @@ inline constexpr const char* kOutcome =
     "created_at, updated_at FROM consultation_outcomes WHERE id = $1";
 inline constexpr const char* kOutcomesOfTopic =
     "SELECT id, committee_id, topic_id, kind, title, body, state, sent_on, sent_to, adoption, adoption_note, version, "
-    "created_at, updated_at FROM consultation_outcomes WHERE topic_id = $1 ORDER BY id";
+    "created_at, updated_at, published_at FROM consultation_outcomes WHERE topic_id = $1 ORDER BY id";
 inline constexpr const char* kUpdateOutcome =
     "UPDATE consultation_outcomes SET kind = $3, title = $4, body = $5, version = version + 1, updated_at = $6 "
     "WHERE id = $1 AND version = $2";
@@ -203,6 +203,9 @@ inline constexpr const char* kLeaders =
 inline constexpr const char* kOutcomeForNotice =
     "SELECT o.title, o.topic_id, t.lead_leader_id, t.title AS topic_title FROM consultation_outcomes o "
     "JOIN consultation_topics t ON t.id = o.topic_id WHERE o.id = $1";
+inline constexpr const char* kResearchForNotice =
+    "SELECT r.title, r.topic_id, t.lead_leader_id FROM consultation_research r "
+    "JOIN consultation_topics t ON t.id = r.topic_id WHERE r.id = $1";
 inline constexpr const char* kTopicForNotice = "SELECT title, state FROM consultation_topics WHERE id = $1";
 
 inline constexpr const char* kTopicOfOutcome = "SELECT topic_id FROM consultation_outcomes WHERE id = $1";
@@ -212,5 +215,19 @@ inline constexpr const char* kTopicOfItem =
 inline constexpr const char* kLeadersOfCommittee =
     "SELECT DISTINCT u.id, u.name FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.committee_id = $1 "
     "AND g.role = 'leader' ORDER BY u.id";
+
+// ---- published outcomes ----
+inline constexpr const char* kOutcomePublished = "SELECT published_at FROM consultation_outcomes WHERE id = $1";
+inline constexpr const char* kPublishOutcome =
+    "UPDATE consultation_outcomes SET published_at = $2, published_by_name = $3 WHERE id = $1";
+/// The published outcomes with their topic, plan year and committee; the caller appends the condition.
+inline constexpr const char* kPublicOutcomes =
+    "SELECT o.id, o.committee_id, cm.name AS committee_name, o.kind, o.title, o.body, o.sent_on, o.adoption, "
+    "o.published_at, t.title AS topic_title, t.kind AS topic_kind, t.held_on, p.year FROM consultation_outcomes o "
+    "JOIN consultation_topics t ON t.id = o.topic_id JOIN consultation_plans p ON p.id = t.plan_id "
+    "JOIN committees cm ON cm.id = o.committee_id WHERE ";
+inline constexpr const char* kCountPublicOutcomes =
+    "SELECT COUNT(*) FROM consultation_outcomes o JOIN consultation_topics t ON t.id = o.topic_id "
+    "JOIN consultation_plans p ON p.id = t.plan_id WHERE ";
 
 }  // namespace sl::consultations::sql

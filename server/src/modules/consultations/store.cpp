@@ -2,24 +2,18 @@
 
 #include <algorithm>
 
+#include "core/db/row_json.hpp"
 #include "modules/consultations/commands.hpp"
+#include "modules/consultations/deliberation.hpp"
 #include "modules/consultations/outcomes.hpp"
 #include "modules/consultations/permissions.hpp"
 #include "modules/consultations/queries.hpp"
+#include "modules/consultations/research.hpp"
 #include "modules/consultations/workflow.hpp"
 
 namespace sl::consultations {
 
 namespace {
-
-Json opt_json(const db::Row& r, std::string_view col) {
-  if (r.is_null(col)) return nullptr;
-  return r.integer(col);
-}
-Json opt_text(const db::Row& r, std::string_view col) {
-  if (r.is_null(col)) return nullptr;
-  return r.text(col);
-}
 
 Json plan_row_json(const db::Row& r) {
   auto state = parse_plan_state(r.text("state")).value_or(PlanState::drafting);
@@ -29,7 +23,7 @@ Json plan_row_json(const db::Row& r) {
           {"state", name(state)},
           {"state_label", label(state)},
           {"doc_number", r.text("doc_number")},
-          {"published_on", opt_text(r, "published_on")},
+          {"published_on", db::text_or_null(r, "published_on")},
           {"version", r.integer("version")},
           {"updated_at", r.text("updated_at")}};
 }
@@ -79,14 +73,14 @@ Json topic_row_json(db::Connection& c, const db::Row& r) {
           {"kind_label", label(kind)},
           {"title", r.text("title")},
           {"purpose", r.text("purpose")},
-          {"lead_leader_id", opt_json(r, "lead_leader_id")},
-          {"lead_leader_name", opt_text(r, "lead_leader_name")},
-          {"special_committee_id", opt_json(r, "special_committee_id")},
-          {"special_committee_name", opt_text(r, "special_committee_name")},
-          {"party_id", opt_json(r, "party_id")},
-          {"party_name", opt_text(r, "party_name")},
-          {"sector_id", opt_json(r, "sector_id")},
-          {"sector_name", opt_text(r, "sector_name")},
+          {"lead_leader_id", db::int_or_null(r, "lead_leader_id")},
+          {"lead_leader_name", db::text_or_null(r, "lead_leader_name")},
+          {"special_committee_id", db::int_or_null(r, "special_committee_id")},
+          {"special_committee_name", db::text_or_null(r, "special_committee_name")},
+          {"party_id", db::int_or_null(r, "party_id")},
+          {"party_name", db::text_or_null(r, "party_name")},
+          {"sector_id", db::int_or_null(r, "sector_id")},
+          {"sector_name", db::text_or_null(r, "sector_name")},
           {"planned_month", r.integer("planned_month")},
           {"form", name(form)},
           {"form_label", label(form)},
@@ -96,7 +90,7 @@ Json topic_row_json(db::Connection& c, const db::Row& r) {
           {"added_in_year", r.integer("added_in_year") != 0},
           {"addition_reason", r.text("addition_reason")},
           {"proposed_by_name", r.text("proposed_by_name")},
-          {"held_on", opt_text(r, "held_on")},
+          {"held_on", db::text_or_null(r, "held_on")},
           {"version", r.integer("version")},
           {"units", named_list(c, sql::kTopicUnits, id)}};
 }
@@ -182,7 +176,8 @@ Json topic_detail(db::Connection& c, const Principal& p, int64_t id) {
   out["plan_state_label"] = label(plan_state);
   Json proposals = Json::array();
   for (const auto& x : c.exec(sql::kTopicProposals, {id}).rows)
-    proposals.push_back({{"id", x.integer(0)}, {"title", x.text(1)}, {"number_label", opt_text(x, "number_label")}});
+    proposals.push_back(
+        {{"id", x.integer(0)}, {"title", x.text(1)}, {"number_label", db::text_or_null(x, "number_label")}});
   out["proposals"] = proposals;
   Json hist = Json::array();
   for (const auto& h : c.exec(sql::kTopicHistory, {id}).rows)
@@ -205,7 +200,7 @@ Json topic_detail(db::Connection& c, const Principal& p, int64_t id) {
                      {"requested_by_name", x.text("requested_by_name")},
                      {"requested_at", x.text("requested_at")},
                      {"decided_by_name", x.text("decided_by_name")},
-                     {"decided_at", opt_text(x, "decided_at")},
+                     {"decided_at", db::text_or_null(x, "decided_at")},
                      {"decision_note", x.text("decision_note")}});
   }
   out["postponements"] = posts;
@@ -223,6 +218,8 @@ Json topic_detail(db::Connection& c, const Principal& p, int64_t id) {
   out["can_decide_postponement"] = pending.has_value() && p.has(Role::leader);
   out["pending_postponement_id"] = pending ? Json(*pending) : Json(nullptr);
   out["outcomes"] = outcomes_of_topic(c, p, id);
+  out["research"] = research_of_topic(c, p, id);
+  out["deliberation"] = deliberation_summary(c, p, id);
   out["can_add_outcome"] = runs && (state == TopicState::consulted || state == TopicState::following);
   out["can_arrange_meeting"] = runs && state != TopicState::dropped && state != TopicState::concluded;
   return out;

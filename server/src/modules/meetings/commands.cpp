@@ -68,10 +68,6 @@ void check_input(db::Connection& c, const Principal& p, const MeetingInput& in) 
     throw ApiError::validation("subject_id", "议题类型与议题编号应同时填写");
 }
 
-db::Value opt_text(const std::optional<std::string>& v) {
-  return v ? db::Value(*v) : db::Value(nullptr);
-}
-
 }  // namespace
 
 const std::vector<std::string>& meeting_kinds() {
@@ -162,7 +158,7 @@ Outcome create_meeting(db::Connection& c, const Caller& by, const MeetingInput& 
   check_input(c, by.user, in);
   int64_t id =
       c.exec(sql::kInsertMeeting, {by.user.committee_id, in.kind, in.title, in.agenda, in.place, in.starts_at,
-                                   in.ends_at, opt_text(in.subject_type), db::opt(in.subject_id),
+                                   in.ends_at, db::opt(in.subject_type), db::opt(in.subject_id),
                                    db::opt(in.special_committee_id), auth::random_hex(16), by.user.user_id, by.at()})
           .one()
           .integer(0);
@@ -178,7 +174,7 @@ Outcome update_meeting(db::Connection& c, const Caller& by, int64_t id, int64_t 
     throw ApiError::forbidden("专委会工作人员只能安排本专委会组织的会议");
   check_input(c, by.user, in);
   auto r = c.exec(sql::kUpdateMeeting,
-                  {in.kind, in.title, in.agenda, in.place, in.starts_at, in.ends_at, opt_text(in.subject_type),
+                  {in.kind, in.title, in.agenda, in.place, in.starts_at, in.ends_at, db::opt(in.subject_type),
                    db::opt(in.subject_id), db::opt(in.special_committee_id), id, version, by.at()});
   if (r.affected == 0) throw ApiError(ErrorCode::version_conflict, "会议已被他人修改，请刷新后重试");
   const db::Row& m = l.row;

@@ -40,7 +40,7 @@ void append(std::string& list, const std::string& name) {
 People people_of(db::Connection& c, int64_t id) {
   People p;
   for (const auto& r : c.exec(sql::kInviteesOfMeeting, {id}).rows) {
-    std::string name = r.is_null("name") ? "" : r.text("name");
+    std::string name = r.text("name");
     std::string as = r.text("invited_as");
     if (as == "unit")
       append(p.units, name);
@@ -48,7 +48,7 @@ People people_of(db::Connection& c, int64_t id) {
       append(p.guests, r.text("guest_employer").empty() ? name : name + "（" + r.text("guest_employer") + "）");
     else
       append(p.members, name);
-    std::string leave = r.is_null("leave_state") ? "" : r.text("leave_state");
+    std::string leave = r.text("leave_state");
     if (r.text("attendance") == "present")
       append(p.present, name);
     else if (r.text("reply") == "leave" && leave == "approved")
@@ -112,7 +112,7 @@ std::string minutes_docx(db::Connection& c, const db::Row& m) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : c.exec(sql::kSpeechesOfMeeting, {m.integer("id")}).rows)
     if (s.text("state") == "arranged")
-      rows.push_back({std::to_string(rows.size() + 1), s.is_null("name") ? "" : s.text("name"), s.text("title"),
+      rows.push_back({std::to_string(rows.size() + 1), s.text("name"), s.text("title"),
                       s.text("mode") == "written" ? "书面发言" : "口头发言"});
   if (!rows.empty()) {
     d.heading1("二、会议发言");
@@ -143,7 +143,7 @@ void register_documents(App& app) {
             [&app](http::Request& req) {
               auto c = app.db().acquire();
               Loaded l = load_meeting(*c, req.user(), req.param_int("id"));
-              bool drafts = l.access == Access::manager || l.access == Access::reader;
+              bool drafts = reads_in_full(l.access);
               if (l.access == Access::calendar) throw ApiError::forbidden("只有参会人员和会议组织者可以下载会议纪要");
               if (!drafts && l.row.text("minutes_state") != "approved") throw ApiError::not_found("审定的会议纪要");
               return http::Response::file(kDocxType, minutes_docx(*c, l.row), l.row.text("title") + "纪要.docx");

@@ -14,6 +14,16 @@ std::optional<std::string> read_time(api::Validator& v, const Json& body, const 
   return n;
 }
 
+/// `read(v)` on `body`, then `finish()`: every bad or unknown field named at once. A required
+/// field's absence throws there, so `read` may return a default for it.
+template <class Read>
+auto read_body(const Json& body, Read&& read) {
+  api::Validator v(body);
+  auto out = read(v);
+  v.finish();
+  return out;
+}
+
 }  // namespace
 
 MeetingInput read_meeting_input(const Json& body, const db::Row* existing, int64_t* version) {
@@ -97,6 +107,60 @@ SpeechInput read_speech_input(const Json& body) {
   v.finish();
   if (in.mode == "written" && in.body.empty()) throw ApiError::validation("body", "书面发言须提交发言内容");
   return in;
+}
+
+NoFields read_nothing(const Json& body) {
+  return read_body(body, [](api::Validator&) { return NoFields{}; });
+}
+
+std::string read_cancel_reason(const Json& body) {
+  return read_body(body,
+                   [](api::Validator& v) { return v.text("reason", api::Presence::optional, 500, true).value_or(""); });
+}
+
+ReplyInput read_reply_input(const Json& body) {
+  return read_body(body, [](api::Validator& v) {
+    auto answer = v.one_of("reply", api::Presence::required, {"attend", "leave"});
+    auto reason = v.text("reason", api::Presence::optional, 500, true);
+    return ReplyInput{answer.value_or(""), reason.value_or("")};
+  });
+}
+
+LeaveDecision read_leave_decision(const Json& body) {
+  return read_body(body, [](api::Validator& v) {
+    auto d = v.one_of("decision", api::Presence::required, {"approve", "reject"});
+    auto note = v.text("note", api::Presence::optional, 500, true);
+    return LeaveDecision{d == "approve", note.value_or("")};
+  });
+}
+
+std::string read_sign_in_token(const Json& body) {
+  return read_body(body, [](api::Validator& v) { return v.text("token", api::Presence::required, 100).value_or(""); });
+}
+
+AttendanceInput read_attendance_input(const Json& body) {
+  return read_body(body, [](api::Validator& v) {
+    auto s = v.one_of("status", api::Presence::required, {"present", "absent"});
+    auto reason = v.text("reason", api::Presence::required, 500);
+    return AttendanceInput{s == "present", reason.value_or("")};
+  });
+}
+
+std::vector<int64_t> read_speech_order(const Json& body) {
+  return read_body(body, [](api::Validator& v) {
+    return v.id_list("ids", api::Presence::required).value_or(std::vector<int64_t>{});
+  });
+}
+
+bool read_speech_decision(const Json& body) {
+  return read_body(body, [](api::Validator& v) {
+    return v.one_of("decision", api::Presence::required, {"arrange", "decline"}) == "arrange";
+  });
+}
+
+std::string read_minutes(const Json& body) {
+  return read_body(body,
+                   [](api::Validator& v) { return v.text("text", api::Presence::required, 50000, true).value_or(""); });
 }
 
 Json meeting_schema(bool creating) {

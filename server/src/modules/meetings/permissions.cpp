@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/api/resource.hpp"
+#include "core/errors.hpp"
 
 namespace sl::meetings {
 
@@ -33,6 +34,11 @@ bool manages(const Principal& p, std::optional<int64_t> special_committee_id) {
 
 bool may_create(const Principal& p, std::optional<int64_t> special_committee_id) {
   return manages(p, special_committee_id);
+}
+
+void require_arranger(const Principal& p) {
+  if (!may_create(p, std::nullopt) && p.grants_of(Role::committee_staff).empty())
+    throw ApiError::forbidden("只有政协办、提案委和专委会工作人员可以安排会议");
 }
 
 bool reads_all(const Principal& p) {

@@ -28,8 +28,17 @@ enum class Access {
   manager,   // manages it
 };
 
+/// Whether `a` reads everything of the meeting: the invitees, all speeches, draft minutes
+/// (managers and readers).
+inline bool reads_in_full(Access a) {
+  return a == Access::manager || a == Access::reader;
+}
+
 /// May create meetings organised by `special_committee_id` (none: the committee office's own).
 bool may_create(const Principal& p, std::optional<int64_t> special_committee_id);
+/// 403 unless the caller may arrange any meeting: the committee office, or committee staff (who
+/// then arrange their special committee's).
+void require_arranger(const Principal& p);
 /// Manages a meeting organised by `special_committee_id`.
 bool manages(const Principal& p, std::optional<int64_t> special_committee_id);
 /// Reads every meeting of the committee in full.

@@ -1,22 +1,13 @@
 #include "modules/meetings/store.hpp"
 
 #include "core/api/resource.hpp"
+#include "core/db/row_json.hpp"
 #include "modules/meetings/queries.hpp"
 #include "modules/meetings/sign_in_code.hpp"
 
 namespace sl::meetings {
 
 namespace {
-
-Json opt_json(const db::Row& r, std::string_view col) {
-  if (r.is_null(col)) return nullptr;
-  return r.text(col);
-}
-
-Json opt_int_json(const db::Row& r, std::string_view col) {
-  auto v = r.opt_int(col);
-  return v ? Json(*v) : Json(nullptr);
-}
 
 std::string phase_of(const db::Row& m, int64_t now) {
   if (now < epoch_of(m.text("starts_at"))) return "upcoming";
@@ -34,23 +25,30 @@ Json summary(const db::Row& m, int64_t now) {
           {"ends_at", m.text("ends_at")},
           {"state", m.text("state")},
           {"phase", phase_of(m, now)},
-          {"special_committee_id", opt_int_json(m, "special_committee_id")},
-          {"subject_type", opt_json(m, "subject_type")},
-          {"subject_id", opt_int_json(m, "subject_id")}};
+          {"special_committee_id", db::int_or_null(m, "special_committee_id")},
+          {"subject_type", db::text_or_null(m, "subject_type")},
+          {"subject_id", db::int_or_null(m, "subject_id")}};
+}
+
+/// Invitee row `i`'s invitation, reply, leave and attendance: what the invitee sees of their own
+/// and the organisers see of everyone.
+Json reply_json(const db::Row& i) {
+  return {{"invited_as", i.text("invited_as")},
+          {"reply", i.text("reply")},
+          {"leave_reason", i.text("leave_reason")},
+          {"leave_state", db::text_or_null(i, "leave_state")},
+          {"leave_note", i.text("leave_note")},
+          {"replied_at", db::text_or_null(i, "replied_at")},
+          {"attendance", i.text("attendance")},
+          {"signed_in_at", db::text_or_null(i, "signed_in_at")},
+          {"sign_in_how", db::text_or_null(i, "sign_in_how")}};
 }
 
 Json my_json(const std::optional<db::Row>& i) {
   if (!i) return nullptr;
-  return {{"invitee_id", i->integer("id")},
-          {"invited_as", i->text("invited_as")},
-          {"reply", i->text("reply")},
-          {"leave_reason", i->text("leave_reason")},
-          {"leave_state", opt_json(*i, "leave_state")},
-          {"leave_note", i->text("leave_note")},
-          {"replied_at", opt_json(*i, "replied_at")},
-          {"attendance", i->text("attendance")},
-          {"signed_in_at", opt_json(*i, "signed_in_at")},
-          {"sign_in_how", opt_json(*i, "sign_in_how")}};
+  Json out = reply_json(*i);
+  out["invitee_id"] = i->integer("id");
+  return out;
 }
 
 const char* access_name(Access a) {
@@ -142,7 +140,7 @@ Json meeting_list(db::Connection& c, const http::Request& req, int64_t now) {
               params)
            .rows) {
     Json item = summary(r, now);
-    item["special_committee_name"] = opt_json(r, "special_committee_name");
+    item["special_committee_name"] = db::text_or_null(r, "special_committee_name");
     items.push_back(item);
   }
   return api::list_envelope(std::move(items), total, q);
@@ -160,14 +158,14 @@ Json meeting_detail(db::Connection& c, const Principal& p, int64_t id, int64_t n
   }
   out["limited"] = false;
   out["agenda"] = m.text("agenda");
-  out["notified_at"] = opt_json(m, "notified_at");
+  out["notified_at"] = db::text_or_null(m, "notified_at");
   out["cancel_reason"] = m.text("cancel_reason");
   out["version"] = m.integer("version");
   out["created_at"] = m.text("created_at");
   out["updated_at"] = m.text("updated_at");
   out["minutes_state"] = m.text("minutes_state");
-  out["minutes_approved_at"] = opt_json(m, "minutes_approved_at");
-  bool sees_draft_minutes = l.access == Access::manager || l.access == Access::reader;
+  out["minutes_approved_at"] = db::text_or_null(m, "minutes_approved_at");
+  bool sees_draft_minutes = reads_in_full(l.access);
   out["minutes"] = sees_draft_minutes || m.text("minutes_state") == "approved" ? m.text("minutes") : "";
   if (auto s = m.opt_int("special_committee_id")) {
     auto n = c.exec(sql::kSpecialCommitteeName, {*s, m.integer("committee_id")});
@@ -190,7 +188,7 @@ Json meetings_of_subject(db::Connection& c, const Principal& p, std::string_view
   int64_t now = clock::now();
   for (const auto& r : c.exec(sql::kMeetingsWhere + where + " ORDER BY m.starts_at DESC, m.id DESC", params).rows) {
     Json item = summary(r, now);
-    item["special_committee_name"] = opt_json(r, "special_committee_name");
+    item["special_committee_name"] = db::text_or_null(r, "special_committee_name");
     item["minutes_state"] = r.text("minutes_state");
     items.push_back(item);
   }
@@ -201,28 +199,20 @@ namespace {
 
 Loaded load_reader(db::Connection& c, const Principal& p, int64_t id) {
   Loaded l = load_meeting(c, p, id);
-  if (l.access != Access::manager && l.access != Access::reader)
-    throw ApiError::forbidden("只有会议的组织者、领导和督查室可以查看参会名单");
+  if (!reads_in_full(l.access)) throw ApiError::forbidden("只有会议的组织者、领导和督查室可以查看参会名单");
   return l;
 }
 
 Json invitee_json(const db::Row& r) {
-  return {{"id", r.integer("id")},
-          {"user_id", opt_int_json(r, "user_id")},
-          {"unit_id", opt_int_json(r, "unit_id")},
-          {"name", r.is_null("name") ? "" : r.text("name")},
-          {"employer", r.is_null("employer") ? "" : r.text("employer")},
-          {"invited_as", r.text("invited_as")},
-          {"reply", r.text("reply")},
-          {"leave_reason", r.text("leave_reason")},
-          {"leave_state", opt_json(r, "leave_state")},
-          {"leave_note", r.text("leave_note")},
-          {"replied_at", opt_json(r, "replied_at")},
-          {"attendance", r.text("attendance")},
-          {"signed_in_at", opt_json(r, "signed_in_at")},
-          {"sign_in_how", opt_json(r, "sign_in_how")},
-          {"manual_reason", r.text("manual_reason")},
-          {"marked_by_name", opt_json(r, "marked_by_name")}};
+  Json out = reply_json(r);
+  out.update({{"id", r.integer("id")},
+              {"user_id", db::int_or_null(r, "user_id")},
+              {"unit_id", db::int_or_null(r, "unit_id")},
+              {"name", r.text("name")},
+              {"employer", r.text("employer")},
+              {"manual_reason", r.text("manual_reason")},
+              {"marked_by_name", db::text_or_null(r, "marked_by_name")}});
+  return out;
 }
 
 }  // namespace
@@ -237,7 +227,7 @@ Json invitee_list(db::Connection& c, const Principal& p, int64_t id) {
                        {"from", r.text("from_reply")},
                        {"to", r.text("to_reply")},
                        {"reason", r.text("reason")},
-                       {"by_name", opt_json(r, "by_name")},
+                       {"by_name", db::text_or_null(r, "by_name")},
                        {"at", r.text("at")}});
   return {{"items", items}, {"total", items.size()}, {"reply_changes", changes}};
 }
@@ -249,7 +239,7 @@ Json board(db::Connection& c, const Principal& p, int64_t id) {
   for (const auto& r : c.exec(sql::kInviteesOfMeeting, {id}).rows) {
     ++expected;
     std::string att = r.text("attendance"), rep = r.text("reply");
-    std::string leave = r.is_null("leave_state") ? "" : r.text("leave_state");
+    std::string leave = r.text("leave_state");
     if (att == "present")
       ++signed_in;
     else if (att == "absent")
@@ -278,14 +268,14 @@ Json board(db::Connection& c, const Principal& p, int64_t id) {
 Json speech_list(db::Connection& c, const Principal& p, int64_t id) {
   Loaded l = load_meeting(c, p, id);
   if (l.access == Access::calendar) throw ApiError::forbidden("只有参会人员可以查看会议发言");
-  bool all = l.access == Access::manager || l.access == Access::reader;
+  bool all = reads_in_full(l.access);
   Json items = Json::array();
   for (const auto& r : c.exec(sql::kSpeechesOfMeeting, {id}).rows) {
     bool own = r.integer("user_id") == p.user_id;
     if (!all && !own && r.text("state") != "arranged") continue;
     items.push_back({{"id", r.integer("id")},
                      {"user_id", r.integer("user_id")},
-                     {"name", r.is_null("name") ? "" : r.text("name")},
+                     {"name", r.text("name")},
                      {"title", r.text("title")},
                      {"mode", r.text("mode")},
                      {"body", r.text("body")},

@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { configureClient } from '@/api/client'
-import type { TopicDetail, TopicSummary } from '@/api/consultations'
+import type { FollowItem, Outcome, TopicDetail, TopicSummary } from '@/api/consultations'
+import { useAuthStore } from '@/stores/auth'
 import { i18n } from '@/locales'
 import { useAppStore } from '@/stores/app'
 import { forgetWorkflow, labelOf, leadingBody } from './labels'
 import TopicList from './components/TopicList.vue'
 import TopicActionDialog from './components/TopicActionDialog.vue'
+import FollowItemsTable from './components/FollowItemsTable.vue'
+import OutcomeActionDialog from './components/OutcomeActionDialog.vue'
 
 const t = i18n.global.t as (key: string, named?: Record<string, unknown>) => string
 const te = i18n.global.te as (key: string) => boolean
@@ -121,6 +124,79 @@ describe('consultation components', () => {
     expect(body.version).toBe(2)
     expect(body.held_on).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(wrapper.emitted('done')?.[0]?.[0]).toMatchObject({ state: 'consulted' })
+    wrapper.unmount()
+    await new Promise((r) => setTimeout(r, 50))
+    warn.mockRestore()
+  })
+
+  const item = (over: Partial<FollowItem>): FollowItem => ({
+    id: 1,
+    unit_id: 7,
+    unit_name: '区发展和改革局',
+    title: '推行“一件事一次办”清单',
+    due_on: '2030-08-01',
+    state: 'open',
+    state_label: '办理中',
+    late_working_days: 0,
+    done_on: null,
+    result: '',
+    progress: [{ note: '已起草清单', actor_name: '发改局', at: '2030-07-10T02:00:00Z' }],
+    instruction_id: null,
+    created_by_name: '发改局',
+    ...over,
+  })
+
+  it('shows follow-through items as cards on a phone: late in red with its working days, buttons for its own unit only', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    useAppStore().isMobile = true
+    useAuthStore().user = { id: 1, name: '发改局', username: 'fagaiju', mobile: null, must_change_password: false, committee_id: 1, roles: ['unit_staff'], committees: [], grants: [{ role: 'unit_staff', unit_id: 7 }] }
+    const items = [item({ late_working_days: 3, state_label: '已超期' }), item({ id: 2, unit_id: 8, unit_name: '区民政局' }), item({ id: 3, state: 'done', result: '已印发实施', done_on: '2030-07-20' })]
+    const wrapper = mount(FollowItemsTable, { props: { items }, global: { plugins: [i18n, pinia], stubs: { RouterLink: RouterLinkStub } } })
+    await flushPromises()
+    const cards = wrapper.findAll('[data-test=follow-item]')
+    expect(cards).toHaveLength(3)
+    expect(wrapper.find('[data-test=follow-table]').exists()).toBe(false)
+    const late = cards[0].find('[data-test=follow-state]')
+    expect(late.text()).toBe('超期3个工作日')
+    expect(late.classes()).toContain('el-tag--danger')
+    expect(cards[0].text()).toContain('已起草清单')
+    expect(cards[0].find('[data-test=follow-close]').exists()).toBe(true)
+    expect(cards[1].find('[data-test=follow-close]').exists()).toBe(false)
+    expect(cards[2].find('[data-test=follow-state]').text()).toBe('已办结')
+    expect(cards[2].text()).toContain('已印发实施')
+    expect(cards[2].find('[data-test=follow-progress]').exists()).toBe(false)
+    await cards[0].find('[data-test=follow-close]').trigger('click')
+    expect(wrapper.emitted('close')?.[0]?.[0]).toMatchObject({ id: 1 })
+    wrapper.unmount()
+  })
+
+  it('sends an outcome to 区委、区政府 today unless changed, and asks for the adoption before recording it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const outcome = { id: 5, title: '意见建议', version: 4, instructions: [], items: [] } as unknown as Outcome
+    fetchMock.mockImplementation(async () => answer(200, { id: 11, state: 'following' }))
+    const wrapper = mount(OutcomeActionDialog, {
+      props: { modelValue: true, outcome, action: { action: 'send', label: '报送区委、区政府' } },
+      global: { plugins: [i18n, createPinia()] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    expect((document.querySelector('#outcome-sent-to') as HTMLInputElement).value).toBe('区委、区政府')
+    ;(document.querySelector('[data-test=dialog-save]') as HTMLButtonElement).click()
+    await flushPromises()
+    const sent = fetchMock.mock.calls.find(([url]) => String(url).includes('/outcomes/5/transitions'))
+    const body = JSON.parse(sent![1].body)
+    expect(body).toMatchObject({ action: 'send', version: 4, sent_to: '区委、区政府' })
+    expect(body.sent_on).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(wrapper.emitted('done')?.[0]?.[0]).toMatchObject({ state: 'following' })
+
+    fetchMock.mockClear()
+    await wrapper.setProps({ modelValue: true, action: { action: 'record_adoption', label: '确认采纳情况' } })
+    await flushPromises()
+    ;(document.querySelector('[data-test=dialog-save]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(document.querySelector('[data-test=outcome-action-form] .el-form-item.is-error label')?.textContent).toBe('采纳情况')
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/transitions'))).toBe(false)
     wrapper.unmount()
     await new Promise((r) => setTimeout(r, 50))
     warn.mockRestore()

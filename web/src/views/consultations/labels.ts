@@ -31,7 +31,19 @@ export function forgetWorkflow() {
 }
 
 /** The kinds of value the pages name. */
-export type LabelKind = 'kind' | 'form' | 'state' | 'planState' | 'planAction' | 'action' | 'meetingKind' | 'meetingState'
+export type LabelKind =
+  | 'kind'
+  | 'form'
+  | 'state'
+  | 'planState'
+  | 'planAction'
+  | 'action'
+  | 'meetingKind'
+  | 'meetingState'
+  | 'outcomeKind'
+  | 'outcomeState'
+  | 'outcomeAction'
+  | 'adoption'
 
 function serverList(wf: ConsultationWorkflow | null, kind: LabelKind): Named[] | undefined {
   if (!wf) return undefined
@@ -48,6 +60,14 @@ function serverList(wf: ConsultationWorkflow | null, kind: LabelKind): Named[] |
       return wf.plan.actions
     case 'action':
       return wf.topic.actions
+    case 'outcomeKind':
+      return wf.outcome?.kinds
+    case 'outcomeState':
+      return wf.outcome?.states
+    case 'outcomeAction':
+      return wf.outcome?.actions
+    case 'adoption':
+      return wf.outcome?.adoptions
     default:
       return undefined
   }
@@ -79,9 +99,33 @@ export function topicStateType(state: string): 'primary' | 'success' | 'warning'
       return 'success'
     case 'dropped':
       return 'info'
+    case 'following':
+      return 'warning'
+    case 'concluded':
+      return 'success'
     default:
       return 'primary'
   }
+}
+
+/** The tag colour of an outcome state. */
+export function outcomeStateType(state: string): 'primary' | 'success' | 'warning' | 'info' {
+  switch (state) {
+    case 'drafting':
+      return 'info'
+    case 'review':
+      return 'warning'
+    case 'concluded':
+      return 'success'
+    default:
+      return 'primary'
+  }
+}
+
+/** The tag colour of a follow-through item: red when late, green when done. */
+export function followItemType(item: { state: string; late_working_days: number }): 'danger' | 'success' | 'primary' {
+  if (item.state === 'done') return 'success'
+  return item.late_working_days > 0 ? 'danger' : 'primary'
 }
 
 /** The tag colour of a plan state. */
@@ -104,6 +148,11 @@ export function useConsultationLabels(t: Translate, te: Has) {
     workflow,
     label: (kind: LabelKind, name: string | null | undefined, fallback?: string | null) => labelOf(t, te, workflow.value, kind, name, fallback),
     month: (m: number | null | undefined) => (m ? t('consultations.monthN', { n: m }) : '—'),
+    /** What a person is told once `action` of `kind` is done ("计划已印发"), in words of its own. */
+    said: (kind: 'plan' | 'topic' | 'outcome', action: string, actionLabel: string) => {
+      const key = `consultations.said.${kind}.${action.replace(':', '_')}`
+      return te(key) ? t(key) : t('consultations.stepDone', { action: actionLabel })
+    },
   }
 }
 

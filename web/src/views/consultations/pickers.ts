@@ -1,8 +1,10 @@
-// The choices the topic form offers: leaders, special committees (with their counterpart units),
+// The choices the topic form offers: leaders (the module's own list, which committee staff and
+// contacts may read), special committees (with their counterpart units),
 // parties, sectors, units, and key proposals searched by title. Loaded quietly: a list the caller
 // may not read comes back empty and the form keeps the topic's own values.
 import { reactive } from 'vue'
 import { request } from '@/api/client'
+import { listLeaders } from '@/api/consultations'
 import { listProposals } from '@/api/proposals'
 import type { Id } from '@/api/types'
 
@@ -46,7 +48,9 @@ async function quietAll<T>(path: string, query: Record<string, string | number> 
 export function usePickers(): PickerState {
   if (!state.loaded && !loading) {
     loading = Promise.all([
-      quietAll<PickOption>('/users', { role: 'leader' }),
+      listLeaders()
+        .then((r) => r.items)
+        .catch(() => [] as PickOption[]),
       quietAll<SpecialOption>('/special-committees'),
       quietAll<PickOption>('/parties'),
       quietAll<PickOption>('/sectors'),
