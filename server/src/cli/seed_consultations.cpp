@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "cli/demo_principal.hpp"
 #include "core/clock.hpp"
 #include "core/command.hpp"
 #include "modules/consultations/commands.hpp"
@@ -15,31 +16,6 @@ namespace sl::cli {
 namespace {
 
 using namespace consultations;
-
-/// A demo user acting in the committee, with their grants there.
-Principal acting(db::Connection& c, int64_t committee, const std::string& username) {
-  auto u = c.exec("SELECT id, name FROM users WHERE username = $1", {username});
-  if (u.empty()) throw std::runtime_error("demo consultations: no user " + username);
-  Principal p;
-  p.user_id = u.one().integer(0);
-  p.name = u.one().text(1);
-  p.committee_id = committee;
-  for (const auto& g : c.exec("SELECT id, role, unit_id, special_committee_id, party_id, sector_id FROM role_grants "
-                              "WHERE user_id = $1 AND committee_id = $2",
-                              {p.user_id, committee})
-                           .rows) {
-    Grant gr;
-    gr.id = g.integer(0);
-    gr.committee_id = committee;
-    gr.role = parse_role(g.text(1)).value_or(Role::member);
-    gr.unit_id = g.opt_int("unit_id");
-    gr.special_committee_id = g.opt_int("special_committee_id");
-    gr.party_id = g.opt_int("party_id");
-    gr.sector_id = g.opt_int("sector_id");
-    p.grants.push_back(gr);
-  }
-  return p;
-}
 
 /// The id of the row of `table` named `name` in the committee.
 int64_t id_of(db::Connection& c, const char* table, int64_t committee, const std::string& name) {
@@ -379,8 +355,8 @@ void seed_research(db::Connection& c, int64_t topic_id, const std::string& title
   if (!s) return;
   const int64_t committee =
       c.exec("SELECT committee_id FROM consultation_topics WHERE id = $1", {topic_id}).one().integer(0);
-  const Principal runner = acting(c, committee, s->runner);
-  const Principal chair = acting(c, committee, "zhuxi");
+  const Principal runner = demo_principal(c, committee, s->runner);
+  const Principal chair = demo_principal(c, committee, "zhuxi");
   auto day = [&](int n) { return clock::civil_from_days(days_of(start) + n); };
   const int64_t leader = user_of_mobile(c, committee, s->leader);
   const int64_t member = user_of_mobile(c, committee, s->member);
@@ -622,10 +598,10 @@ void seed_outcome(db::Connection& c, int64_t committee, const OutcomeSeed& s, in
 
 std::map<std::string, int64_t> seed_consultations(db::Connection& c, int64_t committee) {
   std::map<std::string, int64_t> ids;
-  const Principal office = acting(c, committee, "tianwei");
-  const Principal jingji = acting(c, committee, "jingji");
-  const Principal minmeng = acting(c, committee, "minmeng");
-  const Principal chair = acting(c, committee, "zhuxi");
+  const Principal office = demo_principal(c, committee, "tianwei");
+  const Principal jingji = demo_principal(c, committee, "jingji");
+  const Principal minmeng = demo_principal(c, committee, "minmeng");
+  const Principal chair = demo_principal(c, committee, "zhuxi");
 
   // ---- 2026: drafted in December 2025, published in January, carried out through the year ----
   int64_t plan = as(office, "2025-12-10", [&](const Caller& by) { return create_plan(c, by, {2026, ""}); }).id;

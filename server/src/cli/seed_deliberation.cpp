@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/demo_principal.hpp"
 #include "core/clock.hpp"
 #include "core/command.hpp"
 #include "modules/consultations/deliberation.hpp"
@@ -13,37 +14,6 @@ namespace sl::cli {
 namespace {
 
 using namespace consultations;
-
-/// User `user_id` acting in the committee, with their grants there.
-Principal acting_as(db::Connection& c, int64_t committee, int64_t user_id) {
-  auto u = c.exec("SELECT id, name FROM users WHERE id = $1", {user_id});
-  if (u.empty()) throw std::runtime_error("demo deliberation: no user " + std::to_string(user_id));
-  Principal p;
-  p.user_id = user_id;
-  p.name = u.one().text(1);
-  p.committee_id = committee;
-  for (const auto& g : c.exec("SELECT id, role, unit_id, special_committee_id, party_id, sector_id FROM role_grants "
-                              "WHERE user_id = $1 AND committee_id = $2 ORDER BY id",
-                              {user_id, committee})
-                           .rows) {
-    Grant gr;
-    gr.id = g.integer(0);
-    gr.committee_id = committee;
-    gr.role = parse_role(g.text(1)).value_or(Role::member);
-    gr.unit_id = g.opt_int("unit_id");
-    gr.special_committee_id = g.opt_int("special_committee_id");
-    gr.party_id = g.opt_int("party_id");
-    gr.sector_id = g.opt_int("sector_id");
-    p.grants.push_back(gr);
-  }
-  return p;
-}
-
-int64_t user_named(db::Connection& c, const std::string& username) {
-  auto r = c.exec("SELECT id FROM users WHERE username = $1", {username});
-  if (r.empty()) throw std::runtime_error("demo deliberation: no user " + username);
-  return r.one().integer(0);
-}
 
 /// Epoch seconds of `hour`:00 China time on `day` (YYYY-MM-DD).
 int64_t beijing(const std::string& day, int hour) {
@@ -116,7 +86,7 @@ const std::vector<OpinionSeed> kGrid = {
 /// Posts `s` as `author` at `posted`, then moderates (and selects) it as `office` at `moderated`.
 void opinion(db::Connection& c, int64_t committee, int64_t window, int64_t author, const OpinionSeed& s, int64_t posted,
              const Principal& office, int64_t moderated) {
-  const Principal member = acting_as(c, committee, author);
+  const Principal member = demo_principal(c, committee, author);
   post_opinion(c, Caller{member, "demo", posted}, window, s.body);
   const int64_t id = c.exec(
                           "SELECT MAX(id) FROM consultation_deliberation_opinions WHERE deliberation_id = $1 AND "
@@ -138,7 +108,7 @@ int64_t window_of(db::Connection& c, int64_t topic) {
 }  // namespace
 
 void seed_deliberation(db::Connection& c, int64_t committee_id) {
-  const Principal office = acting_as(c, committee_id, user_named(c, "tianwei"));
+  const Principal office = demo_principal(c, committee_id, std::string("tianwei"));
   auto demo = c.exec("SELECT user_id FROM members WHERE committee_id = $1 AND mobile = '13900000001'", {committee_id});
   const int64_t demo_member = demo.empty() || demo.one().is_null(0) ? 0 : demo.one().integer(0);
   const auto members = member_users(c, committee_id, demo_member);

@@ -13,6 +13,7 @@
 #include "modules/consultations/publication.hpp"
 #include "modules/consultations/queries.hpp"
 #include "modules/consultations/research_routes.hpp"
+#include "modules/consultations/route_support.hpp"
 #include "modules/consultations/store.hpp"
 #include "modules/consultations/workflow.hpp"
 
@@ -21,23 +22,11 @@ namespace sl {
 namespace {
 
 using namespace consultations;
-constexpr const char* kTag = "consultations";
+using routes::kTag;
 constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-void require_reader(const http::Request& req) {
-  if (!acts_in_committee(req.user())) throw ApiError::forbidden("您在本会没有角色，不能查看协商工作");
-}
-
-/// Runs `command` for the caller in one transaction, publishes its event, and answers with
-/// `read(connection, outcome id)` as the caller sees it afterwards.
-template <class Command, class Read>
-http::Response run(App& app, const http::Request& req, Command&& command, Read&& read, int status = 200) {
-  Outcome out = run_in_transaction(app, req, std::forward<Command>(command));
-  auto c = app.db().acquire();
-  auto res = http::Response::json(read(*c, out.id));
-  res.status = status;
-  return res;
-}
+using routes::require_reader;
+using routes::run;
 
 void register_plan_routes(App& app) {
   app.route(http::Method::GET, "/api/v1/consultations/workflow",

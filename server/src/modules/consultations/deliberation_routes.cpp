@@ -6,26 +6,21 @@
 #include "modules/consultations/deliberation.hpp"
 #include "modules/consultations/deliberation_notices.hpp"
 #include "modules/consultations/permissions.hpp"
+#include "modules/consultations/route_support.hpp"
 
 namespace sl::consultations {
 
 namespace {
 
-constexpr const char* kTag = "consultations";
+using routes::kTag;
 
-void require_reader(const http::Request& req) {
-  if (!acts_in_committee(req.user())) throw ApiError::forbidden("您在本会没有角色，不能查看协商工作");
-}
+using routes::require_reader;
 
-/// Runs `command` in one transaction, publishes its event and answers with the topic's
-/// deliberation as the caller sees it afterwards (the command returns the topic's id).
 template <class Command>
 http::Response run(App& app, const http::Request& req, Command&& command, int status = 200) {
-  Outcome out = run_in_transaction(app, req, std::forward<Command>(command));
-  auto c = app.db().acquire();
-  auto res = http::Response::json(deliberation_of_topic(*c, req.user(), out.id, clock::now()));
-  res.status = status;
-  return res;
+  return routes::run(
+      app, req, std::forward<Command>(command),
+      [&](db::Connection& c, int64_t id) { return deliberation_of_topic(c, req.user(), id, clock::now()); }, status);
 }
 
 }  // namespace

@@ -1,13 +1,11 @@
 #include "modules/consultations/research.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 
 #include "core/api/validation.hpp"
 #include "core/auth/password.hpp"
+#include "core/files.hpp"
 #include "modules/consultations/commands.hpp"
 #include "modules/consultations/events.hpp"
 #include "modules/consultations/permissions.hpp"
@@ -162,48 +160,6 @@ void write_visit_members(db::Connection& c, int64_t research_id, int64_t visit_i
     seen.push_back(u);
     c.exec(sql::kInsertVisitMember, {visit_id, u});
   }
-}
-
-struct FileKind {
-  const char* content_type;
-  const char* label;
-  bool image;
-  bool document;
-};
-
-/// The file's type judged by its first bytes, never by its name; nullptr when not allowed at all.
-const FileKind* sniff(const std::string& bytes) {
-  static const FileKind kPdf{"application/pdf", "pdf", false, true};
-  static const FileKind kDocx{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", false,
-                              true};
-  static const FileKind kDoc{"application/msword", "doc", false, true};
-  static const FileKind kPng{"image/png", "png", true, false};
-  static const FileKind kJpeg{"image/jpeg", "jpg", true, false};
-  auto starts = [&](std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; };
-  if (starts("%PDF-")) return &kPdf;
-  if (starts("\x89PNG\r\n\x1a\n")) return &kPng;
-  if (starts("\xFF\xD8\xFF")) return &kJpeg;
-  if (starts(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return &kDoc;
-  if (starts("PK\x03\x04") && bytes.find("word/") != std::string::npos) return &kDocx;
-  return nullptr;
-}
-
-std::string base64(const std::string& in) {
-  std::string out(sodium_base64_encoded_len(in.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
-
-std::string unbase64(const std::string& in) {
-  std::string out(in.size(), '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), in.data(), in.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    throw std::runtime_error("stored research file is not valid base64");
-  out.resize(len);
-  return out;
 }
 
 Json file_json(const db::Row& f, bool can_delete) {
@@ -469,7 +425,7 @@ Outcome add_research_file(db::Connection& c, const Caller& by, int64_t research_
   }
   if (in.content.empty()) throw ApiError::validation("file", "文件为空");
   if (in.content.size() > kMaxFileBytes) throw ApiError(ErrorCode::payload_too_large, "文件不能超过 20 MB");
-  const FileKind* kind = sniff(in.content);
+  const files::FileKind* kind = files::sniff(in.content);
   if (in.purpose == "photo" && (!kind || !kind->image))
     throw ApiError(ErrorCode::unsupported_media_type, "照片只能是 PNG 或 JPEG 图片");
   if (in.purpose == "report" && (!kind || !kind->document))
@@ -477,7 +433,7 @@ Outcome add_research_file(db::Connection& c, const Caller& by, int64_t research_
   if (!kind)
     throw ApiError(ErrorCode::unsupported_media_type, "只能上传 PDF、Word（.doc/.docx）或图片（PNG、JPEG）文件");
   std::string name = api::trim(in.filename);
-  if (name.empty()) name = std::string(research_label(in.purpose)) + "." + kind->label;
+  if (name.empty()) name = std::string(research_label(in.purpose)) + "." + kind->extension;
   if (api::utf8_length(name) > 100) throw ApiError::validation("file", "文件名不能超过 100 个字");
   if (c.exec(sql::kCountResearchFiles, {research_id}).one().integer(0) >= kMaxFilesPerActivity)
     throw ApiError::conflict("每项调研最多 100 个文件");
@@ -485,7 +441,7 @@ Outcome add_research_file(db::Connection& c, const Caller& by, int64_t research_
   const std::string hash = auth::sha256_hex(in.content);
   int64_t fid = c.exec(sql::kInsertResearchFile,
                        {by.user.committee_id, research_id, in.visit_id ? db::Value(*in.visit_id) : db::Value(nullptr),
-                        in.purpose, name, std::string(kind->content_type), size, hash, base64(in.content),
+                        in.purpose, name, std::string(kind->content_type), size, hash, files::to_base64(in.content),
                         by.user.user_id, by.user.name, by.at()})
                     .one()
                     .integer(0);
@@ -670,7 +626,7 @@ ResearchFileContent research_file(db::Connection& c, const Principal& p, int64_t
   const bool report_file = row.is_null("visit_id") && row.text("purpose") == "report";
   if (s == Sight::none || (s == Sight::final_report && !report_file)) throw ApiError::not_found("调研文件");
   auto d = c.exec(sql::kResearchFileData, {id});
-  return {d.one().text(0), d.one().text(1), unbase64(d.one().text(2))};
+  return {d.one().text(0), d.one().text(1), files::from_base64(d.one().text(2))};
 }
 
 }  // namespace sl::consultations

@@ -10,27 +10,22 @@
 #include "modules/consultations/commands.hpp"
 #include "modules/consultations/permissions.hpp"
 #include "modules/consultations/research.hpp"
+#include "modules/consultations/route_support.hpp"
 #include "modules/consultations/store.hpp"
 
 namespace sl::consultations {
 
 namespace {
 
-constexpr const char* kTag = "consultations";
+using routes::kTag;
 
-void require_reader(const http::Request& req) {
-  if (!acts_in_committee(req.user())) throw ApiError::forbidden("您在本会没有角色，不能查看协商工作");
-}
+using routes::require_reader;
 
-/// Runs `command` in one transaction, publishes its event and answers with the activity as the
-/// caller sees it afterwards.
 template <class Command>
 http::Response run(App& app, const http::Request& req, Command&& command, int status = 200) {
-  Outcome out = run_in_transaction(app, req, std::forward<Command>(command));
-  auto c = app.db().acquire();
-  auto res = http::Response::json(research_detail(*c, req.user(), out.id));
-  res.status = status;
-  return res;
+  return routes::run(
+      app, req, std::forward<Command>(command),
+      [&](db::Connection& c, int64_t id) { return research_detail(c, req.user(), id); }, status);
 }
 
 /// Throws 404 when activity `id` is out of the caller's sight, 403 when the caller does not run

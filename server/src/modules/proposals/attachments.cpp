@@ -1,13 +1,11 @@
 #include "modules/proposals/attachments.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <cstring>
 
 #include "core/api/resource.hpp"
 #include "core/audit/audit.hpp"
 #include "core/auth/password.hpp"
+#include "core/files.hpp"
 #include "core/http/multipart.hpp"
 #include "modules/proposals/access.hpp"
 #include "modules/proposals/queries.hpp"
@@ -20,46 +18,6 @@ namespace {
 constexpr const char* kTag = "proposals";
 constexpr size_t kMaxAttachmentBytes = size_t{20} * 1024 * 1024;
 constexpr int kMaxAttachmentsPerProposal = 20;
-
-struct Kind {
-  const char* content_type;
-  const char* label;
-};
-
-/// The file's type judged by its first bytes (never by its name alone); nullptr when not allowed.
-const Kind* sniff(const std::string& bytes, const std::string& filename) {
-  static const Kind kPdf{"application/pdf", "PDF"};
-  static const Kind kDocx{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"};
-  static const Kind kDoc{"application/msword", "Word"};
-  static const Kind kPng{"image/png", "PNG"};
-  static const Kind kJpeg{"image/jpeg", "JPEG"};
-  auto starts = [&](std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; };
-  if (starts("%PDF-")) return &kPdf;
-  if (starts("\x89PNG\r\n\x1a\n")) return &kPng;
-  if (starts("\xFF\xD8\xFF")) return &kJpeg;
-  if (starts(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return &kDoc;
-  if (starts("PK\x03\x04") && bytes.find("word/") != std::string::npos) return &kDocx;
-  (void)filename;
-  return nullptr;
-}
-
-std::string base64(const std::string& in) {
-  std::string out(sodium_base64_encoded_len(in.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
-
-std::string unbase64(const std::string& in) {
-  std::string out(in.size(), '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), in.data(), in.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    throw std::runtime_error("stored attachment is not valid base64");
-  out.resize(len);
-  return out;
-}
 
 Json item_json(const db::Row& r) {
   return {{"id", r.integer("id")},
@@ -119,11 +77,11 @@ void register_attachments(App& app) {
         if (file.content.empty()) throw ApiError::validation("file", "文件为空");
         if (file.content.size() > kMaxAttachmentBytes)
           throw ApiError(ErrorCode::payload_too_large, "附件不能超过 20 MB");
-        const Kind* kind = sniff(file.content, file.filename);
+        const files::FileKind* kind = files::sniff(file.content);
         if (!kind)
           throw ApiError(ErrorCode::unsupported_media_type, "只能上传 PDF、Word（.doc/.docx）或图片（PNG、JPEG）文件");
         std::string name = api::trim(file.filename);
-        if (name.empty()) name = std::string("附件.") + kind->label;
+        if (name.empty()) name = std::string("附件.") + kind->extension;
         if (api::utf8_length(name) > 100) throw ApiError::validation("file", "文件名不能超过 100 个字");
         Json answer = app.db().transaction([&](db::Connection& c) {
           db::Row p = load_visible(c, user, id);
@@ -135,8 +93,8 @@ void register_attachments(App& app) {
           std::string hash = auth::sha256_hex(file.content);
           auto r =
               c.exec(sql::kInsertAttachment, {user.committee_id, id, purpose, name, std::string(kind->content_type),
-                                              static_cast<int64_t>(file.content.size()), hash, base64(file.content),
-                                              user.user_id, db::now_iso(), unit});
+                                              static_cast<int64_t>(file.content.size()), hash,
+                                              files::to_base64(file.content), user.user_id, db::now_iso(), unit});
           Json item = item_json(r.one());
           auto e = audit::entry_for(req, "proposal.attach", "proposal", std::to_string(id));
           e.after = item;
@@ -168,7 +126,7 @@ void register_attachments(App& app) {
               std::string visible = visible_files_condition(relations_to(*c, req.user(), p), req.user());
               auto r = c->exec(sql::kAttachmentContentWhere + visible, params);
               if (r.empty()) throw ApiError::not_found("附件");
-              return http::Response::file(r.one().text("content_type"), unbase64(r.one().text("data")),
+              return http::Response::file(r.one().text("content_type"), files::from_base64(r.one().text("data")),
                                           r.one().text("filename"));
             },
             {"下载提案附件", kTag});
