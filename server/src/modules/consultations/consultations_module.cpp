@@ -141,7 +141,7 @@ void register_topic_routes(App& app) {
               int64_t id = req.param_int("id");
               {
                 auto c = app.db().acquire();
-                topic_detail(*c, req.user(), id);  // 404 before the fields' rules for a topic out of sight
+                require_topic_visible(*c, req.user(), id);  // 404 before the fields' rules for a topic out of sight
               }
               TopicInput in = read_topic_input(req.json(), false);
               return run(
@@ -172,7 +172,7 @@ void register_topic_routes(App& app) {
               int64_t id = req.param_int("id");
               {
                 auto c = app.db().acquire();
-                topic_detail(*c, req.user(), id);
+                require_topic_visible(*c, req.user(), id);
               }
               PostponeInput in = read_postpone_input(req.json());
               return run(
@@ -215,7 +215,7 @@ void register_outcome_routes(App& app) {
               int64_t topic = req.param_int("id");
               {
                 auto c = app.db().acquire();
-                topic_detail(*c, req.user(), topic);  // 404 for a topic out of sight, before the fields
+                require_topic_visible(*c, req.user(), topic);  // 404 for a topic out of sight, before the fields
               }
               OutcomeInput in = read_outcome_input(req.json(), true);
               return run(

@@ -380,7 +380,7 @@ Json outcomes_of_topic(db::Connection& c, const Principal& p, int64_t topic_id) 
         actions.push_back({{"action", name(row.action)}, {"label", label(row.action)}});
     o["allowed_actions"] = actions;
     o["can_edit"] = state == OutcomeState::drafting && runs(p, t);
-    o["published_at"] = r.is_null("published_at") ? Json(nullptr) : Json(r.text("published_at"));
+    o["published_at"] = db::text_or_null(r, "published_at");
     o["can_publish"] = went_out && is_office(p);
     o["can_record_instruction"] = went_out && is_office(p);
     o["can_add_item"] = went_out && (is_office(p) || named || counterpart);

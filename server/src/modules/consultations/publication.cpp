@@ -2,6 +2,7 @@
 
 #include "core/api/resource.hpp"
 #include "core/api/validation.hpp"
+#include "core/db/row_json.hpp"
 #include "modules/consultations/commands.hpp"
 #include "modules/consultations/events.hpp"
 #include "modules/consultations/permissions.hpp"
@@ -29,8 +30,8 @@ Json public_item(const db::Row& r) {
           {"topic_kind", name(topic_kind)},
           {"topic_kind_label", label(topic_kind)},
           {"year", r.integer("year")},
-          {"held_on", r.is_null("held_on") ? Json(nullptr) : Json(r.text("held_on"))},
-          {"sent_on", r.is_null("sent_on") ? Json(nullptr) : Json(r.text("sent_on"))},
+          {"held_on", db::text_or_null(r, "held_on")},
+          {"sent_on", db::text_or_null(r, "sent_on")},
           {"adoption", adoption ? name(*adoption) : ""},
           {"adoption_label", adoption ? label(*adoption) : ""},
           {"published_at", r.text("published_at")}};

@@ -51,7 +51,7 @@ void register_research_routes(App& app) {
               require_reader(req);
               int64_t id = req.param_int("id");
               auto c = app.db().acquire();
-              topic_detail(*c, req.user(), id);  // 404 for a topic out of sight
+              require_topic_visible(*c, req.user(), id);  // 404 for a topic out of sight
               return http::Response::json(topic_research(*c, req.user(), id));
             },
             {"议题的调研和视察（调研组、走访、照片和材料、调研报告及审定、可执行的操作）", kTag});
@@ -62,7 +62,7 @@ void register_research_routes(App& app) {
               int64_t topic = req.param_int("id");
               {
                 auto c = app.db().acquire();
-                topic_detail(*c, req.user(), topic);
+                require_topic_visible(*c, req.user(), topic);
                 if (!may_create_research(*c, req.user(), topic)) {
                   // The caller's right first (403), then the topic's state (409), before the fields.
                   auto ref = topic_ref(*c, req.user().committee_id, topic);

@@ -166,6 +166,14 @@ Json topics_list(db::Connection& c, const Principal& p, const TopicFilter& f) {
   return {{"items", items}, {"total", items.size()}};
 }
 
+void require_topic_visible(db::Connection& c, const Principal& p, int64_t id) {
+  if (c.exec("SELECT t.id " + std::string(sql::kTopicJoins) + " WHERE t.id = $1 AND t.committee_id = $2 AND " +
+                 visible(p),
+             {id, p.committee_id})
+          .empty())
+    throw ApiError::not_found("协商议题");
+}
+
 Json topic_detail(db::Connection& c, const Principal& p, int64_t id) {
   auto r = c.exec(topic_select("t.id = $1 AND t.committee_id = $2 AND " + visible(p)), {id, p.committee_id});
   if (r.empty()) throw ApiError::not_found("协商议题");
@@ -204,7 +212,17 @@ Json topic_detail(db::Connection& c, const Principal& p, int64_t id) {
                      {"decision_note", x.text("decision_note")}});
   }
   out["postponements"] = posts;
-  TopicRef ref = topic_ref(c, p.committee_id, id);
+  // The caller's rights to it, from the row already read (not a second load).
+  const auto& row = r.one();
+  TopicRef ref;
+  ref.id = id;
+  ref.committee_id = p.committee_id;
+  ref.special_committee_id = row.opt_int("special_committee_id");
+  ref.party_id = row.opt_int("party_id");
+  ref.sector_id = row.opt_int("sector_id");
+  ref.lead_leader_id = row.opt_int("lead_leader_id");
+  ref.proposed_by = row.opt_int("proposed_by");
+  for (const auto& u : out["units"]) ref.unit_ids.push_back(u["id"].get<int64_t>());
   Json actions = Json::array();
   for (auto a : allowed_topic_actions(p, ref, state, plan_state))
     actions.push_back({{"action", name(a)}, {"label", label(a)}});

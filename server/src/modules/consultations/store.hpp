@@ -27,6 +27,9 @@ struct TopicFilter {
 };
 /// The topics the caller may read, by plan month.
 Json topics_list(db::Connection& c, const Principal& p, const TopicFilter& f);
+/// Throws not_found unless the caller may read topic `id` (the check before a write reads its
+/// fields; cheaper than topic_detail, which gathers the whole page).
+void require_topic_visible(db::Connection& c, const Principal& p, int64_t id);
 /// One topic with its units, linked proposals, history, postponements and the caller's actions.
 Json topic_detail(db::Connection& c, const Principal& p, int64_t id);
 
