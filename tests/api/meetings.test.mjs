@@ -358,6 +358,9 @@ test('the notice and the approved minutes as Word documents in the official layo
   assert.match(text, /一、会议时间/);
   assert.match(text, /区政协三楼会议室/);
   assert.match(text, /区民政局/);
+  // The writer's 一、二、 under 三、会议议程 become （一）（二）: no first-level number twice.
+  assert.match(text, /\|（一）区住建局通报情况/);
+  assert.equal((text.match(/\|一、/g) || []).length, 1, 'one 一、 in the notice');
   assert.match(text, /\|\d{4}年\d{1,2}月\d{1,2}日$/m);
   // Minutes: drafted, approved, then read back by a member.
   assert.equal((await as.member.get(`/api/v1/meetings/${id}/documents/minutes`, { raw: true })).status, 404);
@@ -375,6 +378,8 @@ test('the notice and the approved minutes as Word documents in the official layo
   assert.match(text, /会议听取了区住建局/);
   assert.match(text, /ROW\|1\|.+\|加装电梯的协调机制\|口头发言/);
   assert.match(text, /出席：/);
+  // An invited unit whose attendance nobody recorded is not called absent.
+  assert.doesNotMatch(text, /缺席：[^\n]*区民政局/);
   const audit = (await must(as.admin.get('/api/v1/audit?page_size=50'), 'audit')).items;
   assert.ok(audit.some((e) => e.action === 'meeting.minutes_approved'));
   // Past now, the member's 我的活动 lists it with the attendance.

@@ -43,8 +43,9 @@ DocumentFile plan_document(db::Connection& c, const Principal& p, int64_t id, co
   if (!published) d.subtitle("（草案）");
   d.paragraph(
       "为深入贯彻中共中央关于加强和改进人民政协工作的部署，发挥人民政协作为专门协商机构的作用，"
-      "推进协商民主广泛多层制度化发展，根据区委年度工作要点，经主席会议审议并报区委审定，"
-      "现将" +
+      "推进协商民主广泛多层制度化发展，根据区委年度工作要点，" +
+      // a draft has not been through the chair meeting and the party committee yet
+      std::string(published ? "经主席会议审议并报区委审定，现将" : "拟将") +
       std::to_string(plan["year"].get<int64_t>()) + "年度协商议题安排如下。");
   int group = 0;
   for (Kind k : all_kinds()) {

@@ -29,6 +29,31 @@ std::string time_range(const db::Row& m) {
   return out;
 }
 
+/// The agenda under its own heading: items numbered 一、二、 by the writer become （一）（二）, so
+/// they do not repeat the notice's own first-level numbers.
+std::string agenda_items(const std::string& agenda) {
+  static const char* kNumerals[] = {"十", "九", "八", "七", "六", "五", "四", "三", "二", "一"};
+  std::string out, line;
+  auto take = [&](std::string l) {
+    for (const char* n : kNumerals) {
+      std::string head = std::string(n) + "、";
+      if (l.rfind(head, 0) == 0) {
+        l = "（" + std::string(n) + "）" + l.substr(head.size());
+        break;
+      }
+    }
+    out += (out.empty() ? "" : "\n") + l;
+  };
+  size_t start = 0;
+  while (start <= agenda.size()) {
+    size_t end = agenda.find('\n', start);
+    if (end == std::string::npos) end = agenda.size();
+    take(agenda.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 struct People {
   std::string members, units, guests, present, leave, absent;
 };
@@ -49,12 +74,13 @@ People people_of(db::Connection& c, int64_t id) {
     else
       append(p.members, name);
     std::string leave = r.text("leave_state");
-    if (r.text("attendance") == "present")
+    const std::string attendance = r.text("attendance");
+    if (attendance == "present")
       append(p.present, name);
     else if (r.text("reply") == "leave" && leave == "approved")
       append(p.leave, name);
-    else
-      append(p.absent, name);
+    else if (as == "member" || attendance == "absent")
+      append(p.absent, name);  // a unit or guest whose attendance nobody recorded is not called absent
   }
   return p;
 }
@@ -82,7 +108,7 @@ std::string notice_docx(db::Connection& c, const db::Row& m) {
   d.heading1("二、会议地点");
   d.paragraph(m.text("place").empty() ? "另行通知" : m.text("place"));
   d.heading1("三、会议议程");
-  d.paragraph(m.text("agenda").empty() ? "另行通知" : m.text("agenda"));
+  d.paragraph(m.text("agenda").empty() ? "另行通知" : agenda_items(m.text("agenda")));
   d.heading1("四、参会人员");
   std::string who = p.members;
   if (!p.units.empty()) who += (who.empty() ? "" : "；") + std::string("有关单位：") + p.units;
